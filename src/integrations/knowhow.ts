@@ -1,0 +1,81 @@
+/**
+ * The build steps around Astro's own:
+ * - before anything renders, check front matter, settings, owners and addresses, and stop the
+ *   build with the readable list when something is wrong (never a stack trace);
+ * - in dev, serve the images and files pages link to, straight from the content folder, and
+ *   notice new and deleted files;
+ * - after the build, copy those files into the site and write the content manifest the server
+ *   reads at start.
+ */
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { assertContentDir, ContentDirError } from '../lib/content/content-dir.ts';
+import { isPageFile } from '../lib/content/paths.ts';
+import { formatReport } from '../lib/content/problems.ts';
+import { hasFailures, loadSite } from '../lib/content/site.ts';
+import { builtSite, forgetSite } from '../site/site-cache.ts';
+import { forgetContentIndex } from './content-index.ts';
+import { serveContentFiles } from './serve-content-files.ts';
+
+export const MANIFEST_FILE = 'knowhow-manifest.json';
+
+export default function knowhow({ contentDir }: { contentDir: string }): AstroIntegration {
+  let serverDir: string | undefined;
+  return {
+    name: 'knowhow',
+    hooks: {
+      'astro:config:setup': ({ command, logger }) => {
+        try {
+          assertContentDir(contentDir);
+        } catch (error) {
+          if (!(error instanceof ContentDirError)) throw error;
+          logger.error(error.message);
+          process.exit(1);
+        }
+        if (command !== 'build' && command !== 'dev') return;
+        const site = loadSite(contentDir, { checkLinks: false });
+        if (site.problems.length === 0) return;
+        const report = formatReport(site.problems, { strict: site.settings.strict, limitPerCode: 10 });
+        if (command === 'build' && hasFailures(site)) {
+          console.error(`\nThe content folder ${contentDir} has problems that stop the build:\n\n${report}\n`);
+          process.exit(1);
+        }
+        logger.warn(`Content check of ${contentDir}:\n${report}`);
+      },
+      'astro:config:done': ({ config }) => {
+        serverDir = fileURLToPath(config.build.server);
+      },
+      'astro:server:setup': ({ server }) => {
+        const onTreeChange = (path: string) => {
+          if (!path.startsWith(contentDir)) return;
+          forgetContentIndex();
+          forgetSite();
+        };
+        server.watcher.add(contentDir);
+        server.watcher.on('add', onTreeChange).on('unlink', onTreeChange).on('change', onTreeChange);
+        server.middlewares.use(serveContentFiles(contentDir));
+      },
+      'astro:build:done': ({ dir, logger }) => {
+        const site = builtSite();
+        if (!site) {
+          logger.warn('No page was built, so no content manifest was written.');
+          return;
+        }
+        const clientDir = fileURLToPath(dir);
+        for (const file of site.assets) {
+          if (isPageFile(file)) continue;
+          const target = join(clientDir, file);
+          mkdirSync(dirname(target), { recursive: true });
+          copyFileSync(join(contentDir, file), target);
+        }
+        if (serverDir) {
+          const { pages, sections, settings, builtAt } = site;
+          writeFileSync(join(serverDir, MANIFEST_FILE), JSON.stringify({ builtAt, settings, pages, sections }));
+        }
+        logger.info(`${site.pages.length} pages, ${site.assets.length} linked files copied, manifest written.`);
+      },
+    },
+  };
+}

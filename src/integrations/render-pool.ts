@@ -1,0 +1,63 @@
+/**
+ * Renders many pages on every core: a few child processes, each fed the next page as soon as it
+ * finishes one, so a long page on one does not hold the others up. Processes rather than
+ * worker threads, because a process gives its memory back when it exits and the rest of the
+ * build then runs at the memory of a single-threaded one.
+ */
+import { type ChildProcess, fork } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import type { RenderJob, RenderResult } from './render-protocol.ts';
+
+const RENDER_HEAP_MB = 384;
+
+export async function renderInWorkers(
+  workerFile: URL,
+  contentDir: string,
+  jobs: RenderJob[],
+  workerCount = defaultWorkerCount(),
+): Promise<RenderResult[]> {
+  const results: RenderResult[] = [];
+  let next = 0;
+  const workers: ChildProcess[] = [];
+  try {
+    await Promise.all(
+      Array.from({ length: Math.min(workerCount, jobs.length) }, () => {
+        const worker = fork(fileURLToPath(workerFile), [contentDir], {
+          serialization: 'advanced',
+          stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+          // A page needs a few megabytes; a capped heap collects early instead of growing, which
+          // keeps the build's memory down while the render processes run.
+          execArgv: [...process.execArgv, `--max-old-space-size=${RENDER_HEAP_MB}`],
+        });
+        workers.push(worker);
+        return new Promise<void>((resolve, reject) => {
+          let current: RenderJob | undefined;
+          const feed = () => {
+            current = jobs[next++];
+            if (current) worker.send(current);
+            else resolve();
+          };
+          worker.on('message', (result: RenderResult) => {
+            results.push(result);
+            feed();
+          });
+          worker.once('error', reject);
+          worker.once('exit', (code, signal) => {
+            if (current) reject(new Error(`The render process stopped (${signal ?? `exit code ${code}`}) while rendering ${current.file}`));
+          });
+          feed();
+        });
+      }),
+    );
+  } finally {
+    for (const worker of workers) worker.kill();
+  }
+  return results;
+}
+
+export function defaultWorkerCount(): number {
+  const configured = Number(process.env.KNOWHOW_RENDER_WORKERS);
+  if (Number.isInteger(configured) && configured > 0) return configured;
+  return Math.max(1, Math.min(availableParallelism(), 8));
+}

@@ -1,0 +1,143 @@
+/**
+ * Site settings that travel with the content: knowhow.yaml at the top of the content folder.
+ * A folder without one gets the defaults below, so any Markdown folder builds as it is.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'astro/zod';
+import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { DURATION_HINT, parseDuration } from './duration.ts';
+import { PAGE_TYPES, type PageType } from './frontmatter.ts';
+import type { Problem } from './problems.ts';
+import { closest, quoteList } from './suggest.ts';
+
+export const SETTINGS_FILE = 'knowhow.yaml';
+
+export interface Settings {
+  site: {
+    name: string;
+    /** Base URL of the Git host's editor; the page's path in the content folder is appended. */
+    editUrl?: string;
+    lang: string;
+  };
+  /** Folder name -> the type of the pages in it (and below it). */
+  types: Record<string, PageType>;
+  /** Page type -> how often it is reviewed. */
+  review: Record<PageType, string>;
+  /** The roles `audience` may name; empty means any. */
+  roles: string[];
+  /** Display names for owner handles from CODEOWNERS, e.g. "@acme/billing": Billing Operations. */
+  owners: Record<string, string>;
+  /** When true, warnings fail `check:content` and the build as errors do. */
+  strict: boolean;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  site: { name: 'Knowhow', lang: 'en' },
+  types: {
+    policies: 'policy',
+    policy: 'policy',
+    procedures: 'procedure',
+    procedure: 'procedure',
+    runbooks: 'procedure',
+    faq: 'faq',
+    faqs: 'faq',
+    guides: 'guide',
+  },
+  review: { policy: '6m', procedure: '6m', guide: '1y', faq: '1y' },
+  roles: [],
+  owners: {},
+  strict: false,
+};
+
+const duration = z.string().refine((value) => parseDuration(value) !== undefined, { error: DURATION_HINT });
+
+const settingsSchema = z.strictObject({
+  site: z
+    .strictObject({
+      name: z.string().min(1).optional(),
+      editUrl: z.url({ error: 'write the full address, e.g. https://github.com/acme/handbook/edit/main/' }).optional(),
+      lang: z
+        .string()
+        .regex(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/, { error: 'write a language code, e.g. en' })
+        .optional(),
+    })
+    .optional(),
+  types: z.record(z.string(), z.enum(PAGE_TYPES, { error: `write one of ${quoteList([...PAGE_TYPES])}` })).optional(),
+  review: z.partialRecord(z.enum(PAGE_TYPES), duration).optional(),
+  roles: z.array(z.string().min(1)).optional(),
+  owners: z.record(z.string(), z.string().min(1)).optional(),
+  strict: z.boolean({ error: 'write true or false' }).optional(),
+});
+
+export interface LoadedSettings {
+  settings: Settings;
+  problems: Problem[];
+}
+
+export function loadSettings(contentDir: string): LoadedSettings {
+  const path = join(contentDir, SETTINGS_FILE);
+  if (!existsSync(path)) return { settings: DEFAULT_SETTINGS, problems: [] };
+  return parseSettings(readFileSync(path, 'utf8'));
+}
+
+export function parseSettings(source: string): LoadedSettings {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(source, { lineCounter, prettyErrors: false });
+  const problem = (line: number, message: string, hint?: string, field?: string): Problem => ({
+    severity: 'error',
+    code: 'INVALID_SETTINGS',
+    file: SETTINGS_FILE,
+    line,
+    ...(field ? { field } : {}),
+    message,
+    ...(hint ? { hint } : {}),
+  });
+  if (document.errors.length > 0) {
+    const problems = document.errors.map((error) =>
+      problem(lineCounter.linePos(error.pos[0]).line, `not valid YAML: ${error.message.split('\n')[0]}`),
+    );
+    return { settings: DEFAULT_SETTINGS, problems };
+  }
+  const result = settingsSchema.safeParse(document.toJSON() ?? {});
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => {
+      const field = issue.path.join('.');
+      const node = document.getIn(issue.path as (string | number)[], true) as { range?: [number] } | undefined;
+      const line = node?.range ? lineCounter.linePos(node.range[0]).line : topLevelLine(document, String(issue.path[0]), lineCounter);
+      if (issue.code === 'unrecognized_keys') {
+        const known = issue.path.length === 0 ? Object.keys(settingsSchema.shape) : ['name', 'editUrl', 'lang'];
+        const keys = issue.keys.map((key) => {
+          const suggestion = closest(key, known);
+          return suggestion ? `${key} (did you mean ${suggestion}?)` : key;
+        });
+        return problem(line, `unknown setting ${keys.join(', ')}`, `the settings here are ${quoteList(known, 'and')}`, field || undefined);
+      }
+      return problem(line, issue.message, undefined, field);
+    });
+    return { settings: DEFAULT_SETTINGS, problems };
+  }
+  const data = result.data;
+  return {
+    settings: {
+      site: { ...DEFAULT_SETTINGS.site, ...stripUndefined(data.site ?? {}) },
+      types: { ...DEFAULT_SETTINGS.types, ...data.types },
+      review: { ...DEFAULT_SETTINGS.review, ...stripUndefined(data.review ?? {}) },
+      roles: data.roles ?? [],
+      owners: data.owners ?? {},
+      strict: data.strict ?? false,
+    },
+    problems: [],
+  };
+}
+
+function topLevelLine(document: ReturnType<typeof parseDocument>, key: string, lineCounter: LineCounter): number {
+  if (!isMap(document.contents)) return 1;
+  const pair = document.contents.items.find((item) => isScalar(item.key) && item.key.value === key);
+  const offset = pair && isScalar(pair.key) ? pair.key.range?.[0] : undefined;
+  return offset === undefined ? 1 : lineCounter.linePos(offset).line;
+}
+
+function stripUndefined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as never;
+}

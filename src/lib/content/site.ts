@@ -1,0 +1,73 @@
+/**
+ * Loads the whole content folder into the site model: settings, every page's record, the
+ * sections, and every problem found on the way. The content check, the build and the pages all
+ * read this one model.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkSite } from './checks.ts';
+import { lastCommitDates } from './git-dates.ts';
+import { buildContentIndex } from './links.ts';
+import { loadOwners } from './owners.ts';
+import { loadPage, type PageContext } from './page.ts';
+import { isPageFile } from './paths.ts';
+import type { Problem } from './problems.ts';
+import { todayIso } from './review.ts';
+import { listFiles } from './scan.ts';
+import { buildSections } from './sections.ts';
+import { loadSettings } from './settings.ts';
+import type { LoadedPage, SiteModel } from './types.ts';
+
+export interface LoadOptions {
+  now?: Date;
+  /** Outlines the renderer already recorded; pages without one are parsed here. */
+  outlineFor?: PageContext['outlineFor'];
+  /**
+   * false for the quick check before a build renders anything: front matter, settings, owners
+   * and addresses only, no Markdown parsing and no link checks.
+   */
+  checkLinks?: boolean;
+}
+
+const NO_OUTLINE = () => ({ headings: [], links: [], images: [] });
+
+export function loadSite(contentDir: string, { now = new Date(), outlineFor, checkLinks = true }: LoadOptions = {}): SiteModel {
+  const files = listFiles(contentDir);
+  const { settings, problems: settingsProblems } = loadSettings(contentDir);
+  const owners = loadOwners(contentDir, files);
+  const context: PageContext = {
+    settings,
+    ownersOf: owners.ownersOf,
+    commitDates: lastCommitDates(contentDir),
+    today: todayIso(now),
+    outlineFor: checkLinks ? outlineFor : NO_OUTLINE,
+  };
+
+  const problems: Problem[] = [...settingsProblems, ...owners.problems];
+  const loaded: LoadedPage[] = [];
+  for (const file of files.filter(isPageFile)) {
+    const { page, problems: pageProblems } = loadPage(file, readFileSync(join(contentDir, file), 'utf8'), context);
+    loaded.push(page);
+    problems.push(...pageProblems);
+  }
+  const index = buildContentIndex(files);
+  const checked = checkSite(loaded, index, { checkLinks });
+  problems.push(...checked.problems);
+  const pages = loaded.map((page) => page.record);
+
+  return {
+    contentDir,
+    settings,
+    pages,
+    sections: buildSections(pages, index.sectionDirs, settings.site.name),
+    problems,
+    assets: [...checked.assets].sort(),
+    builtAt: now.toISOString(),
+  };
+}
+
+/** Whether the problems should stop a build or fail the check. */
+export function hasFailures(site: Pick<SiteModel, 'problems' | 'settings'>, { strict = false } = {}): boolean {
+  const failOnWarnings = strict || site.settings.strict;
+  return site.problems.some((problem) => problem.severity === 'error' || failOnWarnings);
+}

@@ -1,0 +1,79 @@
+/** The content manifest: the one record of every page that pages, search and the API share. */
+import type { PageType } from './frontmatter.ts';
+import type { Outline, OutlineHeading } from './outline.ts';
+import type { Problem } from './problems.ts';
+import type { Settings } from './settings.ts';
+
+export type Derived = 'front-matter' | 'content' | 'git' | 'owners-file' | 'default';
+
+export interface PageRecord {
+  /** The content collection id: the URL without slashes ('' for the home page). */
+  id: string;
+  url: string;
+  /** Path relative to the content folder. */
+  file: string;
+  title: string;
+  summary?: string;
+  /** Where the summary came from: front matter, or the first paragraph of the content. */
+  summaryFrom?: Derived;
+  type: PageType;
+  owner?: string;
+  ownerFrom?: Derived;
+  /** Date of the last review (YYYY-MM-DD), from front matter or the last Git commit. */
+  reviewed?: string;
+  reviewedFrom?: Derived;
+  reviewEvery: string;
+  /** reviewed + reviewEvery; whether that has passed is decided when someone looks (review.ts). */
+  reviewDue?: string;
+  /** Date of the last Git commit that touched the file. */
+  updated?: string;
+  tags: string[];
+  audience: string[];
+  lang: string;
+  aliases: string[];
+  draft: boolean;
+  headings: Omit<OutlineHeading, 'line'>[];
+  /** URL of the section (folder) the page is in; for a folder's index page, its parent's. */
+  section: string;
+  /** The number in front of the file name, which orders pages in their section. */
+  order?: number;
+  isSectionIndex: boolean;
+  /** A short hash of the source, so acknowledgements and progress can tell versions apart. */
+  version: string;
+  /** URLs of the pages this page links to. */
+  linksTo: string[];
+}
+
+export interface SectionRecord {
+  url: string;
+  /** Folder relative to the content folder ('' for the root). */
+  dir: string;
+  title: string;
+  summary?: string;
+  /** The id of the folder's index.md, if it has one. */
+  indexPage?: string;
+  /** Ids of the pages directly in the folder, in reading order (the index page excluded). */
+  pages: string[];
+  /** URLs of the sections directly below. */
+  sections: string[];
+  /** Set on content/training/<module>/ folders: their pages are the module's lessons, in order. */
+  isTrainingModule: boolean;
+}
+
+export interface SiteModel {
+  contentDir: string;
+  settings: Settings;
+  pages: PageRecord[];
+  sections: SectionRecord[];
+  problems: Problem[];
+  /** Non-page files that pages link to or show, to be copied into the site. */
+  assets: string[];
+  /** When the model was built (ISO), the build time for the health endpoint. */
+  builtAt: string;
+}
+
+/** What one page's source gave, before the site-wide steps (sections, links). */
+export interface LoadedPage {
+  record: PageRecord;
+  outline: Outline;
+}

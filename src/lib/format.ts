@@ -1,0 +1,6 @@
+/** Dates as readers expect them: 14 Jun 2026. Fixed to en-GB and UTC so builds are reproducible. */
+const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+export function formatDate(isoDate: string): string {
+  return DATE_FORMAT.format(new Date(`${isoDate}T00:00:00Z`));
+}

@@ -1,0 +1,46 @@
+/**
+ * Gives every h2-h6 an id (the same slugs the content check uses) and a "#" link to itself, so
+ * an agent can copy a deep link to the exact section. The link sits after the heading text and
+ * is named for screen readers ("Link to this section: Refund window").
+ */
+import { rehypeHeadingIds } from '@astrojs/markdown-remark';
+import type { Element, Root } from 'hast';
+import { toString as hastToString } from 'hast-util-to-string';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+
+const HEADINGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);
+
+export default function rehypeHeadingLinks() {
+  // Astro assigns heading ids after every rehype plugin; assigning them first, with Astro's own
+  // transform, gives the links the same ids (Astro keeps ids that are already set).
+  const assignIds = rehypeHeadingIds() as unknown as (tree: Root, file: VFile) => void;
+  return (tree: Root, file: VFile) => {
+    assignIds(tree, file);
+    visit(tree, 'element', (node: Element) => {
+      const id = node.properties.id;
+      if (!HEADINGS.has(node.tagName) || typeof id !== 'string') return;
+      const text = hastToString(node);
+      node.properties.className = [...toClassList(node.properties.className), 'heading'];
+      node.children.push({
+        type: 'element',
+        tagName: 'a',
+        properties: { className: ['heading-link'], href: `#${id}` },
+        children: [
+          { type: 'element', tagName: 'span', properties: { ariaHidden: 'true' }, children: [{ type: 'text', value: '#' }] },
+          {
+            type: 'element',
+            tagName: 'span',
+            properties: { className: ['sr-only'] },
+            children: [{ type: 'text', value: `Link to this section: ${text}` }],
+          },
+        ],
+      });
+    });
+  };
+}
+
+function toClassList(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(String);
+  return typeof value === 'string' ? value.split(/\s+/).filter(Boolean) : [];
+}

@@ -1,0 +1,83 @@
+/**
+ * Callouts from directive syntax, usable in .md and .mdx:
+ *
+ *   :::warning[Before you refund]
+ *   Check the identity of the caller first.
+ *   :::
+ *
+ * Kinds: note, tip, warning, and say (a "say to the customer" script an agent reads out).
+ * Any other directive is put back as the text the author typed, so a stray `:word` in prose
+ * (a time, a ratio) is never swallowed.
+ */
+import type {} from 'mdast-util-to-hast';
+import type { Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
+import { toString as mdastToString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
+
+export const CALLOUT_KINDS = {
+  note: 'Note',
+  tip: 'Tip',
+  warning: 'Warning',
+  say: 'Say to the customer',
+} as const;
+export type CalloutKind = keyof typeof CALLOUT_KINDS;
+
+export function isCalloutKind(name: string): name is CalloutKind {
+  return Object.hasOwn(CALLOUT_KINDS, name);
+}
+
+export default function remarkCallouts() {
+  return (tree: Root) => {
+    visit(tree, ['containerDirective', 'leafDirective', 'textDirective'], (node, index, parent) => {
+      const directive = node as ContainerDirective | LeafDirective | TextDirective;
+      if (!parent || index === undefined) return;
+      if (directive.type === 'containerDirective' && isCalloutKind(directive.name)) {
+        parent.children.splice(index, 1, callout(directive));
+        return;
+      }
+      parent.children.splice(index, 1, ...(restore(directive) as never[]));
+    });
+  };
+}
+
+function callout(directive: ContainerDirective): RootContent {
+  const kind = directive.name as CalloutKind;
+  // The [label] of a container directive arrives as a first paragraph marked directiveLabel.
+  const [first, ...rest] = directive.children;
+  const hasLabel = first?.type === 'paragraph' && (first.data as { directiveLabel?: boolean } | undefined)?.directiveLabel;
+  const title = hasLabel ? mdastToString(first) : CALLOUT_KINDS[kind];
+  const body = hasLabel ? rest : directive.children;
+  return {
+    type: 'blockquote',
+    data: {
+      hName: 'aside',
+      hProperties: { className: ['callout', `callout-${kind}`], 'aria-label': title, ...(kind === 'say' ? { 'data-say': '' } : {}) },
+    },
+    children: [
+      {
+        type: 'paragraph',
+        data: { hName: 'p', hProperties: { className: ['callout-title'] } },
+        children: [{ type: 'text', value: title }],
+      } satisfies Paragraph,
+      ...(body as Paragraph[]),
+    ],
+  };
+}
+
+/** The directive as the author typed it: `:name[label]` text, `::name` line, or a `:::name` block's content. */
+function restore(directive: ContainerDirective | LeafDirective | TextDirective): RootContent[] {
+  const marker = directive.type === 'textDirective' ? ':' : directive.type === 'leafDirective' ? '::' : ':::';
+  if (directive.type === 'containerDirective') {
+    return [
+      { type: 'paragraph', children: [{ type: 'text', value: `${marker}${directive.name}` }] },
+      ...(directive.children as RootContent[]),
+    ];
+  }
+  const label =
+    directive.children.length > 0
+      ? [{ type: 'text', value: '[' } as PhrasingContent, ...directive.children, { type: 'text', value: ']' } as PhrasingContent]
+      : [];
+  const phrasing: PhrasingContent[] = [{ type: 'text', value: `${marker}${directive.name}` }, ...label];
+  return directive.type === 'leafDirective' ? [{ type: 'paragraph', children: phrasing }] : (phrasing as RootContent[]);
+}

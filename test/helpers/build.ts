@@ -1,0 +1,29 @@
+/** Runs a real `astro build` of a content folder into test/.output, as `npm run build` does. */
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { relative } from 'node:path';
+import { PROJECT_ROOT } from './fixture-site.ts';
+
+export interface BuildResult {
+  status: number | null;
+  output: string;
+}
+
+export function buildSite(contentDir: string, outputDir: string): BuildResult {
+  rmSync(outputDir, { recursive: true, force: true });
+  const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+    cwd: PROJECT_ROOT,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      KNOWHOW_CONTENT_DIR: contentDir,
+      // The output must stay inside the project so the built server finds node_modules.
+      KNOWHOW_OUT_DIR: relative(PROJECT_ROOT, `${outputDir}/dist`),
+      KNOWHOW_CACHE_DIR: relative(PROJECT_ROOT, `${outputDir}/cache`),
+      ASTRO_TELEMETRY_DISABLED: '1',
+      NO_COLOR: '1',
+      FORCE_COLOR: '0',
+    },
+  });
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}

@@ -1,0 +1,7 @@
+/** Where the fixture site (test/fixtures/site) is built for the build and browser tests. */
+import { fileURLToPath } from 'node:url';
+
+export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const FIXTURE_CONTENT = fileURLToPath(new URL('../fixtures/site/', import.meta.url));
+export const FIXTURE_OUTPUT = fileURLToPath(new URL('../.output/site/', import.meta.url));
+export const FIXTURE_DIST = `${FIXTURE_OUTPUT}dist/`;
