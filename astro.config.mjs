@@ -19,7 +19,8 @@ export default defineConfig({
   // Tests and benchmarks build into their own folders so they never touch dist/.
   outDir: process.env.KNOWHOW_OUT_DIR ?? './dist',
   cacheDir: process.env.KNOWHOW_CACHE_DIR ?? './node_modules/.astro',
-  trailingSlash: 'always',
+  // Pages live at folder URLs (/policies/refunds/); API routes have none (/api/health).
+  trailingSlash: 'ignore',
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
   integrations: [knowhow({ contentDir }), mdx()],

@@ -13,16 +13,17 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { assertContentDir, ContentDirError } from '../lib/content/content-dir.ts';
 import { isPageFile } from '../lib/content/paths.ts';
+import { MANIFEST_FILE } from '../lib/server/manifest.ts';
 import { formatReport } from '../lib/content/problems.ts';
 import { hasFailures, loadSite } from '../lib/content/site.ts';
 import { builtSite, forgetSite } from '../site/site-cache.ts';
 import { forgetContentIndex } from './content-index.ts';
 import { serveContentFiles } from './serve-content-files.ts';
 
-export const MANIFEST_FILE = 'knowhow-manifest.json';
-
 export default function knowhow({ contentDir }: { contentDir: string }): AstroIntegration {
   let serverDir: string | undefined;
+  // Astro may call build:done once per build environment; the files are written once.
+  const written = new WeakSet<object>();
   return {
     name: 'knowhow',
     hooks: {
@@ -59,6 +60,7 @@ export default function knowhow({ contentDir }: { contentDir: string }): AstroIn
       },
       'astro:build:done': ({ dir, logger }) => {
         const site = builtSite();
+        if (site && written.has(site)) return;
         if (!site) {
           logger.warn('No page was built, so no content manifest was written.');
           return;
@@ -74,6 +76,7 @@ export default function knowhow({ contentDir }: { contentDir: string }): AstroIn
           const { pages, sections, settings, builtAt } = site;
           writeFileSync(join(serverDir, MANIFEST_FILE), JSON.stringify({ builtAt, settings, pages, sections }));
         }
+        written.add(site);
         logger.info(`${site.pages.length} pages, ${site.assets.length} linked files copied, manifest written.`);
       },
     },

@@ -15,15 +15,24 @@ export function buildSite(contentDir: string, outputDir: string): BuildResult {
     cwd: PROJECT_ROOT,
     encoding: 'utf8',
     env: {
-      ...process.env,
+      ...withoutTestRunnerVariables(process.env),
       KNOWHOW_CONTENT_DIR: contentDir,
       // The output must stay inside the project so the built server finds node_modules.
       KNOWHOW_OUT_DIR: relative(PROJECT_ROOT, `${outputDir}/dist`),
       KNOWHOW_CACHE_DIR: relative(PROJECT_ROOT, `${outputDir}/cache`),
+      // vitest sets NODE_ENV=test, which would make Astro build in development mode.
+      NODE_ENV: 'production',
       ASTRO_TELEMETRY_DISABLED: '1',
       NO_COLOR: '1',
       FORCE_COLOR: '0',
     },
   });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+/** The build must see the environment `npm run build` sees, not the test runner's. */
+function withoutTestRunnerVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  // vitest exports Vite's own flags (DEV=1, PROD=, SSR=1, MODE=test) into process.env.
+  const runnerVariables = new Set(['TEST', 'MODE', 'DEV', 'PROD', 'SSR', 'BASE_URL']);
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('VITEST') && !runnerVariables.has(name)));
 }

@@ -42,7 +42,8 @@ export function loadPage(file: string, source: string, context: PageContext): { 
         code: 'INVALID_MDX',
         file,
         ...(place ? { line: place + front.bodyLine - 1 } : {}),
-        message: `the MDX cannot be read: ${(error as Error).message.split('\n')[0]}`,
+        // The parser's own position counts from the body; the line above counts from the file.
+        message: `the MDX cannot be read: ${(error as Error).message.split('\n')[0]?.replace(/\s*\(\d+:\d+(-\d+:\d+)?\)/g, '')}`,
         hint: 'in .mdx files, write { and < as \\{ and \\<, and close every <Component> tag',
       });
       outline = { headings: [], links: [], images: [] };
@@ -87,7 +88,8 @@ export function loadPage(file: string, source: string, context: PageContext): { 
     linksTo: [],
   };
 
-  if (!record.owner) {
+  // Front matter that could not be read may well name an owner: say nothing until it is fixed.
+  if (!record.owner && !front.problems.some((problem) => problem.code === 'INVALID_YAML')) {
     problems.push({
       severity: 'warning',
       code: 'NO_OWNER',

@@ -77,8 +77,15 @@ export function joinPath(base: string, relative: string): string | undefined {
   return parts.join('/');
 }
 
-/** Turns a file or folder name into words for a title: `data-deletion_requests` -> `Data deletion requests`. */
+const ACRONYMS = new Set(['faq', 'faqs', 'api', 'gdpr', 'hr', 'it', 'pci', 'sla', 'slas', 'sso', 'vpn', 'ui', 'ux']);
+
+/** Turns a file or folder name into words for a title: `data-deletion_requests` -> `Data deletion requests`, `faq` -> `FAQ`. */
 export function humanize(name: string): string {
-  const words = stripExtension(name).replace(ORDER_PREFIX, '').replace(/[-_]+/g, ' ').trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  const words = stripExtension(name)
+    .replace(ORDER_PREFIX, '')
+    .split(/[-_\s]+/)
+    .filter(Boolean)
+    .map((word) => (ACRONYMS.has(word.toLowerCase()) ? word.toUpperCase().replace(/S$/, 's') : word));
+  const text = words.join(' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

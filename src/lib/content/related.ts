@@ -1,6 +1,6 @@
 /**
  * Pages related to a page: the ones it links to and the ones that link to it first, then the
- * ones that share the most tags. Drafts and the page itself never appear. The index is built
+ * ones that share the most tags. Drafts, the home page and the page itself never appear. The index is built
  * once per site so each page's list costs only its own links and tags.
  */
 import type { PageRecord } from './types.ts';
@@ -35,6 +35,7 @@ export function relatedPages(page: PageRecord, index: RelatedIndex, limit = 5): 
   for (const url of index.backlinks.get(page.url) ?? []) add(url, 2);
   for (const tag of page.tags) for (const url of index.byTag.get(tag) ?? []) add(url, 1);
   scores.delete(page.url);
+  scores.delete('/');
   return [...scores]
     .map(([url, score]) => ({ page: index.byUrl.get(url), score }))
     .filter((entry): entry is { page: PageRecord; score: number } => entry.page !== undefined && !entry.page.draft)

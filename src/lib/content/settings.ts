@@ -103,9 +103,8 @@ export function parseSettings(source: string): LoadedSettings {
   if (!result.success) {
     const problems = result.error.issues.map((issue) => {
       const field = issue.path.join('.');
-      const node = document.getIn(issue.path as (string | number)[], true) as { range?: [number] } | undefined;
-      const line = node?.range ? lineCounter.linePos(node.range[0]).line : topLevelLine(document, String(issue.path[0]), lineCounter);
       if (issue.code === 'unrecognized_keys') {
+        const line = keyLine(document, issue.path as string[], issue.keys[0] as string, lineCounter);
         const known = issue.path.length === 0 ? Object.keys(settingsSchema.shape) : ['name', 'editUrl', 'lang'];
         const keys = issue.keys.map((key) => {
           const suggestion = closest(key, known);
@@ -113,6 +112,8 @@ export function parseSettings(source: string): LoadedSettings {
         });
         return problem(line, `unknown setting ${keys.join(', ')}`, `the settings here are ${quoteList(known, 'and')}`, field || undefined);
       }
+      const node = document.getIn(issue.path as (string | number)[], true) as { range?: [number] } | undefined;
+      const line = node?.range ? lineCounter.linePos(node.range[0]).line : keyLine(document, [], String(issue.path[0]), lineCounter);
       return problem(line, issue.message, undefined, field);
     });
     return { settings: DEFAULT_SETTINGS, problems };
@@ -131,9 +132,11 @@ export function parseSettings(source: string): LoadedSettings {
   };
 }
 
-function topLevelLine(document: ReturnType<typeof parseDocument>, key: string, lineCounter: LineCounter): number {
-  if (!isMap(document.contents)) return 1;
-  const pair = document.contents.items.find((item) => isScalar(item.key) && item.key.value === key);
+/** The line of `key` in the map at `path` (the top level for []). */
+function keyLine(document: ReturnType<typeof parseDocument>, path: string[], key: string, lineCounter: LineCounter): number {
+  const map = path.length === 0 ? document.contents : document.getIn(path, true);
+  if (!isMap(map)) return 1;
+  const pair = map.items.find((item) => isScalar(item.key) && item.key.value === key);
   const offset = pair && isScalar(pair.key) ? pair.key.range?.[0] : undefined;
   return offset === undefined ? 1 : lineCounter.linePos(offset).line;
 }

@@ -1,0 +1,38 @@
+/**
+ * The content manifest as the server reads it: written by the build next to the server entry
+ * (integrations/knowhow.ts) and read once at start. API routes answer from it, so time-dependent
+ * facts such as "overdue" are computed per request without a rebuild.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { PageRecord, SectionRecord } from '../content/types.ts';
+
+export const MANIFEST_FILE = 'knowhow-manifest.json';
+
+export interface Manifest {
+  builtAt: string;
+  pages: PageRecord[];
+  sections: SectionRecord[];
+}
+
+let cached: Manifest | undefined;
+
+/** The built manifest; in the dev server there is none and `fallback` builds the model live. */
+export async function readManifest(fallback: () => Promise<Manifest>): Promise<Manifest> {
+  if (cached) return cached;
+  const path = findManifest();
+  if (!path) return fallback();
+  cached = JSON.parse(readFileSync(path, 'utf8')) as Manifest;
+  return cached;
+}
+
+/** Server chunks sit one or two folders below dist/server, where the manifest is. */
+function findManifest(): string | undefined {
+  const configured = process.env.KNOWHOW_MANIFEST;
+  if (configured) return configured;
+  for (const up of ['./', '../', '../../']) {
+    const path = fileURLToPath(new URL(`${up}${MANIFEST_FILE}`, import.meta.url));
+    if (existsSync(path)) return path;
+  }
+  return undefined;
+}

@@ -1,0 +1,134 @@
+/**
+ * A real build of test/fixtures/site (built once by test/helpers/global-setup.ts), read page by
+ * page as a reader's browser would get it.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { toString as hastText } from 'hast-util-to-string';
+import { describe, expect, it } from 'vitest';
+import type { Manifest } from '../../src/lib/server/manifest.ts';
+import { FIXTURE_DIST } from '../helpers/fixture-site.ts';
+import { pageExists, readPage } from '../helpers/html.ts';
+
+const client = join(FIXTURE_DIST, 'client');
+const page = (url: string) => readPage(client, url);
+const hrefs = (built: ReturnType<typeof page>, selector: string) => built.all(selector).map((link) => String(link.properties.href));
+
+describe('article page', () => {
+  const refunds = page('/policies/refunds/');
+
+  it('shows the title, the summary and the trust line', () => {
+    expect(refunds.text('h1')).toBe('Refunds');
+    expect(refunds.text('.summary')).toBe('Summary: Customers get a full refund within 30 days of purchase.');
+    expect(refunds.all('.trust-line dt').map((term) => hastText(term))).toEqual(['Owner', 'Last reviewed', 'Next review']);
+    expect(refunds.all('.trust-line dd').map((value) => hastText(value))).toEqual(['Billing Operations', '15 Jan 2020', '15 Jan 2021']);
+    expect(refunds.html).toContain('<title>Refunds · Fixture Co Handbook</title>');
+  });
+
+  it('warns that the review is overdue, with the due date for the browser to recheck', () => {
+    expect(refunds.attr('.trust-line', 'dataReviewDue')).toBe('2021-01-15');
+    expect(refunds.attr('.trust-line', 'dataReviewState')).toBe('overdue');
+    const warning = refunds.one('[data-review-warning]');
+    expect(warning?.properties.hidden).toBeFalsy();
+    expect(refunds.text('[data-review-warning]')).toContain('Check with Billing Operations before relying on it.');
+  });
+
+  it('has breadcrumbs, a table of contents and deep links to every heading', () => {
+    expect(hrefs(refunds, '.breadcrumbs a')).toEqual(['/', '/policies/']);
+    expect(hrefs(refunds, '.toc a')).toEqual(['#refund-window', '#refund-window-1']);
+    expect(refunds.all('h2.heading').map((heading) => heading.properties.id)).toEqual(['refund-window', 'refund-window-1']);
+    expect(hrefs(refunds, 'h2 .heading-link')).toEqual(['#refund-window', '#refund-window-1']);
+    expect(refunds.text('#refund-window .sr-only')).toBe('Link to this section: Refund window');
+  });
+
+  it('turns links between files into site URLs and marks external links', () => {
+    expect(hrefs(refunds, '.content a:not(.heading-link)')).toEqual([
+      '/procedures/process-refund/#check-the-order',
+      'https://www.example.org/guidance',
+    ]);
+    expect(refunds.attr('.content a.external', 'rel')).toBe('noopener noreferrer');
+    expect(refunds.text('.content a.external')).toBe("regulator's guidance (external link)");
+  });
+
+  it('renders callouts, including the script to read to the customer', () => {
+    expect(refunds.text('aside.callout-warning .callout-title')).toBe('Check identity first');
+    expect(refunds.text('aside.callout-say .callout-title')).toBe('Say to the customer');
+    expect(refunds.text('aside.callout-say')).toContain('"I\'ve refunded that for you;');
+    expect(refunds.text('.content')).toContain('The office opens at 9:30 and ratio:abc stays as written.');
+  });
+
+  it('serves the images it shows', () => {
+    expect(refunds.attr('.content img', 'src')).toBe('/images/flow.svg');
+    expect(existsSync(join(client, 'images/flow.svg'))).toBe(true);
+  });
+
+  it('links to the Git host, related pages and its own section only', () => {
+    expect(refunds.attr('.edit-link', 'href')).toBe('https://git.example.com/fixture/handbook/edit/main/policies/refunds.md');
+    expect(hrefs(refunds, '.related a')).toEqual(['/procedures/process-refund/', '/guides/tone-of-voice/']);
+    expect(hrefs(refunds, '.section-nav a')).toEqual(['/', '/policies/', '/policies/refunds/']);
+  });
+
+  it('needs no JavaScript to read and stays small', () => {
+    expect(refunds.all('script[src], script[type="module"]')).toEqual([]);
+    expect(refunds.one('a.skip-link')?.properties.href).toBe('#main');
+    expect(refunds.all('header, main, footer, nav').length).toBeGreaterThanOrEqual(5);
+    expect(refunds.bytes).toBeLessThan(40_000);
+  });
+});
+
+describe('pages of other kinds', () => {
+  it('renders MDX with the author components and resolved links', () => {
+    const procedure = page('/procedures/process-refund/');
+    expect(procedure.all('.steps ol li').length).toBe(2);
+    expect(procedure.text('aside.callout-tip .callout-title')).toBe('Shortcut');
+    expect(hrefs(procedure, '.content a:not(.heading-link)')).toEqual(['/policies/refunds/#refund-window']);
+  });
+
+  it('derives title, summary, owner and type for a page without front matter', () => {
+    const plain = page('/faq/plain-page/');
+    expect(plain.text('h1')).toBe('Why was I charged twice?');
+    expect(plain.all('h1').length).toBe(1);
+    expect(plain.one('.summary')).toBeUndefined();
+    expect(plain.attr('meta[name="description"]', 'content')).toBe(
+      'A pending authorisation can look like a second charge; it disappears within five days.',
+    );
+    expect(plain.text('.trust-line dd')).toBe('Knowledge Team');
+    expect(plain.text('.article-type')).toBe('FAQ');
+  });
+
+  it('leaves drafts out of the published site and its navigation', () => {
+    expect(pageExists(client, '/faq/unpublished/')).toBe(false);
+    expect(page('/faq/').html).not.toContain('/faq/unpublished/');
+  });
+
+  it('gives a folder without index.md a page that lists what it holds', () => {
+    const guides = page('/guides/');
+    expect(guides.text('h1')).toBe('Guides');
+    expect(hrefs(guides, '.page-list a')).toEqual(['/guides/tone-of-voice/']);
+  });
+
+  it('lists a training module in lesson order and links the lessons together', () => {
+    const module = page('/training/basics/');
+    expect(hrefs(module, '.lesson-list a')).toEqual(['/training/basics/welcome/', '/training/basics/first-call/']);
+    const lesson = page('/training/basics/first-call/');
+    expect(lesson.text('.lesson-position')).toBe('Lesson 2 of 2 in Support basics');
+    expect(hrefs(lesson, '.lesson-nav a[rel="prev"]')).toContain('/training/basics/welcome/');
+  });
+
+  it('puts search first on the home page, then sections and the root page content', () => {
+    const home = page('/');
+    expect(home.attr('form[role="search"]', 'action')).toBe('/search/');
+    expect(home.one('form[role="search"] input[name="q"]')).toBeDefined();
+    expect(hrefs(home, '.section-grid a')).toEqual(['/faq/', '/guides/', '/policies/', '/procedures/', '/training/']);
+    expect(hrefs(home, '.home-intro a')).toEqual(['/policies/refunds/']);
+  });
+});
+
+describe('build output for the server', () => {
+  it('writes the content manifest the server reads', () => {
+    const manifest = JSON.parse(readFileSync(join(FIXTURE_DIST, 'server/knowhow-manifest.json'), 'utf8')) as Manifest;
+    const refunds = manifest.pages.find((entry) => entry.url === '/policies/refunds/');
+    expect(refunds).toMatchObject({ file: 'policies/refunds.md', type: 'policy', reviewDue: '2021-01-15', aliases: ['money back'] });
+    expect(manifest.pages.find((entry) => entry.url === '/faq/unpublished/')?.draft).toBe(true);
+  });
+});
