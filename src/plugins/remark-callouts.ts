@@ -34,9 +34,11 @@ export default function remarkCallouts() {
       if (!parent || index === undefined) return;
       if (directive.type === 'containerDirective' && isCalloutKind(directive.name)) {
         parent.children.splice(index, 1, callout(directive));
-        return;
+      } else {
+        parent.children.splice(index, 1, ...(restore(directive) as never[]));
       }
-      parent.children.splice(index, 1, ...(restore(directive) as never[]));
+      // Visit what replaced the directive, so directives inside it are handled too.
+      return index;
     });
   };
 }
@@ -65,19 +67,32 @@ function callout(directive: ContainerDirective): RootContent {
   };
 }
 
-/** The directive as the author typed it: `:name[label]` text, `::name` line, or a `:::name` block's content. */
+/** The directive as the author typed it: `:name[label]{attributes}` text, `::name` line, or a `:::name` block's content. */
 function restore(directive: ContainerDirective | LeafDirective | TextDirective): RootContent[] {
   const marker = directive.type === 'textDirective' ? ':' : directive.type === 'leafDirective' ? '::' : ':::';
+  const attributes = attributesText(directive.attributes);
   if (directive.type === 'containerDirective') {
-    return [
-      { type: 'paragraph', children: [{ type: 'text', value: `${marker}${directive.name}` }] },
-      ...(directive.children as RootContent[]),
-    ];
+    const opening = `${marker}${directive.name}${attributes}`;
+    return [{ type: 'paragraph', children: [{ type: 'text', value: opening }] }, ...(directive.children as RootContent[])];
   }
-  const label =
-    directive.children.length > 0
-      ? [{ type: 'text', value: '[' } as PhrasingContent, ...directive.children, { type: 'text', value: ']' } as PhrasingContent]
-      : [];
-  const phrasing: PhrasingContent[] = [{ type: 'text', value: `${marker}${directive.name}` }, ...label];
+  const text = (value: string): PhrasingContent => ({ type: 'text', value });
+  const label = directive.children.length > 0 ? [text('['), ...directive.children, text(']')] : [];
+  const phrasing: PhrasingContent[] = [text(`${marker}${directive.name}`), ...label, ...(attributes ? [text(attributes)] : [])];
   return directive.type === 'leafDirective' ? [{ type: 'paragraph', children: phrasing }] : (phrasing as RootContent[]);
+}
+
+/** `{title="..." #id .class key}` as the author wrote it, or '' when there were none. */
+function attributesText(attributes: ContainerDirective['attributes']): string {
+  const entries = Object.entries(attributes ?? {});
+  if (entries.length === 0) return '';
+  const parts = entries.map(([key, value]) => {
+    if (key === 'id') return `#${value}`;
+    if (key === 'class')
+      return String(value)
+        .split(/\s+/)
+        .map((name) => `.${name}`)
+        .join(' ');
+    return value ? `${key}="${value}"` : key;
+  });
+  return `{${parts.join(' ')}}`;
 }

@@ -4,11 +4,11 @@
  * Without this, pages written as plain Markdown would show their title twice.
  */
 import type { Root } from 'mdast';
+import { leadHeadingOf } from '../lib/content/outline.ts';
 
 export default function remarkLeadHeading() {
   return (tree: Root) => {
-    const index = tree.children.findIndex((node) => node.type === 'heading');
-    const heading = tree.children[index];
-    if (heading?.type === 'heading' && heading.depth === 1) tree.children.splice(index, 1);
+    const lead = leadHeadingOf(tree);
+    if (lead) tree.children.splice(tree.children.indexOf(lead), 1);
   };
 }

@@ -57,7 +57,9 @@ export function resolveLink(fromFile: string, href: string, index: ContentIndex)
   if (path === undefined) return { kind: 'missing', path: decoded, ...withAnchor };
 
   const bare = path.replace(/\/$/, '');
-  for (const candidate of [bare, `${bare}.md`, `${bare}.mdx`, `${bare}/index.md`, `${bare}/index.mdx`, `${bare}/README.md`]) {
+  const inFolder = (name: string) => (bare ? `${bare}/${name}` : name);
+  const candidates = [bare, `${bare}.md`, `${bare}.mdx`, inFolder('index.md'), inFolder('index.mdx'), inFolder('README.md')];
+  for (const candidate of candidates) {
     const url = index.pageUrls.get(candidate);
     if (url) return { kind: 'page', url, file: candidate, ...withAnchor };
   }

@@ -5,7 +5,8 @@
  * extensions the renderer uses, so both see the same document.
  */
 import GithubSlugger from 'github-slugger';
-import type { Heading, Image, Link, Nodes, Paragraph, Root } from 'mdast';
+import type { Heading, Nodes, Paragraph, Root } from 'mdast';
+import { definitions } from 'mdast-util-definitions';
 import { toString as mdastToString } from 'mdast-util-to-string';
 import remarkDirective from 'remark-directive';
 import remarkGfm from 'remark-gfm';
@@ -44,57 +45,63 @@ export function parseMarkdown(body: string, { mdx = false } = {}): Root {
   return (mdx ? mdxParser : markdownParser).parse(body);
 }
 
+/**
+ * The page's title heading: its first top-level heading, when that is a level-1 heading. The
+ * renderer drops it from the body (remark-lead-heading.ts) and the layout shows it instead.
+ */
+export function leadHeadingOf(tree: Root): Heading | undefined {
+  const first = tree.children.find((node) => node.type === 'heading');
+  return first?.type === 'heading' && first.depth === 1 ? first : undefined;
+}
+
+/** Text as readers see it: no raw HTML tags, no image alt text. */
+function plainText(node: Nodes): string {
+  return mdastToString(node, { includeHtml: false, includeImageAlt: false });
+}
+
 /** @param lineOffset the file line the body starts on, minus one. */
 export function outlineOf(tree: Root, lineOffset = 0): Outline {
   const slugger = new GithubSlugger();
   const outline: Outline = { headings: [], links: [], images: [] };
   const lineOf = (node: Nodes) => (node.position?.start.line ?? 1) + lineOffset;
+  const lead = leadHeadingOf(tree);
+  const definition = definitions(tree);
+  if (lead) outline.leadHeading = { text: plainText(lead).trim(), line: lineOf(lead) };
 
   const visit = (node: Nodes) => {
     switch (node.type) {
       case 'heading':
-        addHeading(node);
-        break;
-      case 'paragraph':
-        if (outline.firstParagraph === undefined) addFirstParagraph(node);
+        if (node !== lead) addHeading(node);
         break;
       case 'link':
-        addLink(node);
-        break;
       case 'image':
-        addImage(node);
+        addReference(node.type, node.url, node);
         break;
+      case 'linkReference':
+      case 'imageReference': {
+        const url = definition(node.identifier)?.url;
+        if (url !== undefined) addReference(node.type === 'linkReference' ? 'link' : 'image', url, node);
+        break;
+      }
     }
     if ('children' in node) for (const child of node.children) visit(child as Nodes);
   };
 
-  let seenHeading = false;
   function addHeading(node: Heading) {
-    const text = mdastToString(node).trim();
-    // The page's first heading, when it is a level-1 heading, is the page title: the renderer
-    // drops it from the body (remark-lead-heading.ts), so it gets no slug here either.
-    const isLead = !seenHeading && node.depth === 1;
-    seenHeading = true;
-    if (isLead) {
-      outline.leadHeading = { text, line: lineOf(node) };
-      return;
-    }
-    outline.headings.push({ depth: node.depth, text, slug: slugger.slug(text), line: lineOf(node) });
+    // The slug is made from the text exactly as the renderer makes the id (untrimmed), so
+    // anchors the check accepts are anchors that work.
+    const raw = plainText(node);
+    outline.headings.push({ depth: node.depth, text: raw.trim(), slug: slugger.slug(raw), line: lineOf(node) });
   }
 
-  function addFirstParagraph(node: Paragraph) {
-    // A paragraph that is only an image or a badge says nothing a reader can use as a summary.
-    const text = mdastToString(node).replace(/\s+/g, ' ').trim();
-    if (text.length >= 20) outline.firstParagraph = text;
+  function addReference(kind: 'link' | 'image', url: string, node: Nodes) {
+    const label = kind === 'image' ? ((node as { alt?: string | null }).alt ?? '') : plainText(node);
+    outline[kind === 'link' ? 'links' : 'images'].push({ url, line: lineOf(node), label });
   }
 
-  function addLink(node: Link) {
-    outline.links.push({ url: node.url, line: lineOf(node), label: mdastToString(node) });
-  }
-
-  function addImage(node: Image) {
-    outline.images.push({ url: node.url, line: lineOf(node), label: node.alt ?? '' });
-  }
+  // The summary is the first paragraph of the page itself, not one inside a callout or list.
+  const firstParagraph = tree.children.find((node): node is Paragraph => node.type === 'paragraph' && plainText(node).trim().length >= 20);
+  if (firstParagraph) outline.firstParagraph = plainText(firstParagraph).replace(/\s+/g, ' ').trim();
 
   for (const child of tree.children) visit(child);
   return outline;

@@ -1,5 +1,5 @@
 /** Every folder is a section: its index page (if any), its pages in reading order, its subsections. */
-import { dirOf, humanize, urlForFile } from './paths.ts';
+import { dirOf, humanize, orderOf, urlForFile } from './paths.ts';
 import type { PageRecord, SectionRecord } from './types.ts';
 
 export const TRAINING_DIR = 'training';
@@ -44,8 +44,12 @@ export function buildSections(pages: readonly PageRecord[], sectionDirs: Iterabl
       section.pages.push(page.id);
     }
   }
+  // Numbered folders (01-basics/) first, by number; the rest by title.
+  const orderOfSection = (url: string) => orderOf(byUrl.get(url)?.dir.split('/').at(-1) ?? '') ?? Number.POSITIVE_INFINITY;
   for (const section of sections.values()) {
-    section.sections.sort((a, b) => (byUrl.get(a)?.title ?? a).localeCompare(byUrl.get(b)?.title ?? b));
+    section.sections.sort(
+      (a, b) => orderOfSection(a) - orderOfSection(b) || (byUrl.get(a)?.title ?? a).localeCompare(byUrl.get(b)?.title ?? b),
+    );
   }
   return [...sections.values()];
 }

@@ -65,10 +65,19 @@ const settingsSchema = z.strictObject({
     .optional(),
   types: z.record(z.string(), z.enum(PAGE_TYPES, { error: `write one of ${quoteList([...PAGE_TYPES])}` })).optional(),
   review: z.partialRecord(z.enum(PAGE_TYPES), duration).optional(),
-  roles: z.array(z.string().min(1)).optional(),
-  owners: z.record(z.string(), z.string().min(1)).optional(),
+  roles: z.array(z.string().min(1), { error: 'write a list of roles, e.g. roles: [agent, team-lead]' }).optional(),
+  owners: z
+    .record(z.string(), z.string().min(1), { error: 'write handle: name lines, e.g. "@acme/billing": Billing Operations' })
+    .optional(),
   strict: z.boolean({ error: 'write true or false' }).optional(),
 });
+
+/** The keys each part of the settings may have, for "did you mean" hints. */
+const KNOWN_KEYS: Record<string, string[]> = {
+  '': Object.keys(settingsSchema.shape),
+  site: ['name', 'editUrl', 'lang'],
+  review: [...PAGE_TYPES],
+};
 
 export interface LoadedSettings {
   settings: Settings;
@@ -105,7 +114,7 @@ export function parseSettings(source: string): LoadedSettings {
       const field = issue.path.join('.');
       if (issue.code === 'unrecognized_keys') {
         const line = keyLine(document, issue.path as string[], issue.keys[0] as string, lineCounter);
-        const known = issue.path.length === 0 ? Object.keys(settingsSchema.shape) : ['name', 'editUrl', 'lang'];
+        const known = KNOWN_KEYS[String(issue.path[0] ?? '')] ?? [];
         const keys = issue.keys.map((key) => {
           const suggestion = closest(key, known);
           return suggestion ? `${key} (did you mean ${suggestion}?)` : key;
