@@ -27,7 +27,8 @@ const sentence = () => {
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 };
 const paragraph = () => Array.from({ length: 3 + Math.floor(random() * 4) }, sentence).join(' ');
-const headingFor = (index: number) => `Step ${index + 1} ${words(2)}`;
+// Fixed per position, so links between pages can name an anchor that exists.
+const headingFor = (index: number) => `Step ${index + 1} ${WORDS[(index * 7) % WORDS.length]} ${WORDS[(index * 13 + 5) % WORDS.length]}`;
 
 export function generateCorpus(folder: string, pages: number): void {
   rmSync(folder, { recursive: true, force: true });

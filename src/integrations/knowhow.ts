@@ -18,6 +18,7 @@ import { formatReport } from '../lib/content/problems.ts';
 import { hasFailures, loadSite } from '../lib/content/site.ts';
 import { builtSite, forgetSite } from '../site/site-cache.ts';
 import { forgetContentIndex } from './content-index.ts';
+import { startRenderingEarly } from './render-cache.ts';
 import { serveContentFiles } from './serve-content-files.ts';
 
 export default function knowhow({ contentDir }: { contentDir: string }): AstroIntegration {
@@ -27,7 +28,7 @@ export default function knowhow({ contentDir }: { contentDir: string }): AstroIn
   return {
     name: 'knowhow',
     hooks: {
-      'astro:config:setup': ({ command, logger }) => {
+      'astro:config:setup': ({ command, config, logger }) => {
         try {
           assertContentDir(contentDir);
         } catch (error) {
@@ -37,13 +38,15 @@ export default function knowhow({ contentDir }: { contentDir: string }): AstroIn
         }
         if (command !== 'build' && command !== 'dev') return;
         const site = loadSite(contentDir, { checkLinks: false });
-        if (site.problems.length === 0) return;
         const report = formatReport(site.problems, { strict: site.settings.strict, limitPerCode: 10 });
         if (command === 'build' && hasFailures(site)) {
           console.error(`\nThe content folder ${contentDir} has problems that stop the build:\n\n${report}\n`);
           process.exit(1);
         }
-        logger.warn(`Content check of ${contentDir}:\n${report}`);
+        if (site.problems.length > 0) logger.warn(`Content check of ${contentDir}:\n${report}`);
+        // Rendering is most of a build: start it now, while Astro starts; the loader picks it up.
+        if (command === 'build')
+          startRenderingEarly(fileURLToPath(config.root).replace(/\/$/, ''), contentDir, fileURLToPath(config.cacheDir));
       },
       'astro:config:done': ({ config }) => {
         serverDir = fileURLToPath(config.build.server);

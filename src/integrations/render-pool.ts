@@ -7,27 +7,27 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import type { RenderJob, RenderResult } from './render-protocol.ts';
+import type { RenderJob, RenderReply } from './render-protocol.ts';
 
-const RENDER_HEAP_MB = 384;
+// A page needs a few megabytes; a capped heap collects before it grows large, which keeps the
+// build's memory down while the render processes run.
+const RENDER_HEAP_MB = 512;
 
 export async function renderInWorkers(
   workerFile: URL,
-  contentDir: string,
+  workerArgs: string[],
   jobs: RenderJob[],
   workerCount = defaultWorkerCount(),
-): Promise<RenderResult[]> {
-  const results: RenderResult[] = [];
+): Promise<RenderReply[]> {
+  const results: RenderReply[] = [];
   let next = 0;
   const workers: ChildProcess[] = [];
   try {
     await Promise.all(
       Array.from({ length: Math.min(workerCount, jobs.length) }, () => {
-        const worker = fork(fileURLToPath(workerFile), [contentDir], {
+        const worker = fork(fileURLToPath(workerFile), workerArgs, {
           serialization: 'advanced',
           stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-          // A page needs a few megabytes; a capped heap collects early instead of growing, which
-          // keeps the build's memory down while the render processes run.
           execArgv: [...process.execArgv, `--max-old-space-size=${RENDER_HEAP_MB}`],
         });
         workers.push(worker);
@@ -38,7 +38,7 @@ export async function renderInWorkers(
             if (current) worker.send(current);
             else resolve();
           };
-          worker.on('message', (result: RenderResult) => {
+          worker.on('message', (result: RenderReply) => {
             results.push(result);
             feed();
           });

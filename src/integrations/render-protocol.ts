@@ -1,12 +1,13 @@
-/** Messages between the build and its render workers. */
-import type { MarkdownHeading } from '@astrojs/markdown-remark';
+/** Messages between the build and its render processes (render-pool.ts, markdown-worker.ts). */
 
 export interface RenderJob {
-  /** Path relative to the content folder. */
+  /** Path relative to the content folder; the render process reads the file itself. */
   file: string;
-  source: string;
+  /** The page's cache key: the rendered page is written to <key>.html and <key>.json. */
+  key: string;
 }
 
-export type RenderResult =
-  | { file: string; html: string; headings: MarkdownHeading[]; frontmatter: Record<string, unknown>; error?: undefined }
-  | { file: string; error: string };
+export interface RenderReply {
+  file: string;
+  error?: string;
+}

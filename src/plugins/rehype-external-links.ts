@@ -3,8 +3,8 @@
  * readers, and rel="noopener noreferrer" so the other site gets no handle on this one. Links
  * open in the same tab; readers choose for themselves.
  */
-import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import type { Root, RootContent } from 'hast';
+import { walk } from './walk.ts';
 
 export interface RehypeExternalLinksOptions {
   /** Hosts that count as this site, e.g. the handbook's own domain. */
@@ -13,8 +13,8 @@ export interface RehypeExternalLinksOptions {
 
 export default function rehypeExternalLinks({ siteHosts = [] }: RehypeExternalLinksOptions = {}) {
   return (tree: Root) => {
-    visit(tree, 'element', (node: Element) => {
-      if (node.tagName !== 'a' || typeof node.properties.href !== 'string') return;
+    walk<RootContent>(tree, (node) => {
+      if (node.type !== 'element' || node.tagName !== 'a' || typeof node.properties.href !== 'string') return;
       const host = externalHost(node.properties.href);
       if (!host || siteHosts.includes(host)) return;
       node.properties.className = [...(Array.isArray(node.properties.className) ? node.properties.className.map(String) : []), 'external'];

@@ -4,10 +4,10 @@
  * is named for screen readers ("Link to this section: Refund window").
  */
 import { rehypeHeadingIds } from '@astrojs/markdown-remark';
-import type { Element, Root } from 'hast';
+import type { Root, RootContent } from 'hast';
 import { toString as hastToString } from 'hast-util-to-string';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { walk } from './walk.ts';
 
 const HEADINGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);
 
@@ -17,9 +17,10 @@ export default function rehypeHeadingLinks() {
   const assignIds = rehypeHeadingIds() as unknown as (tree: Root, file: VFile) => void;
   return (tree: Root, file: VFile) => {
     assignIds(tree, file);
-    visit(tree, 'element', (node: Element) => {
+    walk<RootContent>(tree, (node) => {
+      if (node.type !== 'element' || !HEADINGS.has(node.tagName)) return;
       const id = node.properties.id;
-      if (!HEADINGS.has(node.tagName) || typeof id !== 'string') return;
+      if (typeof id !== 'string') return;
       const text = hastToString(node);
       node.properties.className = [...toClassList(node.properties.className), 'heading'];
       node.children.push({

@@ -10,10 +10,10 @@
  * (a time, a ratio) is never swallowed.
  */
 import type {} from 'mdast-util-to-hast';
-import type { Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Nodes, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import { toString as mdastToString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { walk } from './walk.ts';
 
 export const CALLOUT_KINDS = {
   note: 'Note',
@@ -29,16 +29,14 @@ export function isCalloutKind(name: string): name is CalloutKind {
 
 export default function remarkCallouts() {
   return (tree: Root) => {
-    visit(tree, ['containerDirective', 'leafDirective', 'textDirective'], (node, index, parent) => {
-      const directive = node as ContainerDirective | LeafDirective | TextDirective;
-      if (!parent || index === undefined) return;
-      if (directive.type === 'containerDirective' && isCalloutKind(directive.name)) {
-        parent.children.splice(index, 1, callout(directive));
+    // The walk visits what replaced a directive, so directives inside a callout are handled too.
+    walk<Nodes>(tree, (node, index, parent) => {
+      if (node.type !== 'containerDirective' && node.type !== 'leafDirective' && node.type !== 'textDirective') return;
+      if (node.type === 'containerDirective' && isCalloutKind(node.name)) {
+        parent.children.splice(index, 1, callout(node));
       } else {
-        parent.children.splice(index, 1, ...(restore(directive) as never[]));
+        parent.children.splice(index, 1, ...(restore(node) as Nodes[]));
       }
-      // Visit what replaced the directive, so directives inside it are handled too.
-      return index;
     });
   };
 }

@@ -3,10 +3,10 @@
  * `/policies/refunds/#refund-window`) and images into the URLs the site serves them at.
  * A missing image becomes a visible note instead of a broken build; the content check reports it.
  */
-import type { Definition, Image, Link, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import type { Nodes, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { type ContentIndex, hrefFor, resolveLink } from '../lib/content/links.ts';
+import { walk } from './walk.ts';
 
 export interface RemarkLinksOptions {
   /** Absolute path of the content folder. */
@@ -23,22 +23,23 @@ export default function remarkLinks({ contentDir, getIndex }: RemarkLinksOptions
     const fromFile = path.slice(root.length);
     const index = getIndex();
 
-    visit(tree, ['link', 'definition', 'image'], (node, position, parent) => {
-      const target = resolveLink(fromFile, (node as Link).url, index);
+    walk<Nodes>(tree, (node, position, parent) => {
+      if (node.type !== 'link' && node.type !== 'definition' && node.type !== 'image') return;
+      const target = resolveLink(fromFile, node.url, index);
       if (node.type === 'image') {
         if (target.kind === 'asset') {
-          (node as Image).url = target.url;
-        } else if (target.kind !== 'external' && parent && position !== undefined) {
+          node.url = target.url;
+        } else if (target.kind !== 'external') {
           parent.children.splice(position, 1, {
             type: 'emphasis',
             data: { hProperties: { className: ['missing-image'] } },
-            children: [{ type: 'text', value: `[Image not found: ${(node as Image).alt || (node as Image).url}]` }],
+            children: [{ type: 'text', value: `[Image not found: ${node.alt || node.url}]` }],
           });
         }
         return;
       }
-      if (target.kind === 'page') (node as Link | Definition).url = hrefFor(target);
-      else if (target.kind === 'asset') (node as Link | Definition).url = target.url;
+      if (target.kind === 'page') node.url = hrefFor(target);
+      else if (target.kind === 'asset') node.url = target.url;
     });
   };
 }

@@ -23,7 +23,10 @@ export async function getSite(): Promise<SiteModel> {
   return cachedSite(async () => {
     const contentDir = process.env.KNOWHOW_CONTENT_DIR as string;
     const outlines = new Map<string, Outline>();
-    for (const entry of await getCollection('pages')) outlines.set(entry.id, entry.data.outline as Outline);
+    for (const entry of await getCollection('pages')) {
+      const outline = entry.data.outline as Outline | null;
+      if (outline) outlines.set(entry.id, outline);
+    }
     for (const entry of await getCollection('mdxPages')) {
       const outline = (entry.rendered?.metadata?.frontmatter as Record<string, unknown> | undefined)?.[OUTLINE_KEY] as Outline | undefined;
       if (outline) outlines.set(entry.id, outline);

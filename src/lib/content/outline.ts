@@ -65,7 +65,8 @@ export function outlineOf(tree: Root, lineOffset = 0): Outline {
   const outline: Outline = { headings: [], links: [], images: [] };
   const lineOf = (node: Nodes) => (node.position?.start.line ?? 1) + lineOffset;
   const lead = leadHeadingOf(tree);
-  const definition = definitions(tree);
+  // Most pages have no reference-style links: look definitions up only when one appears.
+  let definition: ReturnType<typeof definitions> | undefined;
   if (lead) outline.leadHeading = { text: plainText(lead).trim(), line: lineOf(lead) };
 
   const visit = (node: Nodes) => {
@@ -79,6 +80,7 @@ export function outlineOf(tree: Root, lineOffset = 0): Outline {
         break;
       case 'linkReference':
       case 'imageReference': {
+        definition ??= definitions(tree);
         const url = definition(node.identifier)?.url;
         if (url !== undefined) addReference(node.type === 'linkReference' ? 'link' : 'image', url, node);
         break;

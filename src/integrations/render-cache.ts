@@ -1,0 +1,135 @@
+/**
+ * Rendered Markdown pages, cached on disk beside Astro's cache and keyed by everything that
+ * decides their HTML: the page's source, the list of files in the content folder (links resolve
+ * against it) and the code of the pipeline itself. A page is rendered again only when one of
+ * those changes, and a build can start rendering before Astro has started (integrations/knowhow.ts).
+ *
+ * Each page is two files: <key>.html (the body) and <key>.json (its outline, see remark-outline.ts).
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createMarkdownProcessor } from '@astrojs/markdown-remark';
+import { splitFrontMatter } from '../lib/content/frontmatter.ts';
+import type { Outline } from '../lib/content/outline.ts';
+import { listFiles } from '../lib/content/scan.ts';
+import { markdownPipeline, SYNTAX_HIGHLIGHT } from '../plugins/markdown-pipeline.ts';
+import { OUTLINE_KEY } from '../plugins/remark-outline.ts';
+import { renderInWorkers } from './render-pool.ts';
+import type { RenderJob, RenderReply } from './render-protocol.ts';
+
+/** Below this many pages to render, starting render processes costs more than it saves. */
+const WORKER_THRESHOLD = 40;
+
+export interface RenderedPages {
+  /** Page file -> cache key, for every .md page of the content folder. */
+  keys: Map<string, string>;
+  /** Pages that could not be rendered, with the reason. */
+  failures: RenderReply[];
+  rendered: number;
+  milliseconds: number;
+}
+
+export function renderCacheDir(cacheDir: string): string {
+  return join(cacheDir, 'knowhow-pages');
+}
+
+export function htmlPath(dir: string, key: string): string {
+  return join(dir, `${key}.html`);
+}
+
+export function readOutline(dir: string, key: string): Outline {
+  return JSON.parse(readFileSync(join(dir, `${key}.json`), 'utf8')) as Outline;
+}
+
+/** Writes one rendered page into the cache; render processes and the in-process renderer both use it. */
+export function writeRendered(dir: string, key: string, html: string, frontmatter: Record<string, unknown>): void {
+  writeFileSync(join(dir, `${key}.json`), JSON.stringify(frontmatter[OUTLINE_KEY] ?? null));
+  writeFileSync(htmlPath(dir, key), html);
+}
+
+/** Renders every .md page whose cache entry is missing. Shared per folder pair, so a render started early is reused. */
+export function renderPages(projectRoot: string, contentDir: string, cacheDir: string): Promise<RenderedPages> {
+  const slotKey = `${contentDir}\n${cacheDir}`;
+  const pending = inFlight.get(slotKey) ?? startRendering(projectRoot, contentDir, cacheDir);
+  inFlight.set(slotKey, pending);
+  // The next load (a change in the dev server) starts afresh.
+  void pending.finally(() => inFlight.delete(slotKey));
+  return pending;
+}
+
+/** Starts rendering now without waiting, e.g. while Astro itself starts. */
+export function startRenderingEarly(projectRoot: string, contentDir: string, cacheDir: string): void {
+  renderPages(projectRoot, contentDir, cacheDir).catch(() => {
+    // The loader awaits the same promise and reports the error.
+  });
+}
+
+const INFLIGHT = Symbol.for('knowhow.render-pages');
+const store = globalThis as unknown as Record<symbol, Map<string, Promise<RenderedPages>> | undefined>;
+store[INFLIGHT] ??= new Map();
+// The integration and the content loader are separate module graphs in one process.
+const inFlight = store[INFLIGHT];
+
+async function startRendering(projectRoot: string, contentDir: string, cacheDir: string): Promise<RenderedPages> {
+  const started = performance.now();
+  const dir = renderCacheDir(cacheDir);
+  mkdirSync(dir, { recursive: true });
+  const files = listFiles(contentDir);
+  const shared = createHash('sha1').update(pipelineVersion(projectRoot)).update(files.join('\n')).digest('hex');
+  const keys = new Map<string, string>();
+  const jobs: RenderJob[] = [];
+  for (const file of files.filter((name) => name.toLowerCase().endsWith('.md'))) {
+    const source = readFileSync(join(contentDir, file));
+    const key = createHash('sha1').update(shared).update(file).update('\n').update(source).digest('hex').slice(0, 24);
+    keys.set(file, key);
+    if (!existsSync(htmlPath(dir, key))) jobs.push({ file, key });
+  }
+  const replies =
+    jobs.length >= WORKER_THRESHOLD
+      ? await renderInWorkers(new URL('./src/integrations/markdown-worker.ts', pathToFileURL(`${projectRoot}/`)), [contentDir, dir], jobs)
+      : await renderHere(contentDir, dir, jobs);
+  removeUnused(dir, new Set(keys.values()));
+  return {
+    keys,
+    failures: replies.filter((reply) => reply.error !== undefined),
+    rendered: jobs.length,
+    milliseconds: performance.now() - started,
+  };
+}
+
+async function renderHere(contentDir: string, dir: string, jobs: RenderJob[]): Promise<RenderReply[]> {
+  if (jobs.length === 0) return [];
+  const processor = await createMarkdownProcessor({ ...markdownPipeline(contentDir), syntaxHighlight: SYNTAX_HIGHLIGHT });
+  const replies: RenderReply[] = [];
+  for (const job of jobs) {
+    try {
+      const { body } = splitFrontMatter(readFileSync(join(contentDir, job.file), 'utf8'));
+      const result = await processor.render(body, { fileURL: pathToFileURL(join(contentDir, job.file)), frontmatter: {} });
+      writeRendered(dir, job.key, result.code, result.metadata.frontmatter);
+      replies.push({ file: job.file });
+    } catch (error) {
+      replies.push({ file: job.file, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return replies;
+}
+
+/** Pages of earlier versions, so the cache does not grow with every edit. */
+function removeUnused(dir: string, used: Set<string>): void {
+  for (const name of readdirSync(dir)) {
+    if (!used.has(name.replace(/\.(html|json)$/, ''))) rmSync(join(dir, name), { force: true });
+  }
+}
+
+/** A hash of the code that turns Markdown into HTML: a change to it re-renders every page. */
+function pipelineVersion(projectRoot: string): string {
+  const hash = createHash('sha1');
+  for (const folder of ['src/plugins', 'src/lib/content']) {
+    for (const name of readdirSync(join(projectRoot, folder)).sort())
+      hash.update(name).update(readFileSync(join(projectRoot, folder, name)));
+  }
+  hash.update(readFileSync(join(projectRoot, 'node_modules/@astrojs/markdown-remark/package.json')));
+  return hash.digest('hex');
+}
