@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { splitFrontMatter } from '../lib/content/frontmatter.ts';
+import { buildContentIndex, type ContentIndex } from '../lib/content/links.ts';
 import type { Outline } from '../lib/content/outline.ts';
 import { listFiles } from '../lib/content/scan.ts';
 import { markdownPipeline, SYNTAX_HIGHLIGHT } from '../plugins/markdown-pipeline.ts';
@@ -89,7 +90,7 @@ async function startRendering(projectRoot: string, contentDir: string, cacheDir:
   const replies =
     jobs.length >= WORKER_THRESHOLD
       ? await renderInWorkers(new URL('./src/integrations/markdown-worker.ts', pathToFileURL(`${projectRoot}/`)), [contentDir, dir], jobs)
-      : await renderHere(contentDir, dir, jobs);
+      : await renderHere(contentDir, dir, jobs, buildContentIndex(files));
   removeUnused(dir, new Set(keys.values()));
   return {
     keys,
@@ -99,9 +100,10 @@ async function startRendering(projectRoot: string, contentDir: string, cacheDir:
   };
 }
 
-async function renderHere(contentDir: string, dir: string, jobs: RenderJob[]): Promise<RenderReply[]> {
+/** Renders a few pages in this process, resolving links against the files just listed. */
+async function renderHere(contentDir: string, dir: string, jobs: RenderJob[], index: ContentIndex): Promise<RenderReply[]> {
   if (jobs.length === 0) return [];
-  const processor = await createMarkdownProcessor({ ...markdownPipeline(contentDir), syntaxHighlight: SYNTAX_HIGHLIGHT });
+  const processor = await createMarkdownProcessor({ ...markdownPipeline(contentDir, () => index), syntaxHighlight: SYNTAX_HIGHLIGHT });
   const replies: RenderReply[] = [];
   for (const job of jobs) {
     try {

@@ -7,6 +7,7 @@
 import type { UnifiedProcessorOptions } from '@astrojs/markdown-remark';
 import remarkDirective from 'remark-directive';
 import { getContentIndex } from '../integrations/content-index.ts';
+import type { ContentIndex } from '../lib/content/links.ts';
 import rehypeExternalLinks from './rehype-external-links.ts';
 import rehypeHeadingLinks from './rehype-heading-links.ts';
 import remarkCallouts from './remark-callouts.ts';
@@ -14,15 +15,16 @@ import remarkLeadHeading from './remark-lead-heading.ts';
 import remarkLinks from './remark-links.ts';
 import remarkOutline from './remark-outline.ts';
 
-export function markdownPipeline(contentDir: string): UnifiedProcessorOptions {
+/**
+ * @param getIndex the files of the content folder, for resolving links; by default the list
+ * shared by the process, which the dev server refreshes when files come and go.
+ */
+export function markdownPipeline(
+  contentDir: string,
+  getIndex: () => ContentIndex = () => getContentIndex(contentDir),
+): UnifiedProcessorOptions {
   return {
-    remarkPlugins: [
-      remarkDirective,
-      remarkOutline,
-      remarkLeadHeading,
-      [remarkLinks, { contentDir, getIndex: () => getContentIndex(contentDir) }],
-      remarkCallouts,
-    ],
+    remarkPlugins: [remarkDirective, remarkOutline, remarkLeadHeading, [remarkLinks, { contentDir, getIndex }], remarkCallouts],
     rehypePlugins: [rehypeHeadingLinks, rehypeExternalLinks],
     // Smart quotes cost more build time than the rest of the pipeline together, and straight
     // quotes copy cleanly from a "say to the customer" block into a chat reply.
