@@ -10,13 +10,12 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { splitFrontMatter } from '../lib/content/frontmatter.ts';
 import { buildContentIndex, type ContentIndex } from '../lib/content/links.ts';
 import type { Outline } from '../lib/content/outline.ts';
 import { listFiles } from '../lib/content/scan.ts';
-import { markdownPipeline, SYNTAX_HIGHLIGHT } from '../plugins/markdown-pipeline.ts';
 import { OUTLINE_KEY } from '../plugins/remark-outline.ts';
+import { createPageRenderer } from '../plugins/render-page.ts';
 import { renderInWorkers } from './render-pool.ts';
 import type { RenderJob, RenderReply } from './render-protocol.ts';
 
@@ -103,13 +102,13 @@ async function startRendering(projectRoot: string, contentDir: string, cacheDir:
 /** Renders a few pages in this process, resolving links against the files just listed. */
 async function renderHere(contentDir: string, dir: string, jobs: RenderJob[], index: ContentIndex): Promise<RenderReply[]> {
   if (jobs.length === 0) return [];
-  const processor = await createMarkdownProcessor({ ...markdownPipeline(contentDir, () => index), syntaxHighlight: SYNTAX_HIGHLIGHT });
+  const render = createPageRenderer(contentDir, () => index);
   const replies: RenderReply[] = [];
   for (const job of jobs) {
     try {
       const { body } = splitFrontMatter(readFileSync(join(contentDir, job.file), 'utf8'));
-      const result = await processor.render(body, { fileURL: pathToFileURL(join(contentDir, job.file)), frontmatter: {} });
-      writeRendered(dir, job.key, result.code, result.metadata.frontmatter);
+      const result = await render(body, join(contentDir, job.file));
+      writeRendered(dir, job.key, result.html, result.frontmatter);
       replies.push({ file: job.file });
     } catch (error) {
       replies.push({ file: job.file, error: error instanceof Error ? error.message : String(error) });
