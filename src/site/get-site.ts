@@ -51,7 +51,6 @@ function reportLinkProblems(site: SiteModel): void {
 
 interface Lookups {
   pages: Map<string, PageRecord>;
-  pagesByUrl: Map<string, PageRecord>;
   sections: Map<string, SectionRecord>;
 }
 const lookups = new WeakMap<SiteModel, Lookups>();
@@ -61,7 +60,6 @@ function lookupsOf(site: SiteModel): Lookups {
   if (!found) {
     found = {
       pages: new Map(site.pages.map((page) => [page.id, page])),
-      pagesByUrl: new Map(site.pages.map((page) => [page.url, page])),
       sections: new Map(site.sections.map((section) => [section.url, section])),
     };
     lookups.set(site, found);
@@ -71,10 +69,6 @@ function lookupsOf(site: SiteModel): Lookups {
 
 export function pageById(site: SiteModel, id: string): PageRecord | undefined {
   return lookupsOf(site).pages.get(id);
-}
-
-export function pageByUrl(site: SiteModel, url: string): PageRecord | undefined {
-  return lookupsOf(site).pagesByUrl.get(url);
 }
 
 export function sectionByUrl(site: SiteModel, url: string): SectionRecord | undefined {

@@ -21,7 +21,11 @@ describe('article page', () => {
     expect(refunds.text('h1')).toBe('Refunds');
     expect(refunds.text('.summary')).toBe('Summary: Customers get a full refund within 30 days of purchase.');
     expect(refunds.all('.trust-line dt').map((term) => hastText(term))).toEqual(['Owner', 'Last reviewed', 'Next review']);
-    expect(refunds.all('.trust-line dd').map((value) => hastText(value))).toEqual(['Billing Operations', '15 Jan 2020', '15 Jan 2021']);
+    expect(refunds.all('.trust-line dd').map((value) => hastText(value))).toEqual([
+      'Billing Operations',
+      '15 Jan 2020',
+      '15 Jan 2021 (every 1 year)',
+    ]);
     expect(refunds.html).toContain('<title>Refunds · Fixture Co Handbook</title>');
   });
 

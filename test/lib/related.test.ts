@@ -1,29 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildRelatedIndex, relatedPages } from '../../src/lib/content/related.ts';
 import type { PageRecord } from '../../src/lib/content/types.ts';
+import { pageRecord } from '../helpers/page-record.ts';
 
 /** A page at /<name>/, titled <name>; the rest from overrides. */
-function page(name: string, overrides: Partial<PageRecord> = {}): PageRecord {
-  return {
-    id: name,
-    url: `/${name}/`,
-    file: `${name}.md`,
-    title: name,
-    type: 'guide',
-    reviewEvery: '1y',
-    tags: [],
-    audience: [],
-    lang: 'en',
-    aliases: [],
-    draft: false,
-    headings: [],
-    section: '/',
-    isSectionIndex: false,
-    version: '000000000000',
-    linksTo: [],
-    ...overrides,
-  };
-}
+const page = (name: string, overrides: Partial<PageRecord> = {}) => pageRecord(`${name}.md`, { title: name, ...overrides });
 
 const titles = (pages: PageRecord[]) => pages.map((record) => record.title);
 

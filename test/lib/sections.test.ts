@@ -1,35 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildContentIndex } from '../../src/lib/content/links.ts';
-import { idForUrl, isIndexFile, orderOf, urlForFile } from '../../src/lib/content/paths.ts';
 import { buildSections } from '../../src/lib/content/sections.ts';
 import type { PageRecord, SectionRecord } from '../../src/lib/content/types.ts';
+import { pageRecord } from '../helpers/page-record.ts';
 
-/** A page record for `file`, with what loadPage would derive from the path; the rest from overrides. */
-function page(file: string, overrides: Partial<PageRecord> = {}): PageRecord {
-  const url = urlForFile(file);
-  const segments = file.split('/');
-  const order = orderOf(isIndexFile(file) ? (segments.at(-2) ?? '') : (segments.at(-1) as string));
-  return {
-    id: idForUrl(url),
-    url,
-    file,
-    title: file,
-    type: 'guide',
-    reviewEvery: '1y',
-    tags: [],
-    audience: [],
-    lang: 'en',
-    aliases: [],
-    draft: false,
-    headings: [],
-    section: '/',
-    isSectionIndex: isIndexFile(file),
-    version: '000000000000',
-    linksTo: [],
-    ...(order !== undefined ? { order } : {}),
-    ...overrides,
-  };
-}
+const page = pageRecord;
 
 function sections(pages: PageRecord[], siteName = 'Acme Support'): Map<string, SectionRecord> {
   const { sectionDirs } = buildContentIndex(pages.map((record) => record.file));
