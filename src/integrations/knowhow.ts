@@ -19,6 +19,7 @@ import { hasFailures, loadSite } from '../lib/content/site.ts';
 import { builtSite, forgetSite } from '../site/site-cache.ts';
 import { forgetContentIndex } from './content-index.ts';
 import { startRenderingEarly } from './render-cache.ts';
+import { writeSearchIndexes } from './search-index.ts';
 import { serveContentFiles } from './serve-content-files.ts';
 
 export default function knowhow({ contentDir }: { contentDir: string }): AstroIntegration {
@@ -78,6 +79,12 @@ export default function knowhow({ contentDir }: { contentDir: string }): AstroIn
         if (serverDir) {
           const { pages, sections, settings, builtAt } = site;
           writeFileSync(join(serverDir, MANIFEST_FILE), JSON.stringify({ builtAt, settings, pages, sections }));
+          const indexed = writeSearchIndexes(site, clientDir, serverDir);
+          logger.info(
+            `Search index: ${Object.entries(indexed)
+              .map(([language, count]) => `${count} pages in ${language}`)
+              .join(', ')}`,
+          );
         }
         written.add(site);
         logger.info(`${site.pages.length} pages, ${site.assets.length} linked files copied, manifest written.`);

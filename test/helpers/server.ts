@@ -8,10 +8,10 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(distDir: string): Promise<RunningServer> {
+export async function startServer(distDir: string, env: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [join(distDir, 'server/entry.mjs')], {
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), NODE_ENV: 'production' },
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = `http://127.0.0.1:${port}`;

@@ -51,6 +51,8 @@ describe('parseSettings', () => {
         'roles: [agent, lead]',
         'owners:',
         '  "@acme/billing": Billing Operations',
+        'synonyms:',
+        '  - [chargeback, dispute]',
         'strict: true',
       ].join('\n'),
     );
@@ -61,6 +63,7 @@ describe('parseSettings', () => {
       review: { policy: '3m', procedure: '6m', guide: '1y', faq: '90d' },
       roles: ['agent', 'lead'],
       owners: { '@acme/billing': 'Billing Operations' },
+      synonyms: [['chargeback', 'dispute']],
       strict: true,
     });
   });
@@ -88,7 +91,7 @@ describe('parseSettings', () => {
     const yaml = 'site:\n  name: Acme\n\nreveiw:\n  policy: 3m\n';
     expect(messages(yaml)).toMatchInlineSnapshot(`
       "knowhow.yaml:4 error unknown setting reveiw (did you mean review?)
-          the settings here are site, types, review, roles, owners and strict"
+          the settings here are site, types, review, roles, owners, synonyms and strict"
     `);
     expect(lines(yaml)).toEqual([4]);
   });
@@ -146,6 +149,13 @@ describe('parseSettings', () => {
     expect(messages('roles: admin\nowners: [a, b]\n')).toMatchInlineSnapshot(`
       "knowhow.yaml:1 error roles: write a list of roles, e.g. roles: [agent, team-lead]
       knowhow.yaml:2 error owners: write handle: name lines, e.g. "@acme/billing": Billing Operations"
+    `);
+  });
+
+  it('says how to write synonyms', () => {
+    expect(messages('synonyms: [chargeback, dispute]\n')).toMatchInlineSnapshot(`
+      "knowhow.yaml:1 error synonyms.0: write each group as a list, e.g. - [chargeback, dispute]
+      knowhow.yaml:1 error synonyms.1: write each group as a list, e.g. - [chargeback, dispute]"
     `);
   });
 });

@@ -28,6 +28,8 @@ export interface Settings {
   roles: string[];
   /** Display names for owner handles from CODEOWNERS, e.g. "@acme/billing": Billing Operations. */
   owners: Record<string, string>;
+  /** Groups of words and phrases that mean the same to searchers, e.g. [chargeback, dispute]. */
+  synonyms: string[][];
   /** When true, warnings fail `check:content` and the build as errors do. */
   strict: boolean;
 }
@@ -47,6 +49,7 @@ export const DEFAULT_SETTINGS: Settings = {
   review: { policy: '6m', procedure: '6m', guide: '1y', faq: '1y' },
   roles: [],
   owners: {},
+  synonyms: [],
   strict: false,
 };
 
@@ -68,6 +71,16 @@ const settingsSchema = z.strictObject({
   roles: z.array(z.string().min(1), { error: 'write a list of roles, e.g. roles: [agent, team-lead]' }).optional(),
   owners: z
     .record(z.string(), z.string().min(1), { error: 'write handle: name lines, e.g. "@acme/billing": Billing Operations' })
+    .optional(),
+  synonyms: z
+    .array(
+      z
+        .array(z.string().min(1), { error: 'write each group as a list, e.g. - [chargeback, dispute]' })
+        .min(2, { error: 'a group needs two or more words' }),
+      {
+        error: 'write a list of groups, e.g. synonyms: [[chargeback, dispute], [PTO, time off]]',
+      },
+    )
     .optional(),
   strict: z.boolean({ error: 'write true or false' }).optional(),
 });
@@ -135,6 +148,7 @@ export function parseSettings(source: string): LoadedSettings {
       review: { ...DEFAULT_SETTINGS.review, ...stripUndefined(data.review ?? {}) },
       roles: data.roles ?? [],
       owners: data.owners ?? {},
+      synonyms: data.synonyms ?? [],
       strict: data.strict ?? false,
     },
     problems: [],

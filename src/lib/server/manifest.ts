@@ -5,12 +5,14 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { Settings } from '../content/settings.ts';
 import type { PageRecord, SectionRecord } from '../content/types.ts';
 
 export const MANIFEST_FILE = 'knowhow-manifest.json';
 
 export interface Manifest {
   builtAt: string;
+  settings: Settings;
   pages: PageRecord[];
   sections: SectionRecord[];
 }
@@ -35,4 +37,9 @@ function findManifest(): string | undefined {
     if (existsSync(path)) return path;
   }
   return undefined;
+}
+
+/** The built server folder (dist/server), where the manifest and the search files are; undefined in the dev server. */
+export function builtServerDir(): string | undefined {
+  return findManifest()?.replace(/[/\\][^/\\]+$/, '');
 }

@@ -1,0 +1,100 @@
+/**
+ * Searching one language's bundle: rank with lunr, then describe each hit the way an agent
+ * needs it (the page's summary, the best-matching section as a snippet, its review state).
+ */
+import { reviewState, type ReviewState } from '../content/review.ts';
+import type { SearchDocument } from './documents.ts';
+import { lunr } from './languages.ts';
+import type { PageSection } from './page-text.ts';
+import { addClauses, queryTerms } from './query.ts';
+import { loadIndex, type SearchBundle } from './search-index.ts';
+import { loadVocabulary } from './vocabulary.ts';
+
+export interface SearchHit {
+  title: string;
+  url: string;
+  summary: string;
+  snippet: string;
+  /** The id of the best-matching section, to open the page scrolled to it ('' for the top). */
+  anchor: string;
+  type: SearchDocument['type'];
+  section: string;
+  status: ReviewState;
+  score: number;
+}
+
+export interface SearchOptions {
+  limit: number;
+  type?: SearchDocument['type'] | undefined;
+  now?: Date;
+}
+
+export interface Searcher {
+  search(text: string, options: SearchOptions): SearchHit[];
+}
+
+export function createSearcher(bundle: SearchBundle, synonyms: readonly (readonly string[])[] = []): Searcher {
+  const index = loadIndex(bundle);
+  const documents = new Map(bundle.documents.map((document) => [document.url, document]));
+  const pipeline = (index as unknown as { pipeline: lunr.Pipeline }).pipeline;
+  const vocabulary = loadVocabulary(bundle.vocabulary);
+  return {
+    search(text, { limit, type, now = new Date() }) {
+      const terms = queryTerms(text, synonyms, vocabulary);
+      const matches = index.query((query) => addClauses(query, terms, pipeline, lunr.Query.presence.OPTIONAL));
+      const hits: SearchHit[] = [];
+      for (const match of matches) {
+        const document = documents.get(match.ref);
+        if (!document || (type && document.type !== type)) continue;
+        const best = bestSection(document.sections, Object.keys(match.matchData.metadata));
+        hits.push({
+          title: document.title,
+          url: document.url,
+          summary: document.summary,
+          snippet: best ? snippetOf(best.section, best.pattern) : '',
+          anchor: best?.section.anchor ?? '',
+          type: document.type,
+          section: document.section,
+          status: reviewState(document.reviewDue, now),
+          score: Math.round(match.score * 1000) / 1000,
+        });
+        if (hits.length === limit) break;
+      }
+      return hits;
+    },
+  };
+}
+
+/** The section that matches the most of the matched index terms, headings counting double. */
+function bestSection(sections: PageSection[], matchedTerms: string[]): { section: PageSection; pattern: RegExp } | undefined {
+  if (sections.length === 0 || matchedTerms.length === 0) return undefined;
+  // Index terms are stems ("polici" for "policy"): match words that start like them.
+  const stems = matchedTerms.map((term) => term.slice(0, Math.max(3, term.length - 1)).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(${stems.join('|')})[\\p{L}\\p{N}]*`, 'giu');
+  let best: PageSection | undefined;
+  let bestScore = 0;
+  for (const section of sections) {
+    const found = new Set<string>();
+    for (const match of section.text.matchAll(pattern)) found.add(match[1]?.toLowerCase() ?? '');
+    let score = found.size;
+    for (const match of section.heading.matchAll(pattern)) score += 2 * (match ? 1 : 0);
+    if (score > bestScore) {
+      best = section;
+      bestScore = score;
+    }
+  }
+  return best ? { section: best, pattern } : undefined;
+}
+
+const SNIPPET_LENGTH = 200;
+
+function snippetOf(section: PageSection, pattern: RegExp): string {
+  const { text } = section;
+  pattern.lastIndex = 0;
+  const first = pattern.exec(text);
+  const start = Math.max(0, (first?.index ?? 0) - 60);
+  const from = start === 0 ? 0 : text.indexOf(' ', start) + 1;
+  const end = Math.min(text.length, from + SNIPPET_LENGTH);
+  const to = end === text.length ? end : text.lastIndexOf(' ', end);
+  return `${from > 0 ? '… ' : ''}${text.slice(from, to > from ? to : end)}${to < text.length ? ' …' : ''}`;
+}
