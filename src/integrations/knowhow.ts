@@ -19,11 +19,14 @@ import { hasFailures, loadSite } from '../lib/content/site.ts';
 import { builtSite, forgetSite } from '../site/site-cache.ts';
 import { forgetContentIndex } from './content-index.ts';
 import { startRenderingEarly } from './render-cache.ts';
-import { writeSearchIndexes } from './search-index.ts';
+import { type SearchBuild, startSearchBuild } from './search-build.ts';
 import { serveContentFiles } from './serve-content-files.ts';
 
 export default function knowhow({ contentDir }: { contentDir: string }): AstroIntegration {
   let serverDir: string | undefined;
+  let projectRoot: string | undefined;
+  let cacheDir: string | undefined;
+  let searchBuild: SearchBuild | undefined;
   // Astro may call build:done once per build environment; the files are written once.
   const written = new WeakSet<object>();
   return {
@@ -51,6 +54,8 @@ export default function knowhow({ contentDir }: { contentDir: string }): AstroIn
       },
       'astro:config:done': ({ config }) => {
         serverDir = fileURLToPath(config.build.server);
+        projectRoot = fileURLToPath(config.root).replace(/\/$/, '');
+        cacheDir = fileURLToPath(config.cacheDir);
       },
       'astro:server:setup': ({ server }) => {
         const onTreeChange = (path: string) => {
@@ -62,7 +67,11 @@ export default function knowhow({ contentDir }: { contentDir: string }): AstroIn
         server.watcher.on('add', onTreeChange).on('unlink', onTreeChange).on('change', onTreeChange);
         server.middlewares.use(serveContentFiles(contentDir));
       },
-      'astro:build:done': ({ dir, logger }) => {
+      'astro:build:start': () => {
+        // The pages are rendered by now: index them for search while Astro bundles and prerenders.
+        if (serverDir && projectRoot && cacheDir) searchBuild = startSearchBuild(projectRoot, contentDir, cacheDir, serverDir);
+      },
+      'astro:build:done': async ({ dir, logger }) => {
         const site = builtSite();
         if (site && written.has(site)) return;
         if (!site) {
@@ -79,12 +88,10 @@ export default function knowhow({ contentDir }: { contentDir: string }): AstroIn
         if (serverDir) {
           const { pages, sections, settings, builtAt } = site;
           writeFileSync(join(serverDir, MANIFEST_FILE), JSON.stringify({ builtAt, settings, pages, sections }));
-          const indexed = writeSearchIndexes(site, clientDir, serverDir);
-          logger.info(
-            `Search index: ${Object.entries(indexed)
-              .map(([language, count]) => `${count} pages in ${language}`)
-              .join(', ')}`,
-          );
+          searchBuild ??= startSearchBuild(projectRoot as string, contentDir, cacheDir as string, serverDir);
+          const indexed = await searchBuild.finish(clientDir);
+          const counts = Object.entries(indexed ?? {}).map(([language, count]) => `${count} pages in ${language}`);
+          if (counts.length > 0) logger.info(`Search index: ${counts.join(', ')}`);
         }
         written.add(site);
         logger.info(`${site.pages.length} pages, ${site.assets.length} linked files copied, manifest written.`);

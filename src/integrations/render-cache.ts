@@ -72,20 +72,24 @@ store[INFLIGHT] ??= new Map();
 // The integration and the content loader are separate module graphs in one process.
 const inFlight = store[INFLIGHT];
 
+/** The cache key of every .md page: what its rendered HTML depends on. */
+export function renderKeys(projectRoot: string, contentDir: string, files: string[] = listFiles(contentDir)): Map<string, string> {
+  const shared = createHash('sha1').update(pipelineVersion(projectRoot)).update(files.join('\n')).digest('hex');
+  const keys = new Map<string, string>();
+  for (const file of files.filter((name) => name.toLowerCase().endsWith('.md'))) {
+    const source = readFileSync(join(contentDir, file));
+    keys.set(file, createHash('sha1').update(shared).update(file).update('\n').update(source).digest('hex').slice(0, 24));
+  }
+  return keys;
+}
+
 async function startRendering(projectRoot: string, contentDir: string, cacheDir: string): Promise<RenderedPages> {
   const started = performance.now();
   const dir = renderCacheDir(cacheDir);
   mkdirSync(dir, { recursive: true });
   const files = listFiles(contentDir);
-  const shared = createHash('sha1').update(pipelineVersion(projectRoot)).update(files.join('\n')).digest('hex');
-  const keys = new Map<string, string>();
-  const jobs: RenderJob[] = [];
-  for (const file of files.filter((name) => name.toLowerCase().endsWith('.md'))) {
-    const source = readFileSync(join(contentDir, file));
-    const key = createHash('sha1').update(shared).update(file).update('\n').update(source).digest('hex').slice(0, 24);
-    keys.set(file, key);
-    if (!existsSync(htmlPath(dir, key))) jobs.push({ file, key });
-  }
+  const keys = renderKeys(projectRoot, contentDir, files);
+  const jobs: RenderJob[] = [...keys].filter(([, key]) => !existsSync(htmlPath(dir, key))).map(([file, key]) => ({ file, key }));
   const replies =
     jobs.length >= WORKER_THRESHOLD
       ? await renderInWorkers(new URL('./src/integrations/markdown-worker.ts', pathToFileURL(`${projectRoot}/`)), [contentDir, dir], jobs)

@@ -6,6 +6,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { toString as hastText } from 'hast-util-to-string';
 import { describe, expect, it } from 'vitest';
+import { pageSections } from '../../src/lib/search/page-text.ts';
+import type { SearchBundle } from '../../src/lib/search/search-index.ts';
 import type { Manifest } from '../../src/lib/server/manifest.ts';
 import { FIXTURE_DIST } from '../helpers/fixture-site.ts';
 import { pageExists, readPage } from '../helpers/html.ts';
@@ -134,5 +136,23 @@ describe('build output for the server', () => {
     const refunds = manifest.pages.find((entry) => entry.url === '/policies/refunds/');
     expect(refunds).toMatchObject({ file: 'policies/refunds.md', type: 'policy', reviewDue: '2021-01-15', aliases: ['money back'] });
     expect(manifest.pages.find((entry) => entry.url === '/faq/unpublished/')?.draft).toBe(true);
+  });
+
+  it('indexes for search exactly the text of the built pages, MDX pages included', () => {
+    const bundle = JSON.parse(readFileSync(join(FIXTURE_DIST, 'server/search/en.json'), 'utf8')) as SearchBundle;
+    const urls = bundle.documents.map((document) => document.url).sort();
+    expect(urls).toEqual([
+      '/faq/plain-page/',
+      '/guides/tone-of-voice/',
+      '/policies/',
+      '/policies/refunds/',
+      '/procedures/process-refund/',
+      '/training/basics/',
+      '/training/basics/first-call/',
+      '/training/basics/welcome/',
+    ]);
+    for (const document of bundle.documents) {
+      expect(document.sections, document.url).toEqual(pageSections(readFileSync(join(client, document.url, 'index.html'), 'utf8')));
+    }
   });
 });

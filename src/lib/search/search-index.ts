@@ -6,7 +6,7 @@
 import type { SearchDocument } from './documents.ts';
 import { languagePlugin, lunr, type SearchLanguage } from './languages.ts';
 import { tokenize } from './query.ts';
-import { buildVocabulary } from './vocabulary.ts';
+import { countWords, sortedVocabulary } from './vocabulary.ts';
 
 export const FIELD_BOOSTS = { title: 10, aliases: 8, summary: 4, headings: 3, body: 1 } as const;
 
@@ -18,14 +18,26 @@ export interface SearchBundle {
   vocabulary: [string, number][];
 }
 
-export function buildSearchBundle(language: SearchLanguage, documents: SearchDocument[]): SearchBundle {
+export interface BundleBuilder {
+  add(document: SearchDocument): void;
+  finish(): SearchBundle;
+}
+
+/** Adds pages one by one (the costly part) and builds the index at the end. */
+export function createBundleBuilder(language: SearchLanguage): BundleBuilder {
+  const builder = new lunr.Builder();
+  builder.pipeline.add(lunr.trimmer, lunr.stopWordFilter, lunr.stemmer);
+  builder.searchPipeline.add(lunr.stemmer);
   const plugin = languagePlugin(language);
-  const index = lunr(function () {
-    if (plugin) this.use(plugin);
-    this.ref('url');
-    for (const [field, boost] of Object.entries(FIELD_BOOSTS)) this.field(field, { boost });
-    for (const document of documents) {
-      this.add({
+  if (plugin) builder.use(plugin);
+  builder.ref('url');
+  for (const [field, boost] of Object.entries(FIELD_BOOSTS)) builder.field(field, { boost });
+  const documents: SearchDocument[] = [];
+  const vocabulary = new Map<string, number>();
+  return {
+    add(document) {
+      documents.push(document);
+      builder.add({
         url: document.url,
         title: document.title,
         aliases: document.aliases.join(' \n '),
@@ -33,13 +45,17 @@ export function buildSearchBundle(language: SearchLanguage, documents: SearchDoc
         headings: document.sections.map((section) => section.heading).join(' \n '),
         body: document.sections.map((section) => section.text).join(' \n '),
       });
-    }
-  });
-  const words = documents.flatMap((document) => [
-    ...tokenize(`${document.title} ${document.summary} ${document.aliases.join(' ')}`),
-    ...document.sections.flatMap((section) => tokenize(`${section.heading} ${section.text}`)),
-  ]);
-  return { language, index: index.toJSON(), documents, vocabulary: buildVocabulary(words) };
+      countWords(vocabulary, tokenize(`${document.title} ${document.summary} ${document.aliases.join(' ')}`));
+      for (const section of document.sections) countWords(vocabulary, tokenize(`${section.heading} ${section.text}`));
+    },
+    finish: () => ({ language, index: builder.build().toJSON(), documents, vocabulary: sortedVocabulary(vocabulary) }),
+  };
+}
+
+export function buildSearchBundle(language: SearchLanguage, documents: SearchDocument[]): SearchBundle {
+  const builder = createBundleBuilder(language);
+  for (const document of documents) builder.add(document);
+  return builder.finish();
 }
 
 export function loadIndex(bundle: SearchBundle): lunr.Index {

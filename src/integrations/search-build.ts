@@ -1,0 +1,66 @@
+/**
+ * The server's search files (one per language): started in a separate process as soon as the
+ * pages are rendered (astro:build:start), finished once the pages are built (astro:build:done).
+ * Both search paths must index the same text: .md pages are read from the render cache, whose
+ * HTML the built pages hold unchanged; .mdx pages from the built pages themselves.
+ */
+import { type ChildProcess, fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { isPageFile } from '../lib/content/paths.ts';
+import { listFiles } from '../lib/content/scan.ts';
+import { SEARCH_DIR } from '../lib/server/search-service.ts';
+
+export interface SearchBuildRequest {
+  pages: { url: string; html: string }[];
+}
+export type SearchBuildReply = { counts: Record<string, number>; error?: undefined } | { error: string; counts?: undefined };
+/** The worker's first message: either it is done, or it waits for these built pages. */
+type FirstMessage = SearchBuildReply | { waitingFor: string[] };
+
+export interface SearchBuild {
+  /** Hands over the built pages the index still needs, and waits for the files to be written. */
+  finish(clientDir: string): Promise<Record<string, number>>;
+}
+
+export function startSearchBuild(projectRoot: string, contentDir: string, cacheDir: string, serverDir: string): SearchBuild {
+  const worker: ChildProcess = fork(
+    fileURLToPath(new URL('./src/integrations/search-worker.ts', pathToFileURL(`${projectRoot}/`))),
+    [projectRoot, contentDir, cacheDir, join(serverDir, SEARCH_DIR)],
+    {
+      serialization: 'advanced',
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      // It runs beside Astro's bundling, the build's memory peak: a heap sized to the site makes it
+      // collect early instead of growing (a quarter of a megabyte a page, and at least 256 MB).
+      execArgv: [...process.execArgv, `--max-old-space-size=${heapFor(contentDir)}`, '--max-semi-space-size=4'],
+    },
+  );
+  const first = new Promise<FirstMessage>((resolve, reject) => {
+    worker.once('message', (message: FirstMessage) => resolve(message));
+    worker.once('exit', (code) => reject(new Error(`The search index process stopped early (exit code ${code})`)));
+  });
+  // Unhandled until finish() is called; the build reports it there.
+  first.catch(() => undefined);
+  return {
+    async finish(clientDir) {
+      const message = await first;
+      const reply =
+        'waitingFor' in message
+          ? await new Promise<SearchBuildReply>((resolve, reject) => {
+              const pages = message.waitingFor.map((url) => ({ url, html: readFileSync(join(clientDir, url, 'index.html'), 'utf8') }));
+              worker.once('message', resolve);
+              worker.once('exit', (code) => reject(new Error(`The search index process stopped (exit code ${code})`)));
+              worker.send({ pages } satisfies SearchBuildRequest);
+            })
+          : message;
+      if (reply.error !== undefined) throw new Error(reply.error);
+      return reply.counts;
+    },
+  };
+}
+
+function heapFor(contentDir: string): number {
+  const pages = listFiles(contentDir).filter(isPageFile).length;
+  return Math.max(256, Math.ceil(pages * 0.25));
+}
