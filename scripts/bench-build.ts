@@ -13,8 +13,8 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs
 import { join, relative, resolve } from 'node:path';
 import { generateCorpus } from './generate-corpus.ts';
 
-const ROOT = resolve(import.meta.dirname, '..');
-const HANDBOOK = resolve(ROOT, '../shared/corpora/sourcegraph-handbook/content');
+export const ROOT = resolve(import.meta.dirname, '..');
+export const HANDBOOK = resolve(ROOT, '../shared/corpora/sourcegraph-handbook/content');
 const args = process.argv.slice(2);
 const option = (name: string) => {
   const at = args.indexOf(`--${name}`);
@@ -33,7 +33,7 @@ interface Measurement {
 }
 
 /** Runs a clean (or warm) build and samples the memory of its whole process tree. */
-async function build(contentDir: string, name: string, { clean = true } = {}): Promise<Measurement> {
+export async function build(contentDir: string, name: string, { clean = true } = {}): Promise<Measurement> {
   const workDir = join(ROOT, '.bench', name);
   if (clean) rmSync(workDir, { recursive: true, force: true });
   const started = performance.now();
@@ -155,13 +155,15 @@ async function bench(label: string, contentDir: string, name: string): Promise<v
   }
 }
 
-console.log(`Knowhow build benchmark on ${(await import('node:os')).availableParallelism()} cores, Node ${process.versions.node}`);
-if (!only || only === 'handbook') {
-  if (existsSync(HANDBOOK)) await bench('Sourcegraph handbook (../shared/corpora/sourcegraph-handbook)', HANDBOOK, 'handbook');
-  else console.log(`\nSourcegraph handbook: skipped, ${HANDBOOK} is not on this machine.`);
-}
-if (!only || only === 'generated') {
-  const corpus = join(ROOT, '.bench', 'corpus');
-  generateCorpus(corpus, generatedPages);
-  await bench(`Generated corpus (${generatedPages} pages, scripts/generate-corpus.ts)`, corpus, 'generated');
+if (import.meta.main) {
+  console.log(`Knowhow build benchmark on ${(await import('node:os')).availableParallelism()} cores, Node ${process.versions.node}`);
+  if (!only || only === 'handbook') {
+    if (existsSync(HANDBOOK)) await bench('Sourcegraph handbook (../shared/corpora/sourcegraph-handbook)', HANDBOOK, 'handbook');
+    else console.log(`\nSourcegraph handbook: skipped, ${HANDBOOK} is not on this machine.`);
+  }
+  if (!only || only === 'generated') {
+    const corpus = join(ROOT, '.bench', 'corpus');
+    generateCorpus(corpus, generatedPages);
+    await bench(`Generated corpus (${generatedPages} pages, scripts/generate-corpus.ts)`, corpus, 'generated');
+  }
 }

@@ -2,8 +2,9 @@
  * How a typed question becomes lunr clauses. Agents type questions, not keywords, so:
  * - no word is required: a page ranks by how many (and which) words it matches;
  * - stop words are dropped and words stemmed by the language's pipeline;
- * - every word also matches as a prefix (the last one is often half typed) and, from five
- *   letters, with a typo or two;
+ * - every word also matches as a prefix (the last one is often half typed);
+ * - a word the site never uses is corrected to the site's closest words (vocabulary.ts): cheaper
+ *   and surer than lunr's fuzzy matching, which compares against stems;
  * - synonyms from knowhow.yaml add their other words ("dispute" finds "chargeback").
  */
 import type { lunr } from './languages.ts';
@@ -67,6 +68,5 @@ export function addClauses(query: lunr.Query, terms: QueryTerm[], pipeline: lunr
     if (pipeline.runString(word).length === 0) continue;
     query.term(word, { boost: 10 * weight, presence });
     if (word.length >= 3) query.term(word, { boost: 3 * weight, wildcard: 2, usePipeline: false, presence });
-    if (word.length >= 5) query.term(word, { boost: 1 * weight, editDistance: word.length >= 8 ? 2 : 1, usePipeline: false, presence });
   }
 }

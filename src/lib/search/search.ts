@@ -70,7 +70,9 @@ function bestSection(sections: PageSection[], matchedTerms: string[]): { section
   if (sections.length === 0 || matchedTerms.length === 0) return undefined;
   // Index terms are stems ("polici" for "policy"): match words that start like them.
   const stems = matchedTerms.map((term) => term.slice(0, Math.max(3, term.length - 1)).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(${stems.join('|')})[\\p{L}\\p{N}]*`, 'giu');
+  // Plain \b and \w, not Unicode classes: every query makes a new pattern, and patterns with
+  // Unicode classes take milliseconds to compile. Good enough to choose a snippet.
+  const pattern = new RegExp(`\\b(${stems.join('|')})\\w*`, 'gi');
   let best: PageSection | undefined;
   let bestScore = 0;
   for (const section of sections) {
