@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { queryTerms, tokenize } from '../../src/lib/search/query.ts';
+import { pageName } from '../../src/lib/search/search-index.ts';
 import { boundedDistance, buildVocabulary, corrections, loadVocabulary } from '../../src/lib/search/vocabulary.ts';
 
 describe('tokenize', () => {
@@ -72,5 +73,13 @@ describe('corrections', () => {
   it('counts a swap of two letters as one edit', () => {
     expect(boundedDistance('refnud', 'refund', 2)).toBe(1);
     expect(boundedDistance('abcdef', 'uvwxyz', 2)).toBe(3);
+  });
+});
+
+describe('pageName', () => {
+  it('gives the words of the page and folder names, which authors choose for what a page is about', () => {
+    expect(pageName('/benefits-pay-perks/benefits-perks/time-off/')).toBe('benefits perks time off');
+    expect(pageName('/faq/router_lights/')).toBe('faq router lights');
+    expect(pageName('/policies/')).toBe('policies');
   });
 });
