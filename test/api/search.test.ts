@@ -103,6 +103,21 @@ describe('GET /api/search', () => {
   });
 });
 
+describe('GET /search/', () => {
+  it('renders the results on the server, each linking to its best section', async () => {
+    const html = await (await fetch(`${server.url}/search/?q=check+the+order`)).text();
+    expect(html).toContain('class="search-result-title" href="/procedures/process-refund/#check-the-order"');
+    expect(html).toMatch(/pages for “check the order”/);
+  });
+
+  it('shows an empty search form without a question, and says when nothing matches', async () => {
+    const empty = await fetch(`${server.url}/search/`);
+    expect(empty.status).toBe(200);
+    expect(await empty.text()).not.toContain('search-result-title');
+    expect(await (await fetch(`${server.url}/search/?q=zzzzqqq`)).text()).toContain('No pages match “zzzzqqq”.');
+  });
+});
+
 describe('rate limiting', () => {
   let limited: RunningServer;
   beforeAll(async () => {

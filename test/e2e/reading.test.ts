@@ -76,6 +76,20 @@ describe.skipIf(!hasChromium)('reading the site in Chromium', () => {
     await page.close();
   });
 
+  it('searches from the home page box with the keyboard and no JavaScript', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/`);
+    await page.locator('#home-search').fill('customer wants money back');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/search\/\?q=customer\+wants\+money\+back/);
+    const first = page.locator('.search-result-title').first();
+    expect(await first.textContent()).toBe('Refunds');
+    expect(await first.getAttribute('href')).toMatch(/^\/policies\/refunds\/(#.+)?$/);
+    expect(await page.locator('.search-results li').first().locator('.badge-overdue').count()).toBe(1);
+    await context.close();
+  });
+
   it('answers unknown addresses with a 404 page that offers search', async () => {
     const page = await browser.newPage();
     const response = await page.goto(`${server.url}/policies/no-such-policy/`);
