@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { queryTerms, tokenize } from '../../src/lib/search/query.ts';
-import { pageName } from '../../src/lib/search/search-index.ts';
+import type { SearchDocument } from '../../src/lib/search/documents.ts';
+import { createSearcher } from '../../src/lib/search/search.ts';
+import { buildSearchBundle, pageName } from '../../src/lib/search/search-index.ts';
 import { boundedDistance, buildVocabulary, corrections, loadVocabulary } from '../../src/lib/search/vocabulary.ts';
 
 describe('tokenize', () => {
@@ -20,7 +22,7 @@ describe('queryTerms', () => {
       { word: 'refund', weight: 1 },
       { word: 'after', weight: 1 },
       { word: '30', weight: 1 },
-      { word: 'days', weight: 1 },
+      { word: 'days', weight: 1, last: true },
     ]);
   });
 
@@ -43,8 +45,8 @@ describe('queryTerms', () => {
   it('adds the site’s own words for misspelt ones, and their synonyms', () => {
     const vocabulary = loadVocabulary(buildVocabulary(['chargeback', 'chargeback', 'verification', 'customer']));
     expect(queryTerms('chargebak', synonyms, vocabulary)).toEqual([
-      { word: 'chargebak', weight: 1 },
-      { word: 'chargeback', weight: 0.8 },
+      { word: 'chargebak', weight: 1, last: true },
+      { word: 'chargeback', weight: 0.8, corrects: 'chargebak' },
       { word: 'dispute', weight: 0.6 },
       { word: 'disputed', weight: 0.6 },
       { word: 'payment', weight: 0.6 },
@@ -81,5 +83,38 @@ describe('pageName', () => {
     expect(pageName('/benefits-pay-perks/benefits-perks/time-off/')).toBe('benefits perks time off');
     expect(pageName('/faq/router_lights/')).toBe('faq router lights');
     expect(pageName('/policies/')).toBe('policies');
+  });
+});
+
+/** A search document with one section of text. */
+function doc(url: string, text: string): SearchDocument {
+  return {
+    url,
+    title: url,
+    summary: '',
+    type: 'guide',
+    section: '',
+    lang: 'en',
+    tags: [],
+    aliases: [],
+    sections: [{ anchor: '', heading: '', text }],
+  };
+}
+
+describe('ranking by how much of the question a page answers', () => {
+  it('puts the page that matches every word above one that repeats a single word', () => {
+    const bundle = buildSearchBundle('en', [
+      doc('/one-word/', 'refund refund refund refund refund refund refund refund refund refund'),
+      doc('/whole-question/', 'A refund for a broken router arrives within five days.'),
+    ]);
+    const hits = createSearcher(bundle).search('refund broken router', { limit: 5 });
+    expect(hits.map((hit) => hit.url)).toEqual(['/whole-question/', '/one-word/']);
+  });
+
+  it('matches the last, half-typed word as a prefix, and only that one', () => {
+    const searcher = createSearcher(buildSearchBundle('en', [doc('/chargebacks/', 'chargeback codes'), doc('/reasons/', 'reason list')]));
+    expect(searcher.search('reason chargeb', { limit: 5 }).map((hit) => hit.url)).toContain('/chargebacks/');
+    // Earlier in the question, "chargeb" is taken as typed: no page uses it.
+    expect(searcher.search('chargeb reason', { limit: 5 }).map((hit) => hit.url)).toEqual(['/reasons/']);
   });
 });

@@ -15,6 +15,10 @@ export interface QueryTerm {
   word: string;
   /** Relative weight: 1 for typed words, less for words added by synonyms. */
   weight: number;
+  /** The last word typed, which may be half a word. */
+  last?: boolean;
+  /** For a correction, the typed word it corrects. */
+  corrects?: string;
 }
 
 const SYNONYM_WEIGHT = 0.6;
@@ -35,12 +39,16 @@ export function tokenize(text: string): string[] {
  */
 export function queryTerms(text: string, synonyms: readonly (readonly string[])[] = [], vocabulary?: Vocabulary): QueryTerm[] {
   const typedWords = tokenize(text);
-  const terms: QueryTerm[] = typedWords.map((word) => ({ word, weight: 1 }));
+  const terms: QueryTerm[] = typedWords.map((word, index) => ({
+    word,
+    weight: 1,
+    ...(index === typedWords.length - 1 ? { last: true } : {}),
+  }));
   const words = [...typedWords];
   if (vocabulary) {
     for (const word of typedWords) {
       for (const correction of corrections(word, vocabulary)) {
-        terms.push({ word: correction, weight: CORRECTION_WEIGHT });
+        terms.push({ word: correction, weight: CORRECTION_WEIGHT, corrects: word });
         words.push(correction);
       }
     }
@@ -64,9 +72,9 @@ export function queryTerms(text: string, synonyms: readonly (readonly string[])[
 
 /** Adds the clauses for the terms to a lunr query. Words the pipeline drops (stop words) add nothing. */
 export function addClauses(query: lunr.Query, terms: QueryTerm[], pipeline: lunr.Pipeline, presence: lunr.Query.presence): void {
-  for (const { word, weight } of terms) {
+  for (const { word, weight, last } of terms) {
     if (pipeline.runString(word).length === 0) continue;
     query.term(word, { boost: 10 * weight, presence });
-    if (word.length >= 3) query.term(word, { boost: 3 * weight, wildcard: 2, usePipeline: false, presence });
+    if (last && word.length >= 2) query.term(word, { boost: 3 * weight, wildcard: 2, usePipeline: false, presence });
   }
 }
