@@ -118,3 +118,15 @@ describe('ranking by how much of the question a page answers', () => {
     expect(searcher.search('chargeb reason', { limit: 5 }).map((hit) => hit.url)).toEqual(['/reasons/']);
   });
 });
+
+describe('English stop words', () => {
+  it('keeps the short words that carry meaning in support questions', () => {
+    const searcher = createSearcher(
+      buildSearchBundle('en', [
+        doc('/time-off/', 'Book your time off in the calendar.'),
+        doc('/calendar/', 'The calendar shows your meetings.'),
+      ]),
+    );
+    expect(searcher.search('days off', { limit: 5 }).map((hit) => hit.url)).toEqual(['/time-off/']);
+  });
+});

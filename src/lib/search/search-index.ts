@@ -4,7 +4,7 @@
  * file per language (dist/server/search/<lang>.json).
  */
 import type { SearchDocument } from './documents.ts';
-import { languagePlugin, lunr, type SearchLanguage } from './languages.ts';
+import { englishStopWordFilter, languagePlugin, lunr, type SearchLanguage } from './languages.ts';
 import { tokenize } from './query.ts';
 import { countWords, sortedVocabulary } from './vocabulary.ts';
 
@@ -31,7 +31,7 @@ export interface BundleBuilder {
 /** Adds pages one by one (the costly part) and builds the index at the end. */
 export function createBundleBuilder(language: SearchLanguage): BundleBuilder {
   const builder = new lunr.Builder();
-  builder.pipeline.add(lunr.trimmer, lunr.stopWordFilter, lunr.stemmer);
+  builder.pipeline.add(lunr.trimmer, englishStopWordFilter, lunr.stemmer);
   builder.searchPipeline.add(lunr.stemmer);
   const plugin = languagePlugin(language);
   if (plugin) builder.use(plugin);
