@@ -3,7 +3,13 @@ import { queryTerms, tokenize } from '../../src/lib/search/query.ts';
 import type { SearchDocument } from '../../src/lib/search/documents.ts';
 import { createSearcher } from '../../src/lib/search/search.ts';
 import { buildSearchBundle, pageName } from '../../src/lib/search/search-index.ts';
-import { boundedDistance, buildVocabulary, corrections, loadVocabulary } from '../../src/lib/search/vocabulary.ts';
+import { boundedDistance, corrections, countWords, loadVocabulary, sortedVocabulary } from '../../src/lib/search/vocabulary.ts';
+
+function buildVocabulary(words: string[]) {
+  const counts = new Map<string, number>();
+  countWords(counts, words);
+  return sortedVocabulary(counts);
+}
 
 describe('tokenize', () => {
   it('splits on anything but letters and digits, in lower case, keeping accented letters', () => {

@@ -21,6 +21,9 @@ export interface QueryTerm {
   corrects?: string;
 }
 
+/** The longest question the API and the search page accept. */
+export const MAX_QUERY_LENGTH = 200;
+
 const SYNONYM_WEIGHT = 0.6;
 const CORRECTION_WEIGHT = 0.8;
 

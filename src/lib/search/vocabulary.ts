@@ -11,12 +11,6 @@ export interface Vocabulary {
   byInitial: Map<string, string[]>;
 }
 
-export function buildVocabulary(words: Iterable<string>): [string, number][] {
-  const counts = new Map<string, number>();
-  countWords(counts, words);
-  return sortedVocabulary(counts);
-}
-
 /** Adds words to running counts (for building a vocabulary page by page). */
 export function countWords(counts: Map<string, number>, words: Iterable<string>): void {
   for (const word of words) if (word.length >= 3 && !/^\d+$/.test(word)) counts.set(word, (counts.get(word) ?? 0) + 1);

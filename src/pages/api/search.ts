@@ -6,6 +6,7 @@
 import type { APIRoute } from 'astro';
 import { z } from 'astro/zod';
 import { PAGE_TYPES } from '../../lib/content/frontmatter.ts';
+import { MAX_QUERY_LENGTH } from '../../lib/search/query.ts';
 import { allowedOrigins, corsHeaders } from '../../lib/server/cors.ts';
 import { errorResponse } from '../../lib/server/errors.ts';
 import { readManifest } from '../../lib/server/manifest.ts';
@@ -14,8 +15,6 @@ import { searcherFor } from '../../lib/server/search-service.ts';
 import { getSite } from '../../site/get-site.ts';
 
 export const prerender = false;
-
-export const MAX_QUERY_LENGTH = 200;
 
 const Query = z.object({
   q: z
