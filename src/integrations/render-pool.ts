@@ -12,6 +12,7 @@ import type { RenderJob, RenderReply } from './render-protocol.ts';
 // A page needs a few megabytes; a capped heap collects before it grows large, which keeps the
 // build's memory down while the render processes run.
 const RENDER_HEAP_MB = 512;
+const MAX_BATCH = 16;
 
 export async function renderInWorkers(
   workerFile: URL,
@@ -32,19 +33,22 @@ export async function renderInWorkers(
         });
         workers.push(worker);
         return new Promise<void>((resolve, reject) => {
-          let current: RenderJob | undefined;
+          let current: RenderJob[] = [];
           const feed = () => {
-            current = jobs[next++];
-            if (current) worker.send(current);
+            current = jobs.slice(next, next + batchSize(jobs.length - next, workerCount));
+            next += current.length;
+            if (current.length > 0) worker.send(current);
             else resolve();
           };
-          worker.on('message', (result: RenderReply) => {
-            results.push(result);
+          worker.on('message', (replies: RenderReply[]) => {
+            results.push(...replies);
             feed();
           });
           worker.once('error', reject);
           worker.once('exit', (code, signal) => {
-            if (current) reject(new Error(`The render process stopped (${signal ?? `exit code ${code}`}) while rendering ${current.file}`));
+            const files = current.map((job) => job.file).join(', ');
+            if (current.length > 0)
+              reject(new Error(`The render process stopped (${signal ?? `exit code ${code}`}) while rendering ${files}`));
           });
           feed();
         });
@@ -54,6 +58,15 @@ export async function renderInWorkers(
     for (const worker of workers) worker.kill();
   }
   return results;
+}
+
+/**
+ * Pages per message: large while many remain (each message costs a trip through both event
+ * loops), down to one at the end so that no process is left with a long queue while the others
+ * have finished.
+ */
+export function batchSize(remaining: number, workerCount: number): number {
+  return Math.max(1, Math.min(MAX_BATCH, Math.floor(remaining / (workerCount * 4))));
 }
 
 export function defaultWorkerCount(): number {

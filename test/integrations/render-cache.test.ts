@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { htmlPath, readOutline, renderCacheDir, renderPages } from '../../src/integrations/render-cache.ts';
+import { batchSize } from '../../src/integrations/render-pool.ts';
 import { PROJECT_ROOT } from '../helpers/fixture-site.ts';
 
 const root = PROJECT_ROOT.replace(/\/$/, '');
@@ -63,5 +64,28 @@ describe('renderPages', () => {
     writeFileSync(join(content, 'a.md'), 'Two.\n');
     await renderPages(root, content, cache);
     expect(() => readFileSync(htmlPath(renderCacheDir(cache), old))).toThrow();
+  });
+});
+
+describe('render processes', () => {
+  it('renders every page of a folder too big to render in the build process, and link them', async () => {
+    const content = tempFolder('knowhow-content-');
+    const cache = tempFolder('knowhow-cache-');
+    const count = 90;
+    for (let page = 0; page < count; page++)
+      writeFileSync(join(content, `page-${page}.md`), `# Page ${page}\n\nNext: [page ${(page + 1) % count}](page-${(page + 1) % count}.md).\n`);
+
+    const result = await renderPages(root, content, cache);
+    expect(result.rendered).toBe(count);
+    expect(result.failures).toEqual([]);
+    const last = readFileSync(htmlPath(renderCacheDir(cache), result.keys.get(`page-${count - 1}.md`) as string), 'utf8');
+    expect(last).toBe('<p>Next: <a href="/page-0/">page 0</a>.</p>');
+  });
+
+  it('sends pages in batches that shrink to one as the work runs out', () => {
+    expect(batchSize(883, 2)).toBe(16);
+    expect(batchSize(40, 2)).toBe(5);
+    expect(batchSize(3, 2)).toBe(1);
+    expect(batchSize(1, 8)).toBe(1);
   });
 });
