@@ -4,8 +4,8 @@
  *   build with the readable list when something is wrong (never a stack trace);
  * - in dev, serve the images and files pages link to, straight from the content folder, and
  *   notice new and deleted files;
- * - after the build, copy those files into the site and write the content manifest the server
- *   reads at start.
+ * - after the build, copy those files into the site, write the content manifest the server
+ *   reads at start, and build both search indexes (the server's and the browser's Pagefind).
  */
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -19,6 +19,8 @@ import { hasFailures, loadSite } from '../lib/content/site.ts';
 import { builtSite, forgetSite } from '../site/site-cache.ts';
 import { forgetContentIndex } from './content-index.ts';
 import { startRenderingEarly } from './render-cache.ts';
+import { writeClientSearchFiles } from './client-search-files.ts';
+import { writePagefindIndex } from './pagefind-index.ts';
 import { type SearchBuild, startSearchBuild } from './search-build.ts';
 import { serveContentFiles } from './serve-content-files.ts';
 
@@ -89,9 +91,11 @@ export default function knowhow({ contentDir }: { contentDir: string }): AstroIn
           const { pages, sections, settings, builtAt } = site;
           writeFileSync(join(serverDir, MANIFEST_FILE), JSON.stringify({ builtAt, settings, pages, sections }));
           searchBuild ??= startSearchBuild(projectRoot as string, contentDir, cacheDir as string, serverDir);
-          const indexed = await searchBuild.finish(clientDir);
-          const counts = Object.entries(indexed ?? {}).map(([language, count]) => `${count} pages in ${language}`);
-          if (counts.length > 0) logger.info(`Search index: ${counts.join(', ')}`);
+          // Both indexes at once: the server's is finishing in its own process, Pagefind runs in its own.
+          const [indexed, pagefind] = await Promise.all([searchBuild.finish(clientDir), writePagefindIndex(clientDir)]);
+          writeClientSearchFiles(serverDir, clientDir, Object.keys(indexed), settings.synonyms);
+          const counts = Object.entries(indexed).map(([language, count]) => `${count} pages in ${language}`);
+          logger.info(`Search index: ${counts.join(', ')}; browser search (Pagefind): ${pagefind.pages} pages`);
         }
         written.add(site);
         logger.info(`${site.pages.length} pages, ${site.assets.length} linked files copied, manifest written.`);

@@ -4,3 +4,10 @@ const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 's
 export function formatDate(isoDate: string): string {
   return DATE_FORMAT.format(new Date(`${isoDate}T00:00:00Z`));
 }
+
+const TYPE_LABELS: Record<string, string> = { policy: 'Policy', procedure: 'Procedure', guide: 'Guide', faq: 'FAQ' };
+
+/** A page type as readers see it: "Policy", "FAQ". */
+export function typeLabel(type: string): string {
+  return TYPE_LABELS[type] ?? type.charAt(0).toUpperCase() + type.slice(1);
+}

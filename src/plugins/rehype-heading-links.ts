@@ -26,7 +26,8 @@ export default function rehypeHeadingLinks() {
       node.children.push({
         type: 'element',
         tagName: 'a',
-        properties: { className: ['heading-link'], href: `#${id}` },
+        // Not search text: the heading says it already.
+        properties: { className: ['heading-link'], href: `#${id}`, dataPagefindIgnore: '' },
         children: [
           { type: 'element', tagName: 'span', properties: { ariaHidden: 'true' }, children: [{ type: 'text', value: '#' }] },
           {

@@ -87,7 +87,7 @@ describe('GET /api/search', () => {
   });
 
   it('says so when there is no index for a language', async () => {
-    const response = await search('q=refund&lang=de');
+    const response = await search('q=refund&lang=fi');
     expect(response.status).toBe(503);
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe('SEARCH_UNAVAILABLE');
   });

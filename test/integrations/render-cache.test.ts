@@ -73,7 +73,10 @@ describe('render processes', () => {
     const cache = tempFolder('knowhow-cache-');
     const count = 90;
     for (let page = 0; page < count; page++)
-      writeFileSync(join(content, `page-${page}.md`), `# Page ${page}\n\nNext: [page ${(page + 1) % count}](page-${(page + 1) % count}.md).\n`);
+      writeFileSync(
+        join(content, `page-${page}.md`),
+        `# Page ${page}\n\nNext: [page ${(page + 1) % count}](page-${(page + 1) % count}.md).\n`,
+      );
 
     const result = await renderPages(root, content, cache);
     expect(result.rendered).toBe(count);

@@ -33,6 +33,12 @@ describe('relatedPages', () => {
     expect(titles(relatedPages(refunds, buildRelatedIndex(pages)))).toEqual(['both', 'linked']);
   });
 
+  it('relates pages by tag only within their language, but keeps links to other languages', () => {
+    const refunds = page('refunds', { tags: ['billing'], linksTo: ['/linked-de/'] });
+    const pages = [refunds, page('tagged-de', { tags: ['billing'], lang: 'de' }), page('linked-de', { lang: 'de' })];
+    expect(titles(relatedPages(refunds, buildRelatedIndex(pages)))).toEqual(['linked-de']);
+  });
+
   it('orders pages of equal score by title', () => {
     const refunds = page('refunds', { tags: ['billing'] });
     const pages = [refunds, page('c', { tags: ['billing'] }), page('a', { tags: ['billing'] }), page('b', { tags: ['billing'] })];

@@ -33,7 +33,8 @@ export function relatedPages(page: PageRecord, index: RelatedIndex, limit = 5): 
   const add = (url: string, score: number) => scores.set(url, (scores.get(url) ?? 0) + score);
   for (const url of page.linksTo) add(url, 3);
   for (const url of index.backlinks.get(page.url) ?? []) add(url, 2);
-  for (const tag of page.tags) for (const url of index.byTag.get(tag) ?? []) add(url, 1);
+  // A shared tag relates pages a reader can read: those in the page's own language.
+  for (const tag of page.tags) for (const url of index.byTag.get(tag) ?? []) if (index.byUrl.get(url)?.lang === page.lang) add(url, 1);
   scores.delete(page.url);
   scores.delete('/');
   return [...scores]

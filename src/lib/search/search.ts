@@ -3,6 +3,7 @@
  * needs it (the page's summary, the best-matching section as a snippet, its review state).
  */
 import { reviewState, type ReviewState } from '../content/review.ts';
+import { coverageBoost } from './coverage.ts';
 import type { SearchDocument } from './documents.ts';
 import { lunr } from './languages.ts';
 import type { PageSection } from './page-text.ts';
@@ -43,10 +44,8 @@ export function createSearcher(bundle: SearchBundle, synonyms: readonly (readonl
       const terms = queryTerms(text, synonyms, vocabulary);
       const matches = index.query((query) => addClauses(query, terms, pipeline, lunr.Query.presence.OPTIONAL));
       const coverage = coverageOf(terms, pipeline);
-      // Cubed: measured with npm run bench:search, between a page that matches one word often
-      // and one that matches the whole question, the second should clearly win.
       const ranked = matches
-        .map((match) => ({ match, score: match.score * (1 + coverage(Object.keys(match.matchData.metadata))) ** 3 }))
+        .map((match) => ({ match, score: match.score * coverageBoost(coverage(Object.keys(match.matchData.metadata))) }))
         .sort((a, b) => b.score - a.score);
       const hits: SearchHit[] = [];
       for (const { match, score } of ranked) {

@@ -1,0 +1,20 @@
+/**
+ * What the browser's search needs besides Pagefind's index to follow the same rules as the
+ * server's (query.ts): the site's words for typo correction, the synonyms from knowhow.yaml,
+ * and the language's stop words. One small public file per language, beside Pagefind's files,
+ * written by the build (integrations/client-search-files.ts). Kept free of lunr: the browser loads it.
+ */
+import type { SearchLanguage } from './languages.ts';
+
+export interface ClientSearchData {
+  language: SearchLanguage;
+  synonyms: string[][];
+  /** The words the language's pipeline drops, among the site's words and every one- or two-letter word. */
+  stopWords: string[];
+  /** The site's words with their counts, most frequent first (vocabulary.ts). */
+  vocabulary: [string, number][];
+}
+
+export function clientDataFile(language: string): string {
+  return `knowhow-${language}.json`;
+}

@@ -1,0 +1,62 @@
+/**
+ * Wires the search into every page: `/` and Ctrl/Cmd+K open the search dialog (or, on the home
+ * page, go to its own search box), focusing the header's box opens the dialog with what was
+ * typed, and the home page's box shows results as you type in place.
+ */
+import { SearchWidget } from './widget.ts';
+
+const dialog = document.querySelector<HTMLDialogElement>('[data-search-dialog]');
+const dialogInput = dialog?.querySelector<HTMLInputElement>('input[type="search"]');
+const dialogPanel = dialog?.querySelector<HTMLElement>('[data-search-panel]');
+const homeInput = document.querySelector<HTMLInputElement>('#home-search');
+const homePanel = document.querySelector<HTMLElement>('[data-search-panel="home-search"]');
+const headerInput = document.querySelector<HTMLInputElement>('#site-search');
+
+const dialogWidget = dialog && dialogInput && dialogPanel ? new SearchWidget(dialogInput, dialogPanel) : undefined;
+const homeWidget = homeInput && homePanel ? new SearchWidget(homeInput, homePanel) : undefined;
+let returnFocusTo: HTMLElement | null = null;
+
+function openSearch(text?: string): void {
+  if (homeInput && homeWidget) {
+    homeInput.focus();
+    homeInput.select();
+    return;
+  }
+  if (!dialog || !dialogInput || !dialogWidget) return;
+  if (!dialog.open) {
+    returnFocusTo = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    dialog.showModal();
+  }
+  if (text !== undefined && text !== dialogInput.value) {
+    dialogInput.value = text;
+    void dialogWidget.update();
+  }
+  dialogInput.focus();
+  dialogInput.select();
+  void dialogWidget.load();
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+}
+
+document.addEventListener('keydown', (event) => {
+  const commandK = event.key.toLowerCase() === 'k' && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey;
+  const slash = event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !isTyping(event.target);
+  if (!commandK && !slash) return;
+  event.preventDefault();
+  openSearch();
+});
+
+// Esc closes the dialog by itself (its cancel event); focus goes back where it was.
+dialog?.addEventListener('close', () => returnFocusTo?.focus({ preventScroll: true }));
+// A click on the backdrop, outside the box, closes it too.
+dialog?.addEventListener('click', (event) => {
+  if (event.target === dialog) dialog.close();
+});
+
+headerInput?.addEventListener('focus', () => {
+  const text = headerInput.value;
+  headerInput.blur();
+  openSearch(text);
+});

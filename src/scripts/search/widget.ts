@@ -1,0 +1,201 @@
+/**
+ * A search box with its results as you type: a combobox and its listbox (WAI-ARIA), with the
+ * arrow keys moving through the results, Enter opening one, a live region announcing the count,
+ * and filters by type, section, tag and language. Used in the search dialog on every page and
+ * inline on the home page (dialog.ts).
+ */
+import { typeLabel } from '../../lib/format.ts';
+import type { Filters } from './pagefind.ts';
+import { pagefindLanguages } from './pagefind.ts';
+import { type SearchAnswer, SearchEngine, type SearchResult } from './engine.ts';
+
+const RESULTS = 10;
+const FILTERS = ['type', 'section', 'tag'] as const;
+
+export class SearchWidget {
+  private engine: Promise<SearchEngine> | undefined;
+  private language: string;
+  private results: SearchResult[] = [];
+  private active = -1;
+  /** Answers arrive out of order when typing fast: only the latest question's answer is shown. */
+  private asked = 0;
+  private readonly listbox: HTMLElement;
+  private readonly status: HTMLElement;
+  private readonly filterBar: HTMLElement;
+
+  private readonly input: HTMLInputElement;
+  private readonly panel: HTMLElement;
+
+  constructor(input: HTMLInputElement, panel: HTMLElement) {
+    this.input = input;
+    this.panel = panel;
+    this.listbox = panel.querySelector('[role="listbox"]') as HTMLElement;
+    this.status = panel.querySelector('[role="status"]') as HTMLElement;
+    this.filterBar = panel.querySelector('[data-search-filters]') as HTMLElement;
+    this.language = document.documentElement.lang || 'en';
+    input.setAttribute('role', 'combobox');
+    input.setAttribute('aria-autocomplete', 'list');
+    input.setAttribute('aria-expanded', 'false');
+    input.setAttribute('aria-controls', this.listbox.id);
+    input.addEventListener('focus', () => this.load());
+    input.addEventListener('input', () => void this.update());
+    input.addEventListener('keydown', (event) => this.onKey(event));
+    for (const select of this.filterBar.querySelectorAll('select')) select.addEventListener('change', () => this.onFilterChange(select));
+  }
+
+  /** Starts loading the index (on focus, before the first key), and the filters with it. */
+  load(): Promise<SearchEngine> {
+    if (!this.engine) {
+      this.engine = SearchEngine.load(this.language);
+      this.engine.then(
+        (engine) => void this.fillFilters(engine),
+        () => this.say('Search is not available on this copy of the site: its index is made by npm run build.'),
+      );
+    }
+    return this.engine;
+  }
+
+  /** Runs the current question again, e.g. after the dialog opens with text from the header box. */
+  async update(): Promise<void> {
+    const question = this.input.value.trim();
+    const asked = ++this.asked;
+    if (!question) {
+      this.show({ results: [], total: 0 }, '');
+      return;
+    }
+    let answer: SearchAnswer;
+    try {
+      answer = await (await this.load()).search(question, this.selectedFilters(), RESULTS);
+    } catch {
+      return;
+    }
+    if (asked === this.asked) this.show(answer, question);
+  }
+
+  /** The address of the highlighted result, or of the first one. */
+  chosenHref(): string | undefined {
+    return (this.results[this.active] ?? this.results[0])?.href;
+  }
+
+  private onKey(event: KeyboardEvent): void {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      if (this.results.length === 0) return;
+      event.preventDefault();
+      // From the last result down, or from the box up, the highlight goes back to the box.
+      const next = this.active + (event.key === 'ArrowDown' ? 1 : -1);
+      this.select(next < -1 ? this.results.length - 1 : next);
+    } else if (event.key === 'Enter') {
+      const href = this.chosenHref();
+      if (!href) return;
+      event.preventDefault();
+      window.location.assign(href);
+    }
+  }
+
+  /** Highlights result `index` (-1: none, back in the box). */
+  private select(index: number): void {
+    this.active = index >= this.results.length ? -1 : index;
+    const options = this.listbox.querySelectorAll('[role="option"]');
+    for (const [position, option] of options.entries()) option.setAttribute('aria-selected', String(position === this.active));
+    const current = options[this.active];
+    if (current) {
+      this.input.setAttribute('aria-activedescendant', current.id);
+      current.scrollIntoView({ block: 'nearest' });
+    } else this.input.removeAttribute('aria-activedescendant');
+  }
+
+  private show(answer: SearchAnswer, question: string): void {
+    this.results = answer.results;
+    this.active = -1;
+    this.input.removeAttribute('aria-activedescendant');
+    this.listbox.replaceChildren(...answer.results.map((result, index) => this.option(result, index)));
+    this.input.setAttribute('aria-expanded', String(answer.results.length > 0));
+    this.panel.toggleAttribute('data-has-results', answer.results.length > 0);
+    if (!question) this.say('');
+    else if (answer.total === 0) this.say(`No pages match “${question}”. Try other words, or fewer filters.`);
+    else
+      this.say(
+        answer.total > answer.results.length
+          ? `${answer.results.length} of ${answer.total} pages`
+          : `${answer.total} ${answer.total === 1 ? 'page' : 'pages'}`,
+      );
+  }
+
+  private option(result: SearchResult, index: number): HTMLElement {
+    const item = element('li', 'search-option');
+    item.id = `${this.listbox.id}-${index}`;
+    item.setAttribute('role', 'option');
+    item.setAttribute('aria-selected', 'false');
+    const link = element('a', 'search-option-link');
+    link.setAttribute('href', result.href);
+    link.tabIndex = -1;
+    const meta = element('span', 'search-option-meta');
+    if (result.type) meta.append(element('span', `badge badge-${result.type}`, typeLabel(result.type)));
+    if (result.status === 'overdue') meta.append(element('span', 'badge badge-overdue', 'Review overdue'));
+    if (result.section) meta.append(element('span', 'muted', result.section));
+    link.append(element('span', 'search-option-title', result.title), meta);
+    if (result.summary) link.append(element('span', 'search-option-summary', result.summary));
+    const snippet = element('span', 'search-option-snippet');
+    // Built by engine.ts from escaped text and <mark> only.
+    snippet.innerHTML = result.snippetHtml;
+    link.append(snippet);
+    item.append(link);
+    item.addEventListener('mousemove', () => {
+      if (this.active !== index) this.select(index);
+    });
+    return item;
+  }
+
+  private say(message: string): void {
+    this.status.textContent = message;
+  }
+
+  private selectedFilters(): Filters {
+    const filters: Filters = {};
+    for (const name of FILTERS) {
+      const value = this.filterBar.querySelector<HTMLSelectElement>(`select[data-filter="${name}"]`)?.value;
+      if (value) filters[name] = [value];
+    }
+    return filters;
+  }
+
+  private async fillFilters(engine: SearchEngine): Promise<void> {
+    const available = await engine.filters();
+    for (const name of FILTERS) {
+      const select = this.filterBar.querySelector<HTMLSelectElement>(`select[data-filter="${name}"]`);
+      if (!select) continue;
+      const values = Object.keys(available[name] ?? {}).sort((a, b) => a.localeCompare(b));
+      select.replaceChildren(
+        new Option('All', ''),
+        ...values.map((value) => new Option(name === 'type' ? typeLabel(value) : value, value)),
+      );
+      select.closest('label')?.toggleAttribute('hidden', values.length < 2);
+    }
+    const languages = await pagefindLanguages();
+    const languageSelect = this.filterBar.querySelector<HTMLSelectElement>('select[data-search-language]');
+    if (languageSelect && languages.length > 1) {
+      const names = new Intl.DisplayNames([this.language], { type: 'language' });
+      languageSelect.replaceChildren(...languages.map((code) => new Option(names.of(code) ?? code, code, false, code === this.language)));
+      languageSelect.closest('label')?.removeAttribute('hidden');
+    }
+    this.filterBar.hidden = false;
+  }
+
+  private onFilterChange(select: HTMLSelectElement): void {
+    if (select.hasAttribute('data-search-language') && select.value !== this.language) {
+      // Another language is another index; the filters are that index's.
+      this.language = select.value;
+      this.engine = undefined;
+      void this.load().then(() => this.update());
+      return;
+    }
+    void this.update();
+  }
+}
+
+function element(tag: string, className: string, text?: string): HTMLElement {
+  const node = document.createElement(tag);
+  node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}

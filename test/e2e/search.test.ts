@@ -1,0 +1,136 @@
+/**
+ * The in-page search (Pagefind) in a real Chromium against the built fixture site: the keyboard
+ * flow an agent uses mid-call, the relevance rules (not every word needed, typos, synonyms),
+ * filters, the language of the page, and the highlighted words on the page it opens.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, launchChromium } from '../helpers/chromium.ts';
+import { FIXTURE_DIST } from '../helpers/fixture-site.ts';
+import { type RunningServer, startServer } from '../helpers/server.ts';
+
+describe.skipIf(!hasChromium)('searching from the page in Chromium', () => {
+  let browser: Browser;
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    [browser, server] = await Promise.all([launchChromium(), startServer(FIXTURE_DIST)]);
+  });
+  afterAll(async () => {
+    await Promise.all([browser?.close(), server?.stop()]);
+  });
+
+  async function openPage(path: string): Promise<Page> {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}${path}`);
+    return page;
+  }
+
+  const dialogTitles = (page: Page) => page.locator('dialog [role="option"] .search-option-title').allTextContents();
+
+  it('opens with / from an article, answers as you type, and opens the chosen result at its section', async () => {
+    const page = await openPage('/guides/tone-of-voice/');
+    await page.keyboard.press('/');
+    const input = page.locator('#dialog-search');
+    expect(await input.evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(await input.getAttribute('role')).toBe('combobox');
+
+    // Not every word is on the page: "customer" and "how" are not.
+    await page.keyboard.type('how does a customer check the payment status');
+    await expect.poll(() => dialogTitles(page)).toContain('Why was I charged twice?');
+    expect((await dialogTitles(page))[0]).toBe('Why was I charged twice?');
+    expect(await page.locator('dialog [role="status"]').textContent()).toMatch(/\d+ pages?/);
+    expect(await input.getAttribute('aria-expanded')).toBe('true');
+
+    await page.keyboard.press('ArrowDown');
+    const first = page.locator('dialog [role="option"]').first();
+    expect(await input.getAttribute('aria-activedescendant')).toBe(await first.getAttribute('id'));
+    expect(await first.getAttribute('aria-selected')).toBe('true');
+
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/faq\/plain-page\/\?highlight=.*#what-to-check$/);
+    const marks = await page.locator('article mark.search-hit').allTextContents();
+    expect(marks.map((mark) => mark.toLowerCase())).toEqual(expect.arrayContaining(['payment', 'status']));
+    await page.close();
+  });
+
+  it('opens with Ctrl+K, closes with Esc, and gives the focus back', async () => {
+    const page = await openPage('/policies/refunds/');
+    await page.locator('a.skip-link').focus();
+    await page.keyboard.press('Control+k');
+    expect(await page.locator('dialog[open]').count()).toBe(1);
+    await page.keyboard.press('Escape');
+    expect(await page.locator('dialog[open]').count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('skip-link');
+    await page.close();
+  });
+
+  it('finds pages despite a typo, and through synonyms and aliases', async () => {
+    const page = await openPage('/policies/refunds/');
+    await page.keyboard.press('/');
+    await page.keyboard.type('autorisation');
+    await expect.poll(() => dialogTitles(page)).toContain('Why was I charged twice?');
+    // knowhow.yaml makes "money back" a synonym of "refund"; the refunds policy also has it as an alias.
+    await page.locator('#dialog-search').fill('money back');
+    await expect.poll(async () => (await dialogTitles(page))[0]).toBe('Refunds');
+    await page.close();
+  });
+
+  it('shows the type, section, summary, a highlighted snippet and an overdue review', async () => {
+    const page = await openPage('/guides/tone-of-voice/');
+    await page.keyboard.press('/');
+    await page.keyboard.type('refund');
+    const result = page.locator('dialog [role="option"]', { hasText: 'Refunds' }).first();
+    await expect.poll(() => result.count()).toBe(1);
+    expect(await result.locator('.badge-policy').textContent()).toBe('Policy');
+    expect(await result.locator('.badge-overdue').textContent()).toBe('Review overdue');
+    expect(await result.locator('.search-option-meta').textContent()).toContain('Policies');
+    expect(await result.locator('.search-option-summary').textContent()).toBe('Customers get a full refund within 30 days of purchase.');
+    expect((await result.locator('.search-option-snippet mark').allTextContents()).length).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('narrows the results with the type and tag filters', async () => {
+    const page = await openPage('/policies/refunds/');
+    await page.keyboard.press('/');
+    await page.keyboard.type('refund');
+    await expect.poll(async () => (await dialogTitles(page)).length).toBeGreaterThan(1);
+    await page.locator('dialog select[data-filter="type"]').selectOption('faq');
+    await expect.poll(() => dialogTitles(page)).not.toContain('Refunds');
+    await page.locator('dialog select[data-filter="type"]').selectOption('');
+    await page.locator('#dialog-search').fill('write as you speak');
+    await expect.poll(() => dialogTitles(page)).toContain('Tone of voice');
+    await page.locator('dialog select[data-filter="tag"]').selectOption('refunds');
+    await expect.poll(() => dialogTitles(page)).not.toContain('Tone of voice');
+    await page.close();
+  });
+
+  it('searches the pages of the page’s own language, and others on request', async () => {
+    const english = await openPage('/policies/refunds/');
+    await english.keyboard.press('/');
+    await english.keyboard.type('Abrechnungskonsole');
+    await expect.poll(() => english.locator('dialog [role="status"]').textContent()).toMatch(/No pages match/);
+    await english.locator('dialog select[data-search-language]').selectOption('de');
+    await expect.poll(() => dialogTitles(english)).toEqual(['Rückerstattung nach einer Kündigung']);
+    await english.close();
+
+    const german = await openPage('/faq/erstattung/');
+    await german.keyboard.press('/');
+    // German stemming: "Kunden" finds "Kunde".
+    await german.keyboard.type('Kunde');
+    await expect.poll(() => dialogTitles(german)).toEqual(['Rückerstattung nach einer Kündigung']);
+    await german.close();
+  });
+
+  it('answers in place under the home page’s own box', async () => {
+    const page = await openPage('/');
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('home-search');
+    await page.keyboard.type('charged twice');
+    const titles = page.locator('[data-search-panel="home-search"] .search-option-title');
+    await expect.poll(async () => (await titles.allTextContents())[0]).toBe('Why was I charged twice?');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/faq\/plain-page\//);
+    await page.close();
+  });
+});

@@ -1,0 +1,58 @@
+/**
+ * The browser's search merges one Pagefind lookup per word: these are the ranking rules it must
+ * share with the server's search (no word required, coverage counts, synonyms weigh less).
+ */
+import { describe, expect, it } from 'vitest';
+import { mergeTermHits } from '../../src/lib/search/merge-hits.ts';
+import type { QueryTerm } from '../../src/lib/search/query.ts';
+
+const typed = (word: string): QueryTerm => ({ word, weight: 1 });
+
+describe('mergeTermHits', () => {
+  it('keeps pages that match only some of the words', () => {
+    const merged = mergeTermHits([
+      { term: typed('refund'), hits: [{ id: 'refunds', score: 2 }] },
+      { term: typed('roaming'), hits: [{ id: 'roaming', score: 2 }] },
+    ]);
+    expect(merged.map((page) => page.id).sort()).toEqual(['refunds', 'roaming']);
+  });
+
+  it('ranks a page matching the whole question above one repeating a single word', () => {
+    const merged = mergeTermHits([
+      {
+        term: typed('refund'),
+        hits: [
+          { id: 'mentions-refund-often', score: 5 },
+          { id: 'answers', score: 1.5 },
+        ],
+      },
+      { term: typed('window'), hits: [{ id: 'answers', score: 1.5 }] },
+    ]);
+    expect(merged.map((page) => page.id)).toEqual(['answers', 'mentions-refund-often']);
+    // 3 points, times (1 + 2/2)^3; against 5 points times (1 + 1/2)^3.
+    expect(merged[0]?.score).toBeCloseTo(24);
+    expect(merged[1]?.score).toBeCloseTo(16.875);
+  });
+
+  it('weighs synonyms less, and does not count them towards the question covered', () => {
+    const merged = mergeTermHits([
+      { term: typed('dispute'), hits: [{ id: 'disputes', score: 1 }] },
+      { term: { word: 'chargeback', weight: 0.6 }, hits: [{ id: 'chargebacks', score: 1 }] },
+    ]);
+    expect(merged.map((page) => [page.id, page.score])).toEqual([
+      ['disputes', 8],
+      ['chargebacks', 0.6],
+    ]);
+  });
+
+  it('counts a correction for the misspelt word it replaces', () => {
+    const merged = mergeTermHits([
+      { term: typed('cryptograhy'), hits: [] },
+      { term: { word: 'cryptography', weight: 0.8, corrects: 'cryptograhy' }, hits: [{ id: 'security', score: 1 }] },
+      { term: typed('policy'), hits: [{ id: 'security', score: 1 }] },
+    ]);
+    expect(merged[0]?.id).toBe('security');
+    expect(merged[0]?.score).toBeCloseTo(1.8 * 8);
+    expect(merged[0]?.hits.map((entry) => entry.term.word)).toEqual(['policy', 'cryptography']);
+  });
+});
