@@ -30,6 +30,23 @@ export interface BundleBuilder {
 
 /** Adds pages one by one (the costly part) and builds the index at the end. */
 export function createBundleBuilder(language: SearchLanguage): BundleBuilder {
+  const builder = lunrBuilder(language);
+  indexEachWordOnce(builder);
+  const documents: SearchDocument[] = [];
+  const vocabulary = new Map<string, number>();
+  return {
+    add(document) {
+      documents.push(document);
+      builder.add(indexedFields(document));
+      countWords(vocabulary, tokenize(`${document.title} ${document.summary} ${document.aliases.join(' ')}`));
+      for (const section of document.sections) countWords(vocabulary, tokenize(`${section.heading} ${section.text}`));
+    },
+    finish: () => ({ language, index: builder.build().toJSON(), documents, vocabulary: sortedVocabulary(vocabulary) }),
+  };
+}
+
+/** A lunr builder with the language's pipelines and the fields and ranking search uses. */
+export function lunrBuilder(language: SearchLanguage): lunr.Builder {
   const builder = new lunr.Builder();
   builder.pipeline.add(lunr.trimmer, englishStopWordFilter, lunr.stemmer);
   builder.searchPipeline.add(lunr.stemmer);
@@ -38,25 +55,50 @@ export function createBundleBuilder(language: SearchLanguage): BundleBuilder {
   builder.ref('url');
   builder.b(LENGTH_NORMALISATION);
   for (const [field, boost] of Object.entries(FIELD_BOOSTS)) builder.field(field, { boost });
-  const documents: SearchDocument[] = [];
-  const vocabulary = new Map<string, number>();
+  return builder;
+}
+
+/** The document lunr indexes for a page: one string per field of FIELD_BOOSTS. */
+export function indexedFields(document: SearchDocument): Record<'url' | keyof typeof FIELD_BOOSTS, string> {
   return {
-    add(document) {
-      documents.push(document);
-      builder.add({
-        url: document.url,
-        title: document.title,
-        aliases: document.aliases.join(' \n '),
-        name: pageName(document.url),
-        summary: document.summary,
-        headings: document.sections.map((section) => section.heading).join(' \n '),
-        body: document.sections.map((section) => section.text).join(' \n '),
-      });
-      countWords(vocabulary, tokenize(`${document.title} ${document.summary} ${document.aliases.join(' ')}`));
-      for (const section of document.sections) countWords(vocabulary, tokenize(`${section.heading} ${section.text}`));
-    },
-    finish: () => ({ language, index: builder.build().toJSON(), documents, vocabulary: sortedVocabulary(vocabulary) }),
+    url: document.url,
+    title: document.title,
+    aliases: document.aliases.join(' \n '),
+    name: pageName(document.url),
+    summary: document.summary,
+    headings: document.sections.map((section) => section.heading).join(' \n '),
+    body: document.sections.map((section) => section.text).join(' \n '),
   };
+}
+
+/**
+ * Builder.add splits every field character by character into lunr.Token objects and runs the
+ * pipeline's regexes (trimmer, stop words, stemmer) on each, though most words recur many times:
+ * most of the index's build time and garbage. Split with one regex and run the pipeline once per
+ * distinct word instead. The index is the same: each pipeline function maps a word on its own,
+ * whatever its neighbours, and Builder.add only uses the terms as keys, so plain strings do (it
+ * reads token metadata only for a metadata whitelist, which these indexes have none of). Only
+ * the build pipeline changes: the search pipeline is saved with the index and stays lunr's.
+ */
+export function indexEachWordOnce(builder: lunr.Builder): void {
+  const pipeline = builder.pipeline;
+  const termsOf = new Map<string, string[]>();
+  const terms = (word: string) => {
+    let found = termsOf.get(word);
+    if (!found) {
+      found = pipeline.runString(word);
+      termsOf.set(word, found);
+    }
+    return found;
+  };
+  // Fields are strings (indexedFields); lunr.tokenizer splits at the same separator.
+  const words = (text: string) =>
+    text
+      .toLowerCase()
+      .split(lunr.tokenizer.separator)
+      .filter((word) => word !== '');
+  builder.tokenizer = words as unknown as typeof builder.tokenizer;
+  builder.pipeline = { run: (tokens: string[]) => tokens.flatMap(terms) } as unknown as lunr.Pipeline;
 }
 
 export function buildSearchBundle(language: SearchLanguage, documents: SearchDocument[]): SearchBundle {
