@@ -1,15 +1,21 @@
 /**
  * npm run bench:search
  *
- * Search quality and speed of the JSON search API on the question sets in test/search-quality/:
- * MRR@10, hit@1 and hit@5 per corpus, server time per query (p50, p95), and the index size.
+ * Search quality and speed on the question sets in test/search-quality/, for both search paths:
+ * - the JSON search API (lunr): MRR@10, hit@1 and hit@5, server time per query (p50, p95), index size;
+ * - the in-page search (Pagefind) in headless Chromium: the same quality figures, how often its
+ *   first result is the API's, the first question's time on a cold page, the time per keystroke
+ *   while typing, and the size of its index.
  * Builds the sample content and the Sourcegraph handbook (when ../shared is present) first.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadSettings } from '../src/lib/content/settings.ts';
 import { createSearcher } from '../src/lib/search/search.ts';
 import type { SearchBundle } from '../src/lib/search/search-index.ts';
+import { askFirstQuestion, askInBrowser, openSearchPage } from '../test/helpers/browser-search.ts';
+import { hasChromium, launchChromium } from '../test/helpers/chromium.ts';
+import { startServer } from '../test/helpers/server.ts';
 import { build, HANDBOOK, ROOT } from './bench-build.ts';
 
 interface Question {
@@ -31,19 +37,19 @@ async function bench(label: string, contentDir: string, name: string, questionsF
   const questions = JSON.parse(readFileSync(join(ROOT, 'test/search-quality', questionsFile), 'utf8')) as Question[];
   // Warm up as a running server would be, then measure.
   for (const { q } of questions.slice(0, 10)) searcher.search(q, { limit: 10 });
-  let reciprocalRanks = 0;
-  let hit1 = 0;
-  let hit5 = 0;
+  const quality = new Quality();
   const times: number[] = [];
   const misses: string[] = [];
+  const apiFirst: (string | undefined)[] = [];
   for (const { q, expect } of questions) {
     const started = performance.now();
     const hits = searcher.search(q, { limit: 10 });
     times.push(performance.now() - started);
-    const rank = hits.findIndex((hit) => expect.includes(hit.url));
-    if (rank >= 0) reciprocalRanks += 1 / (rank + 1);
-    if (rank === 0) hit1++;
-    if (rank >= 0 && rank < 5) hit5++;
+    apiFirst.push(hits[0]?.url);
+    const rank = quality.add(
+      hits.map((hit) => hit.url),
+      expect,
+    );
     if (rank !== 0)
       misses.push(
         `    ${rank < 0 ? 'not in top 10' : `rank ${rank + 1}`}: "${q}" (first: ${hits[0]?.url ?? 'nothing'}, expected ${expect[0]})`,
@@ -52,16 +58,98 @@ async function bench(label: string, contentDir: string, name: string, questionsF
   times.sort((a, b) => a - b);
   const percentile = (p: number) => (times[Math.min(times.length - 1, Math.floor(times.length * p))] ?? 0).toFixed(1);
   console.log(`\n${label}: ${questions.length} questions (${questionsFile})`);
-  console.log(
-    `  JSON API (lunr)   MRR@10 ${(reciprocalRanks / questions.length).toFixed(3)}, hit@1 ${hit1}/${questions.length}, hit@5 ${hit5}/${questions.length}`,
-  );
+  console.log(`  JSON API (lunr)   ${quality.summary(questions.length)}`);
   console.log(`  server time       p50 ${percentile(0.5)} ms, p95 ${percentile(0.95)} ms per query`);
   console.log(`  index             ${(statSync(bundleFile).size / 1024 / 1024).toFixed(1)} MB, loaded in ${loadMs.toFixed(0)} ms`);
   if (args.includes('--misses')) console.log(misses.join('\n'));
+  if (hasChromium) await benchBrowser(join(ROOT, '.bench', name, 'dist'), questions, apiFirst);
+  else console.log('  in-page search    skipped: no Chromium (apt-get install chromium)');
+}
+
+/** The in-page search of the built site, in headless Chromium against its real server. */
+async function benchBrowser(distDir: string, questions: Question[], apiFirst: (string | undefined)[]): Promise<void> {
+  const [server, browser] = await Promise.all([startServer(distDir), launchChromium()]);
+  try {
+    const page = await openSearchPage(browser, server.url);
+    const quality = new Quality();
+    let agree = 0;
+    const misses: string[] = [];
+    for (const [index, { q, expect }] of questions.entries()) {
+      const { urls } = await askInBrowser(page, q);
+      const rank = quality.add(urls, expect);
+      if (urls[0] === apiFirst[index]) agree++;
+      if (rank !== 0)
+        misses.push(
+          `    ${rank < 0 ? 'not in top 10' : `rank ${rank + 1}`}: "${q}" (first: ${urls[0] ?? 'nothing'}, expected ${expect[0]})`,
+        );
+    }
+    // Typing the first questions letter by letter, as an agent does.
+    const keystrokes: number[] = [];
+    for (const { q } of questions.slice(0, 8)) {
+      for (let length = 1; length <= q.length; length++) keystrokes.push((await askInBrowser(page, q.slice(0, length))).milliseconds);
+    }
+    await page.context().close();
+    // A fresh browser context each time: nothing cached. Asked once the page is idle (the search
+    // loads itself then, as it would while an agent reads), and asked the moment it has loaded.
+    const firstWhenIdle: number[] = [];
+    const firstAtLoad: number[] = [];
+    for (const { q } of questions.slice(0, 7)) {
+      for (const [waitUntil, times] of [
+        ['networkidle', firstWhenIdle],
+        ['load', firstAtLoad],
+      ] as const) {
+        const cold = await browser.newContext();
+        const coldPage = await cold.newPage();
+        await coldPage.goto(`${server.url}/search/`, { waitUntil });
+        times.push((await askFirstQuestion(coldPage, q)).milliseconds);
+        await cold.close();
+      }
+    }
+    console.log(`  in-page (Pagefind) ${quality.summary(questions.length)}; same first result as the API for ${agree}/${questions.length}`);
+    console.log(
+      `  in Chromium       first question on a fresh page ${median(firstWhenIdle).toFixed(0)} ms once it is idle, ${median(firstAtLoad).toFixed(0)} ms the moment it has loaded (medians of ${firstWhenIdle.length})`,
+    );
+    console.log(`                    later keystrokes ${median(keystrokes).toFixed(1)} ms median (${keystrokes.length} keystrokes)`);
+    console.log(`  Pagefind index    ${(folderBytes(join(distDir, 'client/pagefind')) / 1024 / 1024).toFixed(1)} MB on disk`);
+    if (args.includes('--misses')) console.log(misses.join('\n'));
+  } finally {
+    await Promise.all([browser.close(), server.stop()]);
+  }
+}
+
+class Quality {
+  private reciprocalRanks = 0;
+  private hit1 = 0;
+  private hit5 = 0;
+
+  /** Records one answer; returns the rank of the first expected page (-1: not in the top 10). */
+  add(urls: string[], expected: string[]): number {
+    const rank = urls.slice(0, 10).findIndex((url) => expected.includes(url));
+    if (rank >= 0) this.reciprocalRanks += 1 / (rank + 1);
+    if (rank === 0) this.hit1++;
+    if (rank >= 0 && rank < 5) this.hit5++;
+    return rank;
+  }
+
+  summary(count: number): string {
+    return `MRR@10 ${(this.reciprocalRanks / count).toFixed(3)}, hit@1 ${this.hit1}/${count}, hit@5 ${this.hit5}/${count}`;
+  }
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+function folderBytes(dir: string): number {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).reduce((sum, file) => {
+    const stat = statSync(join(dir, file));
+    return stat.isFile() ? sum + stat.size : sum;
+  }, 0);
 }
 
 const args = process.argv.slice(2);
-console.log('Knowhow search benchmark (in-page search: not measured yet)');
+console.log('Knowhow search benchmark');
 await bench('Kestrel Connect sample content', join(ROOT, 'content'), 'search-sample', 'kestrel.json');
 if (existsSync(HANDBOOK)) await bench('Sourcegraph handbook', HANDBOOK, 'handbook', 'sourcegraph-handbook.json');
 else console.log(`\nSourcegraph handbook: skipped, ${HANDBOOK} is not on this machine.`);

@@ -5,7 +5,7 @@
  * metadata themselves (layouts/ArticleLayout.astro). Pagefind splits the index by each page's
  * `<html lang>`, so a search from a page finds pages in that page's language.
  */
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { close, createIndex } from 'pagefind';
 
@@ -36,7 +36,8 @@ export async function writePagefindIndex(clientDir: string): Promise<PagefindSum
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
     for (const file of UNUSED_FILES) rmSync(join(outputPath, file), { force: true });
-    return { pages: added.page_count };
+    // One fragment per indexed page (page_count counts every HTML file it read).
+    return { pages: readdirSync(join(outputPath, 'fragment')).length };
   } finally {
     await close();
   }

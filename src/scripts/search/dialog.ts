@@ -2,6 +2,10 @@
  * Wires the search into every page: `/` and Ctrl/Cmd+K open the search dialog (or, on the home
  * page, go to its own search box), focusing the header's box opens the dialog with what was
  * typed, and the home page's box shows results as you type in place.
+ *
+ * The search itself (Pagefind's code, its index's entry files and the site's word list, about
+ * 100 KB compressed, cached by the browser after the first page) loads as soon as the page is
+ * idle: an agent's first question mid-call should not wait for it.
  */
 import { SearchWidget } from './widget.ts';
 
@@ -60,3 +64,10 @@ headerInput?.addEventListener('focus', () => {
   headerInput.blur();
   openSearch(text);
 });
+
+const preloaded = homeWidget ?? dialogWidget;
+if (preloaded) {
+  const preload = () => void preloaded.load().catch(() => undefined);
+  if ('requestIdleCallback' in window) window.requestIdleCallback(preload, { timeout: 1000 });
+  else setTimeout(preload, 200);
+}

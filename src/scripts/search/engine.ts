@@ -11,7 +11,16 @@ import { type QueryTerm, queryTerms } from '../../lib/search/query.ts';
 import { loadVocabulary, type Vocabulary } from '../../lib/search/vocabulary.ts';
 import { reviewState, type ReviewState } from '../../lib/content/review.ts';
 import { HIGHLIGHT_PARAM } from './highlight-param.ts';
-import { createPagefind, type Filters, PAGEFIND_PATH, type PagefindData, type PagefindInstance, type PagefindResult } from './pagefind.ts';
+import {
+  createPagefind,
+  fetchPageData,
+  type Filters,
+  PAGEFIND_PATH,
+  type PagefindAnchor,
+  type PagefindData,
+  type PagefindInstance,
+  type PagefindResult,
+} from './pagefind.ts';
 
 export interface SearchResult {
   /** The page's address, scrolled to the best section, with the words to highlight. */
@@ -38,6 +47,8 @@ export class SearchEngine {
   private readonly synonyms: string[][];
   private readonly stopWords: Set<string>;
   private readonly vocabulary: Vocabulary | undefined;
+  private readonly lookups = new Map<string, Promise<PagefindResult[]>>();
+  private readonly pages = new Map<string, Promise<PagefindData>>();
 
   private constructor(pagefind: PagefindInstance, synonyms: string[][], stopWords: Set<string>, vocabulary: Vocabulary | undefined) {
     this.pagefind = pagefind;
@@ -77,12 +88,35 @@ export class SearchEngine {
       (term) => !this.stopWords.has(term.word) && this.usedBySite(term.word),
     );
     const searches: TermSearch<PagefindResult>[] = await Promise.all(
-      terms.map(async (term) => ({ term, hits: (await this.pagefind.search(term.word, { filters })).results })),
+      terms.map(async (term) => ({ term, hits: await this.lookUp(term.word, filters) })),
     );
     const merged = mergeTermHits(searches);
     const highlight = terms.filter((term) => term.weight === 1 || term.corrects).map((term) => term.word);
-    const results = await Promise.all(merged.slice(0, limit).map((page) => describe(page.hits, highlight)));
+    const results = await Promise.all(
+      merged.slice(0, limit).map(async (page) => describe(page.hits, await this.pageData(page.hits[0]?.hit as PagefindResult), highlight)),
+    );
     return { results, total: merged.length };
+  }
+
+  /** One word's pages. Kept: while an agent types, only the last word changes. */
+  private lookUp(word: string, filters: Filters): Promise<PagefindResult[]> {
+    const key = `${word}\n${JSON.stringify(filters)}`;
+    let found = this.lookups.get(key);
+    if (!found) {
+      found = this.pagefind.search(word, { filters }).then((search) => search.results);
+      this.lookups.set(key, found);
+    }
+    return found;
+  }
+
+  /** A page's text, title and metadata, fetched once. */
+  private pageData(hit: PagefindResult): Promise<PagefindData> {
+    let data = this.pages.get(hit.id);
+    if (!data) {
+      data = fetchPageData(hit.id).catch(() => hit.data());
+      this.pages.set(hit.id, data);
+    }
+    return data;
   }
 }
 
@@ -96,49 +130,58 @@ async function loadClientData(language: string): Promise<ClientSearchData | unde
   }
 }
 
-/** A result as the list shows it, from the page's hits for each word it matched. */
-async function describe(hits: { term: QueryTerm; hit: PagefindResult }[], highlight: string[]): Promise<SearchResult> {
-  // Each word's hit gives that word's places in the page; the page's data is fetched only once.
-  const datas = await Promise.all(hits.map(({ hit }) => hit.data()));
-  const data = datas[0] as PagefindData;
-  const best = bestSection(datas);
-  const href = new URL(best?.url ?? data.url, window.location.origin);
+/** A page's hits for each word it matched, as mergeTermHits gives them. */
+type PageHits = { term: QueryTerm; hit: PagefindResult }[];
+
+/**
+ * A result as the list shows it. The page's text comes from Pagefind once per page (data() also
+ * builds an excerpt, which costs milliseconds on long pages); where each word is in the page
+ * comes with the word's own hit, so the best section and the snippet are worked out here.
+ */
+function describe(hits: PageHits, data: PagefindData, highlight: string[]): SearchResult {
+  const section = bestSection(hits, data.anchors);
+  const href = new URL(section.anchor ? `${data.url}#${section.anchor}` : data.url, window.location.origin);
   if (highlight.length > 0) href.searchParams.set(HIGHLIGHT_PARAM, highlight.join(' '));
-  const locations = best?.locations ?? [...new Set(datas.flatMap((entry) => entry.locations))].sort((a, b) => a - b);
   return {
     href: `${href.pathname}${href.search}${href.hash}`,
     title: data.meta.title ?? data.url,
     summary: data.meta.summary ?? '',
-    snippetHtml: snippet(data.content, locations),
+    snippetHtml: snippet(data.content, section.locations),
     type: data.meta.type ?? '',
     section: data.meta.section ?? '',
     status: reviewState(data.meta.reviewDue),
   };
 }
 
-/** The section with the most of the question's words, then the most matches; undefined for the page top. */
-function bestSection(datas: PagefindData[]): { url: string; locations: number[] } | undefined {
-  const sections = new Map<string, { words: number; locations: Set<number> }>();
-  for (const data of datas) {
-    for (const sub of data.sub_results) {
-      if (sub.locations.length === 0) continue;
-      const section = sections.get(sub.url) ?? { words: 0, locations: new Set<number>() };
-      section.words++;
-      for (const location of sub.locations) section.locations.add(location);
-      sections.set(sub.url, section);
+/**
+ * The part of the page under one heading that holds the most of the question's words, then the
+ * most matches: its heading's id ('' before the first heading) and the matches in it.
+ */
+function bestSection(hits: PageHits, anchors: PagefindAnchor[]): { anchor: string; locations: number[] } {
+  const headings = anchors.filter((anchor) => /^h\d$/i.test(anchor.element) && anchor.id).sort((a, b) => a.location - b.location);
+  const sections = new Map<string, { words: Set<string>; locations: number[] }>();
+  for (const { term, hit } of hits) {
+    for (const location of hit.words) {
+      const anchor = headings.findLast((heading) => heading.location <= location)?.id ?? '';
+      const section = sections.get(anchor) ?? { words: new Set<string>(), locations: [] };
+      section.words.add(term.corrects ?? term.word);
+      section.locations.push(location);
+      sections.set(anchor, section);
     }
   }
-  let best: { url: string; words: number; locations: Set<number> } | undefined;
-  for (const [url, section] of sections) {
-    if (!best || section.words > best.words || (section.words === best.words && section.locations.size > best.locations.size))
-      best = { url, ...section };
+  let best: { anchor: string; words: number; locations: number[] } = { anchor: '', words: 0, locations: [] };
+  for (const [anchor, section] of sections) {
+    const better =
+      section.words.size > best.words || (section.words.size === best.words && section.locations.length > best.locations.length);
+    if (better) best = { anchor, words: section.words.size, locations: section.locations };
   }
-  return best && { url: best.url, locations: [...best.locations].sort((a, b) => a - b) };
+  return { anchor: best.anchor, locations: [...new Set(best.locations)].sort((a, b) => a - b) };
 }
 
 /** About thirty words around the densest run of matches, the matches marked. */
 function snippet(content: string, locations: number[]): string {
-  const words = content.split(/\s+/);
+  // Split as Pagefind counts locations.
+  const words = content.split(/[^\S\uFEFF]+/);
   let start = 0;
   let most = -1;
   for (const location of locations) {

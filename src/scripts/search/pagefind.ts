@@ -3,26 +3,26 @@
  * cover the part of the API the search uses.
  */
 
-export interface PagefindSubResult {
-  title: string;
-  url: string;
-  excerpt: string;
-  locations: number[];
+export interface PagefindAnchor {
+  element: string;
+  id: string;
+  text?: string;
+  /** The word the anchor comes before. */
+  location: number;
 }
 
 export interface PagefindData {
   url: string;
-  /** The page's indexed text, HTML-escaped, words separated by whitespace; locations count words. */
-  raw_content?: string;
+  /** The page's indexed text; a location is the index of a word in it, split at whitespace. */
   content: string;
   meta: Record<string, string | undefined>;
-  locations: number[];
-  sub_results: PagefindSubResult[];
+  anchors: PagefindAnchor[];
 }
 
 export interface PagefindResult {
   id: string;
   score: number;
+  /** Where the searched word is in the page's content. */
   words: number[];
   data(): Promise<PagefindData>;
 }
@@ -77,4 +77,23 @@ export async function pagefindLanguages(): Promise<string[]> {
   if (!response.ok) return [];
   const entry = (await response.json()) as { languages?: Record<string, unknown> };
   return Object.keys(entry.languages ?? {});
+}
+
+/** What a Pagefind 1.x fragment file starts with, before its JSON (the file is gzipped). */
+const FRAGMENT_SIGNATURE = 'pagefind_dcd';
+
+/**
+ * A page's text, metadata and headings, read straight from its fragment file with the browser's
+ * own gzip. Pagefind's data() does the same and also builds an excerpt for one word, in script:
+ * on a long page that costs more than the fetch, and the search builds its own snippets. Throws
+ * when the file is not what this expects; the caller then falls back to data().
+ */
+export async function fetchPageData(id: string): Promise<PagefindData> {
+  const response = await fetch(`${PAGEFIND_PATH}fragment/${id}.pf_fragment`);
+  if (!response.ok || !response.body) throw new Error(`No fragment ${id}`);
+  const text = await new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).text();
+  if (!text.startsWith(FRAGMENT_SIGNATURE)) throw new Error(`Unknown fragment format in ${id}`);
+  const data = JSON.parse(text.slice(FRAGMENT_SIGNATURE.length)) as PagefindData;
+  if (typeof data.content !== 'string' || !Array.isArray(data.anchors)) throw new Error(`Unknown fragment format in ${id}`);
+  return data;
 }

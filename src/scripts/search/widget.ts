@@ -10,6 +10,8 @@ import { pagefindLanguages } from './pagefind.ts';
 import { type SearchAnswer, SearchEngine, type SearchResult } from './engine.ts';
 
 const RESULTS = 10;
+/** Fired on the panel each time it shows an answer. */
+export const RESULTS_EVENT = 'knowhow:results';
 const FILTERS = ['type', 'section', 'tag'] as const;
 
 export class SearchWidget {
@@ -47,9 +49,11 @@ export class SearchWidget {
   load(): Promise<SearchEngine> {
     if (!this.engine) {
       this.engine = SearchEngine.load(this.language);
+      // The filters wait until the browser is idle: the first question comes first. A failure
+      // is told when someone asks (update).
       this.engine.then(
-        (engine) => void this.fillFilters(engine),
-        () => this.say('Search is not available on this copy of the site: its index is made by npm run build.'),
+        (engine) => whenIdle(() => void this.fillFilters(engine)),
+        () => undefined,
       );
     }
     return this.engine;
@@ -67,6 +71,10 @@ export class SearchWidget {
     try {
       answer = await (await this.load()).search(question, this.selectedFilters(), RESULTS);
     } catch {
+      if (asked === this.asked)
+        this.say(
+          'Search is not available on this copy of the site: its index is made by npm run build. Press Enter for the full results page.',
+        );
       return;
     }
     if (asked === this.asked) this.show(answer, question);
@@ -85,7 +93,9 @@ export class SearchWidget {
       const next = this.active + (event.key === 'ArrowDown' ? 1 : -1);
       this.select(next < -1 ? this.results.length - 1 : next);
     } else if (event.key === 'Enter') {
-      const href = this.chosenHref();
+      // Without a result, the server's results page (a box in a form gets there by itself).
+      const question = this.input.value.trim();
+      const href = this.chosenHref() ?? (question && !this.input.form ? `/search/?q=${encodeURIComponent(question)}` : undefined);
       if (!href) return;
       event.preventDefault();
       window.location.assign(href);
@@ -119,6 +129,8 @@ export class SearchWidget {
           ? `${answer.results.length} of ${answer.total} pages`
           : `${answer.total} ${answer.total === 1 ? 'page' : 'pages'}`,
       );
+    // For scripts that wait for an answer, such as npm run bench:search.
+    this.panel.dispatchEvent(new CustomEvent(RESULTS_EVENT, { detail: { question, total: answer.total } }));
   }
 
   private option(result: SearchResult, index: number): HTMLElement {
@@ -198,4 +210,9 @@ function element(tag: string, className: string, text?: string): HTMLElement {
   node.className = className;
   if (text !== undefined) node.textContent = text;
   return node;
+}
+
+function whenIdle(task: () => void): void {
+  if ('requestIdleCallback' in window) window.requestIdleCallback(task, { timeout: 2000 });
+  else setTimeout(task, 300);
 }

@@ -1,0 +1,65 @@
+/**
+ * Asks the in-page search (scripts/search) a question in a real Chromium, the way an agent
+ * would, and reads the answer off the page: for the browser tests and npm run bench:search.
+ */
+import type { Browser, Page } from 'playwright-core';
+
+export interface BrowserAnswer {
+  /** The result pages' paths, best first. */
+  urls: string[];
+  /** From the question entering the box to its results on screen. */
+  milliseconds: number;
+}
+
+/** A fresh page (no cache) on `path` of the site, with the search dialog open. */
+export async function openSearchPage(browser: Browser, siteUrl: string, path = '/search/'): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${siteUrl}${path}`);
+  await page.keyboard.press('Control+k');
+  await page.locator('dialog[open] #dialog-search').waitFor();
+  return page;
+}
+
+/** Puts `question` into the dialog's box in one go and waits for its results. */
+export function askInBrowser(page: Page, question: string): Promise<BrowserAnswer> {
+  return page.evaluate(async (text) => {
+    const input = document.querySelector('#dialog-search') as HTMLInputElement;
+    const panel = input.closest('dialog')?.querySelector('[data-search-panel]') as HTMLElement;
+    const started = performance.now();
+    const answered = new Promise<void>((resolve) => {
+      const onResults = (event: Event) => {
+        if ((event as CustomEvent<{ question: string }>).detail.question !== text.trim()) return;
+        panel.removeEventListener('knowhow:results', onResults);
+        resolve();
+      };
+      panel.addEventListener('knowhow:results', onResults);
+    });
+    input.value = text;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await answered;
+    const milliseconds = performance.now() - started;
+    const urls = [...panel.querySelectorAll<HTMLAnchorElement>('[role="option"] a')].map((link) => new URL(link.href).pathname);
+    return { urls, milliseconds };
+  }, question);
+}
+
+/**
+ * On a freshly loaded page, opens the search with Ctrl+K and asks `question` at once: the time
+ * includes loading the search and its index, as an agent's first question on a page does.
+ */
+export function askFirstQuestion(page: Page, question: string): Promise<BrowserAnswer> {
+  return page.evaluate(async (text) => {
+    const started = performance.now();
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'k', ctrlKey: true, bubbles: true }));
+    const input = document.querySelector('#dialog-search') as HTMLInputElement;
+    const panel = input.closest('dialog')?.querySelector('[data-search-panel]') as HTMLElement;
+    const answered = new Promise<void>((resolve) => panel.addEventListener('knowhow:results', () => resolve(), { once: true }));
+    input.value = text;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await answered;
+    const milliseconds = performance.now() - started;
+    const urls = [...panel.querySelectorAll<HTMLAnchorElement>('[role="option"] a')].map((link) => new URL(link.href).pathname);
+    return { urls, milliseconds };
+  }, question);
+}
