@@ -1,10 +1,18 @@
-/** Builds the fixture site once per test run, for test/build and test/e2e. */
+/**
+ * Builds the sites the build and browser tests read, once per test run: the fixture site
+ * (test/fixtures/site) and the sample content (content/, for the search quality set).
+ */
 import { buildSite } from './build.ts';
-import { FIXTURE_CONTENT, FIXTURE_OUTPUT } from './fixture-site.ts';
+import { FIXTURE_CONTENT, FIXTURE_OUTPUT, SAMPLE_CONTENT, SAMPLE_OUTPUT } from './fixture-site.ts';
 
 export default function setup() {
   // For a quick run of unit tests only: KNOWHOW_SKIP_SITE_BUILD=1 npx vitest run test/lib
   if (process.env.KNOWHOW_SKIP_SITE_BUILD === '1') return;
-  const result = buildSite(FIXTURE_CONTENT, FIXTURE_OUTPUT);
-  if (result.status !== 0) throw new Error(`The fixture site did not build:\n${result.output}`);
+  for (const [content, output] of [
+    [FIXTURE_CONTENT, FIXTURE_OUTPUT],
+    [SAMPLE_CONTENT, SAMPLE_OUTPUT],
+  ] as const) {
+    const result = buildSite(content, output);
+    if (result.status !== 0) throw new Error(`${content} did not build:\n${result.output}`);
+  }
 }
