@@ -2,8 +2,9 @@
  * A real build of test/fixtures/site (built once by test/helpers/global-setup.ts), read page by
  * page as a reader's browser would get it.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { toString as hastText } from 'hast-util-to-string';
 import { describe, expect, it } from 'vitest';
 import { pageSections } from '../../src/lib/search/page-text.ts';
@@ -160,5 +161,70 @@ describe('build output for the server', () => {
     for (const document of bundle.documents) {
       expect(document.sections, document.url).toEqual(pageSections(readFileSync(join(client, document.url, 'index.html'), 'utf8')));
     }
+  });
+});
+
+describe('build output for the in-page search', () => {
+  const pagefind = join(client, 'pagefind');
+  /** Every page Pagefind indexed, from its fragment files (gzipped JSON after a signature). */
+  const fragments = readdirSync(join(pagefind, 'fragment')).map(
+    (file) =>
+      JSON.parse(
+        gunzipSync(readFileSync(join(pagefind, 'fragment', file)))
+          .toString('utf8')
+          .replace(/^pagefind_dcd/, ''),
+      ) as {
+        url: string;
+        content: string;
+        meta: Record<string, string>;
+        filters: Record<string, string[]>;
+      },
+  );
+  const fragment = (url: string) => fragments.find((entry) => entry.url === url);
+
+  it('indexes each published article once, in its own language', () => {
+    const entry = JSON.parse(readFileSync(join(pagefind, 'pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { page_count: number }>;
+    };
+    expect(Object.keys(entry.languages).sort()).toEqual(['de', 'en']);
+    expect(entry.languages.de?.page_count).toBe(1);
+    const urls = fragments.map((entry) => entry.url);
+    expect(urls).toContain('/policies/refunds/');
+    expect(urls).not.toContain('/faq/unpublished/');
+    expect(new Set(urls).size).toBe(urls.length);
+  });
+
+  it('indexes title, summary, aliases, headings and body, but no page chrome', () => {
+    const refunds = fragment('/policies/refunds/');
+    expect(refunds?.content).toMatch(/^Refunds\. Customers get a full refund within 30 days of purchase\. money back\. /);
+    expect(refunds?.content).toContain('Refund window.');
+    for (const chrome of ['Skip to content', 'On this page', 'Link to this section', 'Edit this page', 'Review overdue', 'Summary:'])
+      expect(refunds?.content).not.toContain(chrome);
+  });
+
+  it('gives each page the metadata and filters its result shows', () => {
+    const refunds = fragment('/policies/refunds/');
+    expect(refunds?.meta).toMatchObject({
+      title: 'Refunds',
+      summary: 'Customers get a full refund within 30 days of purchase.',
+      type: 'policy',
+      section: 'Policies',
+      reviewDue: '2021-01-15',
+    });
+    expect(refunds?.filters).toEqual({ type: ['policy'], section: ['Policies'], tag: ['billing', 'refunds'] });
+  });
+
+  it('writes the word lists the browser corrects typos with, and none of Pagefind’s own interfaces', () => {
+    const words = JSON.parse(readFileSync(join(pagefind, 'knowhow-en.json'), 'utf8')) as {
+      stopWords: string[];
+      synonyms: string[][];
+      vocabulary: [string, number][];
+    };
+    expect(words.synonyms).toEqual([['refund', 'money back']]);
+    expect(words.stopWords).toEqual(expect.arrayContaining(['the', 'a', 'how']));
+    expect(words.stopWords).not.toContain('off');
+    expect(words.vocabulary.map(([word]) => word)).toContain('authorisation');
+    expect(existsSync(join(pagefind, 'knowhow-de.json'))).toBe(true);
+    expect(existsSync(join(pagefind, 'pagefind-ui.js'))).toBe(false);
   });
 });
