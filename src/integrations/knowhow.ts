@@ -91,8 +91,10 @@ export default function knowhow({ contentDir }: { contentDir: string }): AstroIn
           const { pages, sections, settings, builtAt } = site;
           writeFileSync(join(serverDir, MANIFEST_FILE), JSON.stringify({ builtAt, settings, pages, sections }));
           searchBuild ??= startSearchBuild(projectRoot as string, contentDir, cacheDir as string, serverDir);
-          // Both indexes at once: the server's is finishing in its own process, Pagefind runs in its own.
-          const [indexed, pagefind] = await Promise.all([searchBuild.finish(clientDir), writePagefindIndex(clientDir)]);
+          // One index after the other: each takes a few hundred megabytes on a large site, and
+          // together beside Astro they took a 10,000-page build past 3 GB.
+          const indexed = await searchBuild.finish(clientDir);
+          const pagefind = await writePagefindIndex(clientDir);
           writeClientSearchFiles(serverDir, clientDir, Object.keys(indexed), settings.synonyms);
           const counts = Object.entries(indexed).map(([language, count]) => `${count} pages in ${language}`);
           logger.info(`Search index: ${counts.join(', ')}; browser search (Pagefind): ${pagefind.pages} pages`);

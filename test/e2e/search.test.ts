@@ -65,6 +65,17 @@ describe.skipIf(!hasChromium)('searching from the page in Chromium', () => {
     await page.close();
   });
 
+  it('opens the dialog from the header box, and gives the focus to its button on close', async () => {
+    const page = await openPage('/policies/refunds/');
+    await page.locator('#site-search').click();
+    expect(await page.locator('dialog[open]').count()).toBe(1);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('dialog-search');
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate(() => document.activeElement?.closest('form')?.querySelector('#site-search') !== null)).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BUTTON');
+    await page.close();
+  });
+
   it('finds pages despite a typo, and through synonyms and aliases', async () => {
     const page = await openPage('/policies/refunds/');
     await page.keyboard.press('/');

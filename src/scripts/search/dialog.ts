@@ -20,7 +20,7 @@ const dialogWidget = dialog && dialogInput && dialogPanel ? new SearchWidget(dia
 const homeWidget = homeInput && homePanel ? new SearchWidget(homeInput, homePanel) : undefined;
 let returnFocusTo: HTMLElement | null = null;
 
-function openSearch(text?: string): void {
+function openSearch(text?: string, returnTo?: HTMLElement | null): void {
   if (homeInput && homeWidget) {
     homeInput.focus();
     homeInput.select();
@@ -28,7 +28,7 @@ function openSearch(text?: string): void {
   }
   if (!dialog || !dialogInput || !dialogWidget) return;
   if (!dialog.open) {
-    returnFocusTo = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    returnFocusTo = returnTo ?? (document.activeElement instanceof HTMLElement ? document.activeElement : null);
     dialog.showModal();
   }
   if (text !== undefined && text !== dialogInput.value) {
@@ -62,7 +62,8 @@ dialog?.addEventListener('click', (event) => {
 headerInput?.addEventListener('focus', () => {
   const text = headerInput.value;
   headerInput.blur();
-  openSearch(text);
+  // Back to the box's button on close: the box itself would open the dialog again.
+  openSearch(text, headerInput.form?.querySelector('button'));
 });
 
 const preloaded = homeWidget ?? dialogWidget;
