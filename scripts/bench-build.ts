@@ -99,14 +99,14 @@ function htmlFiles(dir: string): string[] {
     .map((file) => join(dir, file));
 }
 
-function folderBytes(dir: string): number {
+export function folderBytes(dir: string): number {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' }).reduce((sum, file) => {
     const stat = statSync(join(dir, file));
     return stat.isFile() ? sum + stat.size : sum;
   }, 0);
 }
 
-function median(values: number[]): number {
+export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }

@@ -8,7 +8,7 @@
  *   while typing, and the size of its index.
  * Builds the sample content and the Sourcegraph handbook (when ../shared is present) first.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadSettings } from '../src/lib/content/settings.ts';
 import { createSearcher } from '../src/lib/search/search.ts';
@@ -16,7 +16,7 @@ import type { SearchBundle } from '../src/lib/search/search-index.ts';
 import { askFirstQuestion, askInBrowser, openSearchPage } from '../test/helpers/browser-search.ts';
 import { hasChromium, launchChromium } from '../test/helpers/chromium.ts';
 import { startServer } from '../test/helpers/server.ts';
-import { build, HANDBOOK, ROOT } from './bench-build.ts';
+import { build, folderBytes, HANDBOOK, median, ROOT } from './bench-build.ts';
 
 interface Question {
   q: string;
@@ -134,18 +134,6 @@ class Quality {
   summary(count: number): string {
     return `MRR@10 ${(this.reciprocalRanks / count).toFixed(3)}, hit@1 ${this.hit1}/${count}, hit@5 ${this.hit5}/${count}`;
   }
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
-}
-
-function folderBytes(dir: string): number {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).reduce((sum, file) => {
-    const stat = statSync(join(dir, file));
-    return stat.isFile() ? sum + stat.size : sum;
-  }, 0);
 }
 
 const args = process.argv.slice(2);

@@ -19,8 +19,7 @@ import { hasFailures, loadSite } from '../lib/content/site.ts';
 import { builtSite, forgetSite } from '../site/site-cache.ts';
 import { forgetContentIndex } from './content-index.ts';
 import { startRenderingEarly } from './render-cache.ts';
-import { writeClientSearchFiles } from './client-search-files.ts';
-import { writePagefindIndex } from './pagefind-index.ts';
+import { PAGEFIND_DIR, writePagefindIndex } from './pagefind-index.ts';
 import { type SearchBuild, startSearchBuild } from './search-build.ts';
 import { serveContentFiles } from './serve-content-files.ts';
 
@@ -95,7 +94,7 @@ export default function knowhow({ contentDir }: { contentDir: string }): AstroIn
           // together beside Astro they took a 10,000-page build past 3 GB.
           const indexed = await searchBuild.finish(clientDir);
           const pagefind = await writePagefindIndex(clientDir);
-          writeClientSearchFiles(serverDir, clientDir, Object.keys(indexed), settings.synonyms);
+          searchBuild.copyWordLists(join(clientDir, PAGEFIND_DIR));
           const counts = Object.entries(indexed).map(([language, count]) => `${count} pages in ${language}`);
           logger.info(`Search index: ${counts.join(', ')}; browser search (Pagefind): ${pagefind.pages} pages`);
         }

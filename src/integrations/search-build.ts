@@ -9,6 +9,7 @@ import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isPageFile } from '../lib/content/paths.ts';
+import { clientDataFile } from '../lib/search/client-data.ts';
 import { listFiles } from '../lib/content/scan.ts';
 import { SEARCH_DIR } from '../lib/server/search-service.ts';
 
@@ -22,6 +23,8 @@ type FirstMessage = SearchBuildReply | { waitingFor: string[] };
 export interface SearchBuild {
   /** Hands over the built pages the index still needs, and waits for the files to be written. */
   finish(clientDir: string): Promise<Record<string, number>>;
+  /** After finish(): puts the browser's word lists (lib/search/client-data.ts) into `dir`. */
+  copyWordLists(dir: string): void;
 }
 
 export function startSearchBuild(projectRoot: string, contentDir: string, cacheDir: string, serverDir: string): SearchBuild {
@@ -47,6 +50,7 @@ export function startSearchBuild(projectRoot: string, contentDir: string, cacheD
   });
   // Unhandled until finish() is called; the build reports it there.
   first.catch(() => undefined);
+  let languages: string[] = [];
   return {
     async finish(clientDir) {
       const message = await first;
@@ -62,8 +66,12 @@ export function startSearchBuild(projectRoot: string, contentDir: string, cacheD
       if (reply.error !== undefined) throw new Error(reply.error);
       const target = join(serverDir, SEARCH_DIR);
       mkdirSync(target, { recursive: true });
-      for (const language of Object.keys(reply.counts)) copyFileSync(join(workDir, `${language}.json`), join(target, `${language}.json`));
+      languages = Object.keys(reply.counts);
+      for (const language of languages) copyFileSync(join(workDir, `${language}.json`), join(target, `${language}.json`));
       return reply.counts;
+    },
+    copyWordLists(dir) {
+      for (const language of languages) copyFileSync(join(workDir, clientDataFile(language)), join(dir, clientDataFile(language)));
     },
   };
 }

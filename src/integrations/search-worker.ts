@@ -3,16 +3,19 @@
  * that would otherwise wait. Usage (by search-build.ts):
  *   search-worker.ts <project root> <content folder> <cache folder> <output folder>
  * It indexes every .md page from the render cache at once (the HTML the built page holds), then
- * waits for the parent to send the built HTML of the .mdx pages, and writes one file per language.
+ * waits for the parent to send the built HTML of the .mdx pages, and writes one file per language,
+ * with the word list the browser's search needs (lib/search/client-data.ts).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Outline } from '../lib/content/outline.ts';
+import { clientDataFile } from '../lib/search/client-data.ts';
 import { loadSite } from '../lib/content/site.ts';
 import { searchDocument } from '../lib/search/documents.ts';
 import { type SearchLanguage, searchLanguage } from '../lib/search/languages.ts';
 import { pageSections } from '../lib/search/page-text.ts';
 import { type BundleBuilder, createBundleBuilder } from '../lib/search/search-index.ts';
+import { clientSearchData } from './client-search-data.ts';
 import { htmlPath, readOutline, renderCacheDir, renderKeys } from './render-cache.ts';
 import type { SearchBuildReply, SearchBuildRequest } from './search-build.ts';
 
@@ -60,6 +63,10 @@ function finish(pages: SearchBuildRequest['pages']): SearchBuildReply {
     for (const [language, builder] of builders) {
       const bundle = builder.finish();
       writeFileSync(join(outDir, `${language}.json`), JSON.stringify(bundle));
+      writeFileSync(
+        join(outDir, clientDataFile(language)),
+        JSON.stringify(clientSearchData(language, bundle.vocabulary, site.settings.synonyms)),
+      );
       counts[language] = bundle.documents.length;
     }
     return { counts };

@@ -1,28 +1,15 @@
-/**
- * The built fixture site in a real Chromium, served by the real server: what an agent sees and
- * does with a keyboard, with and without JavaScript.
- */
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchChromium } from '../helpers/chromium.ts';
+import { hasChromium, useSiteInChromium } from '../helpers/chromium.ts';
 import { FIXTURE_DIST } from '../helpers/fixture-site.ts';
 import { type RunningServer, startServer } from '../helpers/server.ts';
 
 describe.skipIf(!hasChromium)('reading the site in Chromium', () => {
-  let browser: Browser;
-  let server: RunningServer;
-
-  beforeAll(async () => {
-    [browser, server] = await Promise.all([launchChromium(), startServer(FIXTURE_DIST)]);
-  });
-  afterAll(async () => {
-    await Promise.all([browser?.close(), server?.stop()]);
-  });
+  const site = useSiteInChromium(FIXTURE_DIST);
 
   it('shows the whole article with JavaScript turned off', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}/policies/refunds/`);
+    await page.goto(`${site.server.url}/policies/refunds/`);
     await expect.poll(() => page.locator('h1').textContent()).toBe('Refunds');
     expect(await page.locator('[data-review-warning]').isVisible()).toBe(true);
     expect(await page.locator('aside.callout-say').isVisible()).toBe(true);
@@ -30,8 +17,8 @@ describe.skipIf(!hasChromium)('reading the site in Chromium', () => {
   });
 
   it('offers a skip link as the first stop of the keyboard', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/policies/refunds/`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url}/policies/refunds/`);
     await page.keyboard.press('Tab');
     const skip = page.locator('a.skip-link');
     expect(await skip.evaluate((element) => element === document.activeElement)).toBe(true);
@@ -43,8 +30,8 @@ describe.skipIf(!hasChromium)('reading the site in Chromium', () => {
   });
 
   it('turns a page overdue in the browser once its due date passes, without a rebuild', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/procedures/process-refund/`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url}/procedures/process-refund/`);
     expect(await page.locator('[data-review-warning]').isVisible()).toBe(false);
     // The procedure was reviewed on 2026-09-01 and is reviewed every 6 months.
     await page.clock.setFixedTime(new Date('2027-03-02T09:00:00Z'));
@@ -55,8 +42,8 @@ describe.skipIf(!hasChromium)('reading the site in Chromium', () => {
   });
 
   it('opens a deep link at its heading', async () => {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 500 } });
-    await page.goto(`${server.url}/policies/refunds/#refund-window-1`);
+    const page = await site.browser.newPage({ viewport: { width: 1200, height: 500 } });
+    await page.goto(`${site.server.url}/policies/refunds/#refund-window-1`);
     const top = await page.locator('#refund-window-1').evaluate((element) => element.getBoundingClientRect().top);
     expect(top).toBeGreaterThanOrEqual(0);
     expect(top).toBeLessThan(100);
@@ -64,8 +51,8 @@ describe.skipIf(!hasChromium)('reading the site in Chromium', () => {
   });
 
   it('follows the system dark mode and prints without the page chrome', async () => {
-    const page = await browser.newPage({ colorScheme: 'dark' });
-    await page.goto(`${server.url}/policies/refunds/`);
+    const page = await site.browser.newPage({ colorScheme: 'dark' });
+    await page.goto(`${site.server.url}/policies/refunds/`);
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(background).toBe('rgb(15, 20, 25)');
     await page.emulateMedia({ media: 'print' });
@@ -77,9 +64,9 @@ describe.skipIf(!hasChromium)('reading the site in Chromium', () => {
   });
 
   it('searches from the home page box with the keyboard and no JavaScript', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${site.server.url}/`);
     await page.locator('#home-search').fill('customer wants money back');
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/search\/\?q=customer\+wants\+money\+back/);
@@ -91,8 +78,8 @@ describe.skipIf(!hasChromium)('reading the site in Chromium', () => {
   });
 
   it('answers unknown addresses with a 404 page that offers search', async () => {
-    const page = await browser.newPage();
-    const response = await page.goto(`${server.url}/policies/no-such-policy/`);
+    const page = await site.browser.newPage();
+    const response = await page.goto(`${site.server.url}/policies/no-such-policy/`);
     expect(response?.status()).toBe(404);
     expect(await page.locator('form[role="search"] input[name="q"]').count()).toBe(1);
     await page.close();
@@ -114,7 +101,7 @@ describe('the server', () => {
     expect(response.headers.get('cache-control')).toBe('no-store');
     const body = (await response.json()) as { status: string; pages: number; builtAt: string };
     expect(body.status).toBe('ok');
-    // Ten pages in the fixture, one of them a draft.
+    // Eleven pages in the fixture, one of them a draft.
     expect(body.pages).toBe(10);
     expect(Date.parse(body.builtAt)).not.toBeNaN();
   });

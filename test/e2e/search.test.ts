@@ -3,26 +3,17 @@
  * flow an agent uses mid-call, the relevance rules (not every word needed, typos, synonyms),
  * filters, the language of the page, and the highlighted words on the page it opens.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchChromium } from '../helpers/chromium.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, useSiteInChromium } from '../helpers/chromium.ts';
 import { FIXTURE_DIST } from '../helpers/fixture-site.ts';
-import { type RunningServer, startServer } from '../helpers/server.ts';
 
 describe.skipIf(!hasChromium)('searching from the page in Chromium', () => {
-  let browser: Browser;
-  let server: RunningServer;
-
-  beforeAll(async () => {
-    [browser, server] = await Promise.all([launchChromium(), startServer(FIXTURE_DIST)]);
-  });
-  afterAll(async () => {
-    await Promise.all([browser?.close(), server?.stop()]);
-  });
+  const site = useSiteInChromium(FIXTURE_DIST);
 
   async function openPage(path: string): Promise<Page> {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}${path}`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url}${path}`);
     return page;
   }
 

@@ -23,25 +23,7 @@ export async function openSearchPage(browser: Browser, siteUrl: string, path = '
 
 /** Puts `question` into the dialog's box in one go and waits for its results. */
 export function askInBrowser(page: Page, question: string): Promise<BrowserAnswer> {
-  return page.evaluate(async (text) => {
-    const input = document.querySelector('#dialog-search') as HTMLInputElement;
-    const panel = input.closest('dialog')?.querySelector('[data-search-panel]') as HTMLElement;
-    const started = performance.now();
-    const answered = new Promise<void>((resolve) => {
-      const onResults = (event: Event) => {
-        if ((event as CustomEvent<{ question: string }>).detail.question !== text.trim()) return;
-        panel.removeEventListener('knowhow:results', onResults);
-        resolve();
-      };
-      panel.addEventListener('knowhow:results', onResults);
-    });
-    input.value = text;
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-    await answered;
-    const milliseconds = performance.now() - started;
-    const urls = [...panel.querySelectorAll<HTMLAnchorElement>('[role="option"] a')].map((link) => new URL(link.href).pathname);
-    return { urls, milliseconds };
-  }, question);
+  return ask(page, question, false);
 }
 
 /**
@@ -49,17 +31,31 @@ export function askInBrowser(page: Page, question: string): Promise<BrowserAnswe
  * includes loading the search and its index, as an agent's first question on a page does.
  */
 export function askFirstQuestion(page: Page, question: string): Promise<BrowserAnswer> {
-  return page.evaluate(async (text) => {
-    const started = performance.now();
-    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'k', ctrlKey: true, bubbles: true }));
-    const input = document.querySelector('#dialog-search') as HTMLInputElement;
-    const panel = input.closest('dialog')?.querySelector('[data-search-panel]') as HTMLElement;
-    const answered = new Promise<void>((resolve) => panel.addEventListener('knowhow:results', () => resolve(), { once: true }));
-    input.value = text;
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-    await answered;
-    const milliseconds = performance.now() - started;
-    const urls = [...panel.querySelectorAll<HTMLAnchorElement>('[role="option"] a')].map((link) => new URL(link.href).pathname);
-    return { urls, milliseconds };
-  }, question);
+  return ask(page, question, true);
+}
+
+function ask(page: Page, question: string, openFirst: boolean): Promise<BrowserAnswer> {
+  return page.evaluate(
+    async ({ text, open }) => {
+      const started = performance.now();
+      if (open) document.dispatchEvent(new KeyboardEvent('keydown', { key: 'k', ctrlKey: true, bubbles: true }));
+      const input = document.querySelector('#dialog-search') as HTMLInputElement;
+      const panel = input.closest('dialog')?.querySelector('[data-search-panel]') as HTMLElement;
+      const answered = new Promise<void>((resolve) => {
+        const onResults = (event: Event) => {
+          if ((event as CustomEvent<{ question: string }>).detail.question !== text.trim()) return;
+          panel.removeEventListener('knowhow:results', onResults);
+          resolve();
+        };
+        panel.addEventListener('knowhow:results', onResults);
+      });
+      input.value = text;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await answered;
+      const milliseconds = performance.now() - started;
+      const urls = [...panel.querySelectorAll<HTMLAnchorElement>('[role="option"] a')].map((link) => new URL(link.href).pathname);
+      return { urls, milliseconds };
+    },
+    { text: question, open: openFirst },
+  );
 }

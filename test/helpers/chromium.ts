@@ -4,6 +4,8 @@
  */
 import { existsSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { type RunningServer, startServer } from './server.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM_PATH);
@@ -25,4 +27,29 @@ export function launchChromium(): Promise<Browser> {
       '--no-first-run',
     ],
   });
+}
+
+export interface SiteInChromium {
+  readonly browser: Browser;
+  readonly server: RunningServer;
+}
+
+/** For a describe block: Chromium and the built site's real server, started before its tests and stopped after. */
+export function useSiteInChromium(distDir: string): SiteInChromium {
+  let browser: Browser | undefined;
+  let server: RunningServer | undefined;
+  beforeAll(async () => {
+    [browser, server] = await Promise.all([launchChromium(), startServer(distDir)]);
+  });
+  afterAll(async () => {
+    await Promise.all([browser?.close(), server?.stop()]);
+  });
+  return {
+    get browser() {
+      return browser as Browser;
+    },
+    get server() {
+      return server as RunningServer;
+    },
+  };
 }

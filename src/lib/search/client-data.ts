@@ -2,7 +2,7 @@
  * What the browser's search needs besides Pagefind's index to follow the same rules as the
  * server's (query.ts): the site's words for typo correction, the synonyms from knowhow.yaml,
  * and the language's stop words. One small public file per language, beside Pagefind's files,
- * written by the build (integrations/client-search-files.ts). Kept free of lunr: the browser loads it.
+ * written by the build (integrations/client-search-data.ts). Kept free of lunr: the browser loads it.
  */
 import type { SearchLanguage } from './languages.ts';
 

@@ -81,7 +81,7 @@ export class SearchWidget {
   }
 
   /** The address of the highlighted result, or of the first one. */
-  chosenHref(): string | undefined {
+  private chosenHref(): string | undefined {
     return (this.results[this.active] ?? this.results[0])?.href;
   }
 
