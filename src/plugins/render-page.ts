@@ -1,6 +1,7 @@
 /**
  * Renders a Markdown page to HTML: Astro's Markdown pipeline (@astrojs/markdown-remark) with our
- * plugins, minus two steps that cost a build time without changing its pages:
+ * plugins, parsed by a native parser that gives the same tree (remark-native-parse.ts), minus two
+ * steps that cost a build time without changing its pages:
  * - raw HTML is re-parsed (rehype-raw, a full parse5 round trip) only when the page has some;
  * - images are not collected for Astro's image service, because remark-links already turns
  *   every local image into a plain URL.
@@ -11,13 +12,12 @@ import { pathToFileURL } from 'node:url';
 import type { Root } from 'hast';
 import rehypeRaw from 'rehype-raw';
 import rehypeStringify from 'rehype-stringify';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { type PluggableList, unified } from 'unified';
 import { VFile } from 'vfile';
 import type { ContentIndex } from '../lib/content/links.ts';
 import { markdownPipeline } from './markdown-pipeline.ts';
+import remarkNativeParse from './remark-native-parse.ts';
 import { walk } from './walk.ts';
 
 export interface RenderedPage {
@@ -31,8 +31,7 @@ export type PageRenderer = (body: string, path: string) => Promise<RenderedPage>
 export function createPageRenderer(contentDir: string, getIndex?: () => ContentIndex): PageRenderer {
   const pipeline = markdownPipeline(contentDir, getIndex);
   const processor = unified()
-    .use(remarkParse)
-    .use(remarkGfm)
+    .use(remarkNativeParse)
     .use(pipeline.remarkPlugins as PluggableList)
     .use(remarkRehype, { allowDangerousHtml: true, passThrough: [] })
     .use(pipeline.rehypePlugins as PluggableList)
