@@ -11,6 +11,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { ASTRO_BUILD_ARGS } from './astro-build.ts';
 import { generateCorpus } from './generate-corpus.ts';
 
 export const ROOT = resolve(import.meta.dirname, '..');
@@ -37,7 +38,7 @@ export async function build(contentDir: string, name: string, { clean = true } =
   const workDir = join(ROOT, '.bench', name);
   if (clean) rmSync(workDir, { recursive: true, force: true });
   const started = performance.now();
-  const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+  const child = spawn(process.execPath, ASTRO_BUILD_ARGS, {
     cwd: ROOT,
     env: {
       ...process.env,

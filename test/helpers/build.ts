@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { relative } from 'node:path';
+import { ASTRO_BUILD_ARGS } from '../../scripts/astro-build.ts';
 import { PROJECT_ROOT } from './fixture-site.ts';
 
 export interface BuildResult {
@@ -11,7 +12,7 @@ export interface BuildResult {
 
 export function buildSite(contentDir: string, outputDir: string): BuildResult {
   rmSync(outputDir, { recursive: true, force: true });
-  const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+  const result = spawnSync(process.execPath, ASTRO_BUILD_ARGS, {
     cwd: PROJECT_ROOT,
     encoding: 'utf8',
     env: {
