@@ -136,3 +136,12 @@ describe('English stop words', () => {
     expect(searcher.search('days off', { limit: 5 }).map((hit) => hit.url)).toEqual(['/time-off/']);
   });
 });
+
+describe('stop words in questions', () => {
+  it('are dropped, even where their stem is a word the site uses', () => {
+    const searcher = createSearcher(
+      buildSearchBundle('en', [doc('/ar/', 'AR: accounts receivable and collections.'), doc('/values/', 'Our company values.')]),
+    );
+    expect(searcher.search('what are our company values', { limit: 5 }).map((hit) => hit.url)).toEqual(['/values/']);
+  });
+});

@@ -8,7 +8,7 @@ import type { SearchDocument } from './documents.ts';
 import { lunr } from './languages.ts';
 import type { PageSection } from './page-text.ts';
 import { addClauses, type QueryTerm, queryTerms } from './query.ts';
-import { loadIndex, type SearchBundle } from './search-index.ts';
+import { loadIndex, lunrBuilder, type SearchBundle } from './search-index.ts';
 import { loadVocabulary } from './vocabulary.ts';
 
 export interface SearchHit {
@@ -37,7 +37,10 @@ export interface Searcher {
 export function createSearcher(bundle: SearchBundle, synonyms: readonly (readonly string[])[] = []): Searcher {
   const index = loadIndex(bundle);
   const documents = new Map(bundle.documents.map((document) => [document.url, document]));
-  const pipeline = (index as unknown as { pipeline: lunr.Pipeline }).pipeline;
+  // The pipeline the pages went through (stop words, then the stemmer), not the one saved with
+  // the index: lunr saves only the stemmer, and a stop word stemmed is often a real term
+  // ("are" -> "ar", accounts receivable).
+  const pipeline = lunrBuilder(bundle.language).pipeline;
   const vocabulary = loadVocabulary(bundle.vocabulary);
   return {
     search(text, { limit, type, now = new Date() }) {
