@@ -1,8 +1,9 @@
 /**
  * Reads what the site needs from a page's Markdown without rendering it: the first heading and
  * paragraph (for pages without front matter), the headings (for anchors and the table of
- * contents) and every link and image (for the checks). Parses with the same remark syntax
- * extensions the renderer uses, so both see the same document.
+ * contents) and every link and image (for the checks). Parses .md with the renderer's parser
+ * (markdown-tree.ts) and .mdx with the remark syntax extensions Astro's MDX uses, so the checks
+ * and the pages see the same document.
  */
 import GithubSlugger from 'github-slugger';
 import type { Heading, Nodes, Paragraph, Root } from 'mdast';
@@ -13,6 +14,7 @@ import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { markdownTree } from './markdown-tree.ts';
 
 export interface OutlineHeading {
   depth: number;
@@ -38,11 +40,10 @@ export interface Outline {
   images: OutlineReference[];
 }
 
-const markdownParser = unified().use(remarkParse).use(remarkGfm).use(remarkDirective);
 const mdxParser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkDirective);
 
 export function parseMarkdown(body: string, { mdx = false } = {}): Root {
-  return (mdx ? mdxParser : markdownParser).parse(body);
+  return mdx ? mdxParser.parse(body) : markdownTree(body);
 }
 
 /**

@@ -15,9 +15,9 @@ import { gfm } from 'micromark-extension-gfm';
 import { describe, expect, it } from 'vitest';
 import { splitFrontMatter } from '../../src/lib/content/frontmatter.ts';
 import { listFiles } from '../../src/lib/content/scan.ts';
-import { parseMarkdown } from '../../src/plugins/remark-native-parse.ts';
+import { markdownTree } from '../../src/lib/content/markdown-tree.ts';
 
-const fixtures = fileURLToPath(new URL('../fixtures/plugins/remark-native-parse/', import.meta.url));
+const fixtures = fileURLToPath(new URL('../fixtures/markdown-tree/', import.meta.url));
 const folders = {
   'the sample content': fileURLToPath(new URL('../../content/', import.meta.url)),
   'the fixture site': fileURLToPath(new URL('../fixtures/site/', import.meta.url)),
@@ -37,11 +37,11 @@ function normalise(node: unknown): unknown {
   return Object.fromEntries(entries.map(([key, value]) => [key, normalise(value)]));
 }
 
-describe('parseMarkdown', () => {
+describe('markdownTree', () => {
   for (const name of readdirSync(fixtures)) {
     it(`parses ${name} as micromark does`, () => {
       const document = readFileSync(join(fixtures, name), 'utf8');
-      expect(normalise(parseMarkdown(document))).toEqual(normalise(micromarkTree(document)));
+      expect(normalise(markdownTree(document))).toEqual(normalise(micromarkTree(document)));
     });
   }
 
@@ -51,7 +51,7 @@ describe('parseMarkdown', () => {
       expect(files.length).toBeGreaterThan(5);
       for (const file of files) {
         const { body } = splitFrontMatter(readFileSync(join(folder, file), 'utf8'));
-        expect(normalise(parseMarkdown(body)), file).toEqual(normalise(micromarkTree(body)));
+        expect(normalise(markdownTree(body)), file).toEqual(normalise(micromarkTree(body)));
       }
     });
   }
