@@ -3,11 +3,13 @@
  * (astro:build:done). Only each article's `data-pagefind-body` is indexed, so page chrome
  * (header, navigation, table of contents) never matches; pages carry their filters and result
  * metadata themselves (layouts/ArticleLayout.astro). Pagefind splits the index by each page's
- * `<html lang>`, so a search from a page finds pages in that page's language.
+ * `<html lang>`, so a search from a page finds pages in that page's language. The result cards
+ * (result-cards.ts) are written from Pagefind's output.
  */
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { close, createIndex } from 'pagefind';
+import { writeResultCards } from './result-cards.ts';
 
 /** Pagefind's own search interfaces, which the site does not use (scripts/search has its own). */
 const UNUSED_FILES = [
@@ -36,6 +38,7 @@ export async function writePagefindIndex(clientDir: string): Promise<PagefindSum
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
     for (const file of UNUSED_FILES) rmSync(join(outputPath, file), { force: true });
+    writeResultCards(outputPath);
     // One fragment per indexed page (page_count counts every HTML file it read).
     return { pages: readdirSync(join(outputPath, 'fragment')).length };
   } finally {

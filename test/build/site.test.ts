@@ -214,6 +214,18 @@ describe('build output for the in-page search', () => {
     expect(refunds?.filters).toEqual({ type: ['policy'], section: ['Policies'], tag: ['billing', 'refunds'] });
   });
 
+  it('writes the result card of every indexed page, by Pagefind id, in its language’s file', () => {
+    const cards = (language: string) =>
+      JSON.parse(readFileSync(join(pagefind, `knowhow-cards-${language}.json`), 'utf8')) as Record<string, string[]>;
+    const ids = readdirSync(join(pagefind, 'fragment')).map((file) => file.replace(/\.pf_fragment$/, ''));
+    const english = cards('en');
+    const german = cards('de');
+    expect(Object.keys({ ...english, ...german }).sort()).toEqual(ids.sort());
+    expect(Object.keys(german).every((id) => id.startsWith('de_'))).toBe(true);
+    // Address, title, type, section, review due: what a listed result shows, not the page's text.
+    expect(Object.values(english)).toContainEqual(['/policies/refunds/', 'Refunds', 'policy', 'Policies', '2021-01-15']);
+  });
+
   it('writes the word lists the browser corrects typos with, and none of Pagefind’s own interfaces', () => {
     const words = JSON.parse(readFileSync(join(pagefind, 'knowhow-en.json'), 'utf8')) as {
       stopWords: string[];

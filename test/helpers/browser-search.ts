@@ -7,8 +7,10 @@ import type { Browser, Page } from 'playwright-core';
 export interface BrowserAnswer {
   /** The result pages' paths, best first. */
   urls: string[];
-  /** From the question entering the box to its results on screen. */
+  /** From the question entering the box to its results listed on screen. */
   milliseconds: number;
+  /** From the question entering the box to the results' summaries, snippets and sections on screen. */
+  completeMilliseconds: number;
 }
 
 /** A fresh page (no cache) on `path` of the site, with the search dialog open. */
@@ -41,20 +43,23 @@ function ask(page: Page, question: string, openFirst: boolean): Promise<BrowserA
       if (open) document.dispatchEvent(new KeyboardEvent('keydown', { key: 'k', ctrlKey: true, bubbles: true }));
       const input = document.querySelector('#dialog-search') as HTMLInputElement;
       const panel = input.closest('dialog')?.querySelector('[data-search-panel]') as HTMLElement;
-      const answered = new Promise<void>((resolve) => {
-        const onResults = (event: Event) => {
-          if ((event as CustomEvent<{ question: string }>).detail.question !== text.trim()) return;
-          panel.removeEventListener('knowhow:results', onResults);
-          resolve();
-        };
-        panel.addEventListener('knowhow:results', onResults);
-      });
+      // The panel's events for this question (widget.ts): listed, then complete.
+      const when = (name: string) =>
+        new Promise<number>((resolve) => {
+          const onEvent = (event: Event) => {
+            if ((event as CustomEvent<{ question: string }>).detail.question !== text.trim()) return;
+            panel.removeEventListener(name, onEvent);
+            resolve(performance.now() - started);
+          };
+          panel.addEventListener(name, onEvent);
+        });
+      const listed = when('knowhow:results');
+      const complete = when('knowhow:details');
       input.value = text;
       input.dispatchEvent(new Event('input', { bubbles: true }));
-      await answered;
-      const milliseconds = performance.now() - started;
+      const milliseconds = await listed;
       const urls = [...panel.querySelectorAll<HTMLAnchorElement>('[role="option"] a')].map((link) => new URL(link.href).pathname);
-      return { urls, milliseconds };
+      return { urls, milliseconds, completeMilliseconds: await complete };
     },
     { text: question, open: openFirst },
   );

@@ -18,3 +18,15 @@ export interface ClientSearchData {
 export function clientDataFile(language: string): string {
   return `knowhow-${language}.json`;
 }
+
+/**
+ * What the result list shows of a page before its Pagefind fragment (text and headings) has
+ * loaded: address, title, type, section and review due date, by Pagefind page id. With these the
+ * list appears as soon as the pages are ranked; summary, snippet and section follow.
+ */
+export type ResultCard = [url: string, title: string, type: string, section: string, reviewDue: string];
+export type ResultCards = Record<string, ResultCard>;
+
+export function resultCardsFile(language: string): string {
+  return `knowhow-cards-${language}.json`;
+}

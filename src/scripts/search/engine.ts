@@ -4,8 +4,11 @@
  * word is looked up in Pagefind, and the answers are merged so that a page need not contain
  * every word (lib/search/merge-hits.ts). Each result opens at its best-matching section, with
  * the question's words highlighted there (highlight.ts).
+ *
+ * The ranked pages are listed at once from the result cards (lib/search/client-data.ts); their
+ * summaries, snippets and sections need each page's text, which follows a moment later.
  */
-import { type ClientSearchData, clientDataFile } from '../../lib/search/client-data.ts';
+import { type ClientSearchData, clientDataFile, type ResultCard, type ResultCards, resultCardsFile } from '../../lib/search/client-data.ts';
 import { mergeTermHits, type TermSearch } from '../../lib/search/merge-hits.ts';
 import { type QueryTerm, queryTerms } from '../../lib/search/query.ts';
 import { loadVocabulary, type Vocabulary } from '../../lib/search/vocabulary.ts';
@@ -38,6 +41,11 @@ export interface SearchAnswer {
   results: SearchResult[];
   /** How many pages matched in all, of which `results` are the best. */
   total: number;
+  /**
+   * When `results` are listed from the result cards, without summary, snippet and section: the
+   * same pages in the same order, complete.
+   */
+  details?: Promise<SearchResult[]>;
 }
 
 const SNIPPET_WORDS = 30;
@@ -47,24 +55,28 @@ export class SearchEngine {
   private readonly synonyms: string[][];
   private readonly stopWords: Set<string>;
   private readonly vocabulary: Vocabulary | undefined;
+  private readonly cards: ResultCards | undefined;
   private readonly lookups = new Map<string, Promise<PagefindResult[]>>();
   private readonly pages = new Map<string, Promise<PagefindData>>();
 
-  private constructor(pagefind: PagefindInstance, synonyms: string[][], stopWords: Set<string>, vocabulary: Vocabulary | undefined) {
+  private constructor(pagefind: PagefindInstance, data: ClientSearchData | undefined, cards: ResultCards | undefined) {
     this.pagefind = pagefind;
-    this.synonyms = synonyms;
-    this.stopWords = stopWords;
-    this.vocabulary = vocabulary;
+    this.synonyms = data?.synonyms ?? [];
+    this.stopWords = new Set(data?.stopWords ?? []);
+    this.vocabulary = data ? loadVocabulary(data.vocabulary) : undefined;
+    this.cards = cards;
   }
 
   static async load(language: string): Promise<SearchEngine> {
-    const [pagefind, data] = await Promise.all([createPagefind(language), loadClientData(language)]);
-    return new SearchEngine(
-      pagefind,
-      data?.synonyms ?? [],
-      new Set(data?.stopWords ?? []),
-      data ? loadVocabulary(data.vocabulary) : undefined,
-    );
+    // Without the word lists the search still works, only without typo correction and synonyms;
+    // without the cards, results are listed once the pages' text has loaded.
+    const code = language.split('-')[0] ?? language;
+    const [pagefind, data, cards] = await Promise.all([
+      createPagefind(language),
+      loadJson<ClientSearchData>(clientDataFile(code)),
+      loadJson<ResultCards>(resultCardsFile(language.toLowerCase())),
+    ]);
+    return new SearchEngine(pagefind, data, cards);
   }
 
   /**
@@ -92,10 +104,13 @@ export class SearchEngine {
     );
     const merged = mergeTermHits(searches);
     const highlight = terms.filter((term) => term.weight === 1 || term.corrects).map((term) => term.word);
-    const results = await Promise.all(
-      merged.slice(0, limit).map(async (page) => describe(page.hits, await this.pageData(page.hits[0]?.hit as PagefindResult), highlight)),
+    const top = merged.slice(0, limit);
+    const details = Promise.all(
+      top.map(async (page) => describe(page.hits, await this.pageData(page.hits[0]?.hit as PagefindResult), highlight)),
     );
-    return { results, total: merged.length };
+    const cards = top.map((page) => this.cards?.[page.id]);
+    if (!cards.every((card) => card !== undefined)) return { results: await details, total: merged.length };
+    return { results: cards.map((card) => listed(card, highlight)), total: merged.length, details };
   }
 
   /** One word's pages. Kept: while an agent types, only the last word changes. */
@@ -120,14 +135,33 @@ export class SearchEngine {
   }
 }
 
-async function loadClientData(language: string): Promise<ClientSearchData | undefined> {
-  // Without the word lists the search still works, only without typo correction and synonyms.
+/** One of the build's files beside Pagefind's, or nothing when it cannot be had. */
+async function loadJson<Data>(file: string): Promise<Data | undefined> {
   try {
-    const response = await fetch(`${PAGEFIND_PATH}${clientDataFile(language.split('-')[0] ?? language)}`);
-    return response.ok ? ((await response.json()) as ClientSearchData) : undefined;
+    const response = await fetch(`${PAGEFIND_PATH}${file}`);
+    return response.ok ? ((await response.json()) as Data) : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** A result as listed before its page's text has loaded: it opens at the top of the page. */
+function listed([url, title, type, section, reviewDue]: ResultCard, highlight: string[]): SearchResult {
+  return {
+    href: withHighlight(url, '', highlight),
+    title,
+    summary: '',
+    snippetHtml: '',
+    type,
+    section,
+    status: reviewState(reviewDue || undefined),
+  };
+}
+
+function withHighlight(url: string, anchor: string, highlight: string[]): string {
+  const href = new URL(anchor ? `${url}#${anchor}` : url, window.location.origin);
+  if (highlight.length > 0) href.searchParams.set(HIGHLIGHT_PARAM, highlight.join(' '));
+  return `${href.pathname}${href.search}${href.hash}`;
 }
 
 /** A page's hits for each word it matched, as mergeTermHits gives them. */
@@ -140,10 +174,8 @@ type PageHits = { term: QueryTerm; hit: PagefindResult }[];
  */
 function describe(hits: PageHits, data: PagefindData, highlight: string[]): SearchResult {
   const section = bestSection(hits, data.anchors);
-  const href = new URL(section.anchor ? `${data.url}#${section.anchor}` : data.url, window.location.origin);
-  if (highlight.length > 0) href.searchParams.set(HIGHLIGHT_PARAM, highlight.join(' '));
   return {
-    href: `${href.pathname}${href.search}${href.hash}`,
+    href: withHighlight(data.url, section.anchor, highlight),
     title: data.meta.title ?? data.url,
     summary: data.meta.summary ?? '',
     snippetHtml: snippet(data.content, section.locations),

@@ -2,22 +2,9 @@
  * Loads Pagefind's browser API (written by the build into /pagefind/) for one language. The types
  * cover the part of the API the search uses.
  */
+import { type PagefindData, parseFragment } from '../../lib/search/pagefind-fragment.ts';
 
-export interface PagefindAnchor {
-  element: string;
-  id: string;
-  text?: string;
-  /** The word the anchor comes before. */
-  location: number;
-}
-
-export interface PagefindData {
-  url: string;
-  /** The page's indexed text; a location is the index of a word in it, split at whitespace. */
-  content: string;
-  meta: Record<string, string | undefined>;
-  anchors: PagefindAnchor[];
-}
+export type { PagefindAnchor, PagefindData } from '../../lib/search/pagefind-fragment.ts';
 
 export interface PagefindResult {
   id: string;
@@ -79,9 +66,6 @@ export async function pagefindLanguages(): Promise<string[]> {
   return Object.keys(entry.languages ?? {});
 }
 
-/** What a Pagefind 1.x fragment file starts with, before its JSON (the file is gzipped). */
-const FRAGMENT_SIGNATURE = 'pagefind_dcd';
-
 /**
  * A page's text, metadata and headings, read straight from its fragment file with the browser's
  * own gzip. Pagefind's data() does the same and also builds an excerpt for one word, in script:
@@ -92,8 +76,5 @@ export async function fetchPageData(id: string): Promise<PagefindData> {
   const response = await fetch(`${PAGEFIND_PATH}fragment/${id}.pf_fragment`);
   if (!response.ok || !response.body) throw new Error(`No fragment ${id}`);
   const text = await new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).text();
-  if (!text.startsWith(FRAGMENT_SIGNATURE)) throw new Error(`Unknown fragment format in ${id}`);
-  const data = JSON.parse(text.slice(FRAGMENT_SIGNATURE.length)) as PagefindData;
-  if (typeof data.content !== 'string' || !Array.isArray(data.anchors)) throw new Error(`Unknown fragment format in ${id}`);
-  return data;
+  return parseFragment(text, id);
 }

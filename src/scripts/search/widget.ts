@@ -10,14 +10,18 @@ import { pagefindLanguages } from './pagefind.ts';
 import { type SearchAnswer, SearchEngine, type SearchResult } from './engine.ts';
 
 const RESULTS = 10;
-/** Fired on the panel each time it shows an answer. */
+/** Fired on the panel each time it lists an answer's pages. */
 export const RESULTS_EVENT = 'knowhow:results';
+/** Fired on the panel once the listed pages have their summaries, snippets and sections. */
+export const DETAILS_EVENT = 'knowhow:details';
 const FILTERS = ['type', 'section', 'tag'] as const;
 
 export class SearchWidget {
   private engine: Promise<SearchEngine> | undefined;
   private language: string;
   private results: SearchResult[] = [];
+  /** The shown answer's complete results, while they are on their way. */
+  private details: Promise<SearchResult[]> | undefined;
   private active = -1;
   /** Answers arrive out of order when typing fast: only the latest question's answer is shown. */
   private asked = 0;
@@ -77,12 +81,27 @@ export class SearchWidget {
         );
       return;
     }
-    if (asked === this.asked) this.show(answer, question);
+    if (asked !== this.asked) return;
+    this.show(answer, question);
+    if (answer.details) {
+      this.details = answer.details;
+      const details = await answer.details.catch(() => undefined);
+      if (asked !== this.asked || !details) return;
+      this.details = undefined;
+      this.results = details;
+      this.listbox.replaceChildren(...details.map((result, index) => this.option(result, index)));
+      this.select(this.active, { scroll: false });
+    }
+    this.panel.dispatchEvent(new CustomEvent(DETAILS_EVENT, { detail: { question } }));
   }
 
-  /** The address of the highlighted result, or of the first one. */
-  private chosenHref(): string | undefined {
-    return (this.results[this.active] ?? this.results[0])?.href;
+  /**
+   * The address of the highlighted result, or of the first one. Listed results open at the top
+   * of their page; once the details are in, at the best-matching section: wait for them.
+   */
+  private async chosenHref(): Promise<string | undefined> {
+    const results = (await this.details?.catch(() => undefined)) ?? this.results;
+    return (results[this.active] ?? results[0])?.href;
   }
 
   private onKey(event: KeyboardEvent): void {
@@ -95,27 +114,27 @@ export class SearchWidget {
     } else if (event.key === 'Enter') {
       // Without a result, the server's results page (a box in a form gets there by itself).
       const question = this.input.value.trim();
-      const href = this.chosenHref() ?? (question && !this.input.form ? `/search/?q=${encodeURIComponent(question)}` : undefined);
-      if (!href) return;
+      if (this.results.length === 0 && (!question || this.input.form)) return;
       event.preventDefault();
-      window.location.assign(href);
+      void this.chosenHref().then((href) => window.location.assign(href ?? `/search/?q=${encodeURIComponent(question)}`));
     }
   }
 
   /** Highlights result `index` (-1: none, back in the box). */
-  private select(index: number): void {
+  private select(index: number, { scroll = true } = {}): void {
     this.active = index >= this.results.length ? -1 : index;
     const options = this.listbox.querySelectorAll('[role="option"]');
     for (const [position, option] of options.entries()) option.setAttribute('aria-selected', String(position === this.active));
     const current = options[this.active];
     if (current) {
       this.input.setAttribute('aria-activedescendant', current.id);
-      current.scrollIntoView({ block: 'nearest' });
+      if (scroll) current.scrollIntoView({ block: 'nearest' });
     } else this.input.removeAttribute('aria-activedescendant');
   }
 
   private show(answer: SearchAnswer, question: string): void {
     this.results = answer.results;
+    this.details = undefined;
     this.active = -1;
     this.input.removeAttribute('aria-activedescendant');
     this.listbox.replaceChildren(...answer.results.map((result, index) => this.option(result, index)));
