@@ -11,6 +11,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadSettings } from '../src/lib/content/settings.ts';
+import { synonymsFor } from '../src/lib/search/built-in-synonyms.ts';
 import { createSearcher } from '../src/lib/search/search.ts';
 import type { SearchBundle } from '../src/lib/search/search-index.ts';
 import { askFirstQuestion, askInBrowser, openSearchPage } from '../test/helpers/browser-search.ts';
@@ -32,7 +33,8 @@ async function bench(label: string, contentDir: string, name: string, questionsF
   }
   const bundleFile = join(ROOT, '.bench', name, 'dist/server/search/en.json');
   const loadStarted = performance.now();
-  const searcher = createSearcher(JSON.parse(readFileSync(bundleFile, 'utf8')) as SearchBundle, loadSettings(contentDir).settings.synonyms);
+  const bundle = JSON.parse(readFileSync(bundleFile, 'utf8')) as SearchBundle;
+  const searcher = createSearcher(bundle, synonymsFor(bundle.language, loadSettings(contentDir).settings.synonyms));
   const loadMs = performance.now() - loadStarted;
   const questions = JSON.parse(readFileSync(join(ROOT, 'test/search-quality', questionsFile), 'utf8')) as Question[];
   // Warm up as a running server would be, then measure.

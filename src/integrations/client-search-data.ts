@@ -1,8 +1,9 @@
 /**
  * The browser search's word list for one language (lib/search/client-data.ts), made by the search
  * process from the vocabulary of the server's index (search-worker.ts), so both search paths
- * correct typos against the same words.
+ * correct typos against the same words; with the site's synonyms and the language's built-in ones.
  */
+import { synonymsFor } from '../lib/search/built-in-synonyms.ts';
 import type { ClientSearchData } from '../lib/search/client-data.ts';
 import { englishStopWordFilter, lunr, type SearchLanguage } from '../lib/search/languages.ts';
 
@@ -17,7 +18,7 @@ export function clientSearchData(
 ): ClientSearchData {
   const isStopWord = stopWordTest(language);
   const stopWords = [...SHORT_WORDS, ...vocabulary.map(([word]) => word)].filter(isStopWord);
-  return { language, synonyms: synonyms.map((group) => [...group]), stopWords, vocabulary };
+  return { language, synonyms: synonymsFor(language, synonyms), stopWords, vocabulary };
 }
 
 /** Whether the language's lunr pipeline drops a word as a stop word. */

@@ -34,14 +34,37 @@ describe('mergeTermHits', () => {
     expect(merged[1]?.score).toBeCloseTo(16.875);
   });
 
-  it('weighs synonyms less, and does not count them towards the question covered', () => {
+  it('weighs synonyms less, and counts them for the words they stand in for', () => {
     const merged = mergeTermHits([
       { term: typed('dispute'), hits: [{ id: 'disputes', score: 1 }] },
-      { term: { word: 'chargeback', weight: 0.6 }, hits: [{ id: 'chargebacks', score: 1 }] },
+      {
+        term: { word: 'chargeback', weight: 0.6, synonym: { member: ['chargeback'], of: ['dispute'] } },
+        hits: [{ id: 'chargebacks', score: 1 }],
+      },
     ]);
     expect(merged.map((page) => [page.id, page.score])).toEqual([
       ['disputes', 8],
-      ['chargebacks', 0.6],
+      ['chargebacks', 0.6 * 8],
+    ]);
+  });
+
+  it('counts a synonym of several words only for a page that has all of them', () => {
+    const synonym = { member: ['company', 'meeting'], of: ['all', 'hands'] };
+    const merged = mergeTermHits([
+      { term: typed('all'), hits: [] },
+      { term: typed('hands'), hits: [] },
+      {
+        term: { word: 'company', weight: 0.6, synonym },
+        hits: [
+          { id: 'company-meeting', score: 1 },
+          { id: 'about-us', score: 1 },
+        ],
+      },
+      { term: { word: 'meeting', weight: 0.6, synonym }, hits: [{ id: 'company-meeting', score: 1 }] },
+    ]);
+    expect(merged.map((page) => [page.id, page.score])).toEqual([
+      ['company-meeting', 1.2 * 8],
+      ['about-us', 0.6],
     ]);
   });
 

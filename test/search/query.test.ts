@@ -33,7 +33,9 @@ describe('queryTerms', () => {
   });
 
   it('adds the other members of a synonym group the question hits, including phrases', () => {
-    expect(queryTerms('customer wants money back', synonyms).filter((term) => term.weight < 1)).toEqual([{ word: 'refund', weight: 0.6 }]);
+    expect(queryTerms('customer wants money back', synonyms).filter((term) => term.weight < 1)).toEqual([
+      { word: 'refund', weight: 0.6, synonym: { member: ['refund'], of: ['money', 'back'] } },
+    ]);
     expect(queryTerms('bank says disputed payment', synonyms).map((term) => term.word)).toEqual([
       'bank',
       'says',
@@ -44,18 +46,26 @@ describe('queryTerms', () => {
     ]);
   });
 
+  it('matches a phrase in the plural, and leaves out members with words the site never uses', () => {
+    const vocabulary = loadVocabulary(buildVocabulary(['chargeback', 'dispute']));
+    expect(queryTerms('two disputes this week', synonyms, vocabulary).filter((term) => term.synonym)).toEqual([
+      { word: 'chargeback', weight: 0.6, synonym: { member: ['chargeback'], of: ['disputes'] } },
+    ]);
+  });
+
   it('does not match part of a phrase', () => {
     expect(queryTerms('money', synonyms).map((term) => term.word)).toEqual(['money']);
   });
 
   it('adds the site’s own words for misspelt ones, and their synonyms', () => {
-    const vocabulary = loadVocabulary(buildVocabulary(['chargeback', 'chargeback', 'verification', 'customer']));
+    const vocabulary = loadVocabulary(buildVocabulary(['chargeback', 'chargeback', 'dispute', 'disputed', 'payment']));
     expect(queryTerms('chargebak', synonyms, vocabulary)).toEqual([
       { word: 'chargebak', weight: 1, last: true },
       { word: 'chargeback', weight: 0.8, corrects: 'chargebak' },
-      { word: 'dispute', weight: 0.6 },
-      { word: 'disputed', weight: 0.6 },
-      { word: 'payment', weight: 0.6 },
+      // A synonym of the correction stands in for the word as typed.
+      { word: 'dispute', weight: 0.6, synonym: { member: ['dispute'], of: ['chargebak'] } },
+      { word: 'disputed', weight: 0.6, synonym: { member: ['disputed', 'payment'], of: ['chargebak'] } },
+      { word: 'payment', weight: 0.6, synonym: { member: ['disputed', 'payment'], of: ['chargebak'] } },
     ]);
   });
 });
@@ -134,6 +144,20 @@ describe('English stop words', () => {
       ]),
     );
     expect(searcher.search('days off', { limit: 5 }).map((hit) => hit.url)).toEqual(['/time-off/']);
+  });
+});
+
+describe('synonyms in questions', () => {
+  it('count for the words they stand in for when a page has the whole synonym', () => {
+    const searcher = createSearcher(
+      buildSearchBundle('en', [
+        doc('/company-meeting/', 'The company meeting is every Thursday. Bring questions for the leadership team.'),
+        doc('/handoff/', 'Hands off a ticket to the next shift. All open tickets move with it.'),
+        doc('/company/', 'Our company was founded in 2014.'),
+      ]),
+      [['all hands', 'company meeting']],
+    );
+    expect(searcher.search('when is the all hands', { limit: 5 }).map((hit) => hit.url)[0]).toBe('/company-meeting/');
   });
 });
 

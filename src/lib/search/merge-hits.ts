@@ -2,10 +2,10 @@
  * The browser's search asks Pagefind for each word of the question separately (Pagefind alone
  * only finds pages that contain every word) and merges the answers here: a page's score is the
  * sum of its word scores, weighted like the words (synonyms and corrections count less), times
- * the coverage boost for the share of the typed words it matches.
+ * the coverage boost for the share of the typed words it matches, or matches a synonym of.
  */
 import { coverageBoost } from './coverage.ts';
-import type { QueryTerm } from './query.ts';
+import { type QueryTerm, synonymsOf } from './query.ts';
 
 export interface TermHit {
   id: string;
@@ -27,6 +27,11 @@ export interface MergedPage<Hit extends TermHit> {
 /** `searches` holds one entry per word searched, stop words already left out. */
 export function mergeTermHits<Hit extends TermHit>(searches: TermSearch<Hit>[]): MergedPage<Hit>[] {
   const typed = searches.filter(({ term }) => term.weight === 1).map(({ term }) => term.word);
+  const searched = new Set(searches.map(({ term }) => term.word));
+  // A synonym's words that were searched (its stop words were not): a page needs all of them.
+  const synonyms = synonymsOf(searches.map(({ term }) => term))
+    .map(({ member, of }) => ({ words: member.filter((word) => searched.has(word)), of }))
+    .filter(({ words }) => words.length > 0);
   const pages = new Map<string, { score: number; hits: { term: QueryTerm; hit: Hit }[]; covered: Set<string> }>();
   for (const { term, hits } of searches) {
     // A correction stands in for the word it corrects.
@@ -41,6 +46,10 @@ export function mergeTermHits<Hit extends TermHit>(searches: TermSearch<Hit>[]):
       page.hits.push({ term, hit });
       if (counts !== undefined) page.covered.add(counts);
     }
+  }
+  for (const page of pages.values()) {
+    const matched = new Set(page.hits.map(({ term }) => term.word));
+    for (const { words, of } of synonyms) if (words.every((word) => matched.has(word))) for (const word of of) page.covered.add(word);
   }
   return [...pages]
     .map(([id, page]) => ({

@@ -8,7 +8,7 @@
  * - synonyms from knowhow.yaml add their other words ("dispute" finds "chargeback").
  */
 import type { lunr } from './languages.ts';
-import { corrections, type Vocabulary } from './vocabulary.ts';
+import { corrections, isKnown, type Vocabulary } from './vocabulary.ts';
 
 export interface QueryTerm {
   /** The word as typed, lower-cased. */
@@ -19,6 +19,12 @@ export interface QueryTerm {
   last?: boolean;
   /** For a correction, the typed word it corrects. */
   corrects?: string;
+  /**
+   * For a word added by a synonym group: the words of its synonym (`member`, "company meeting")
+   * and the typed words that synonym stands in for (`of`, "all hands"). A page that has the whole
+   * synonym answers those words of the question.
+   */
+  synonym?: { member: string[]; of: string[] };
 }
 
 /** The longest question the API and the search page accept. */
@@ -56,21 +62,46 @@ export function queryTerms(text: string, synonyms: readonly (readonly string[])[
       }
     }
   }
-  const typed = ` ${words.join(' ')} `;
+  const typed = ` ${words.map(singular).join(' ')} `;
   const seen = new Set(words);
+  // The typed word a word of a synonym matched: itself or its plural, or the misspelt word that
+  // its correction corrects.
+  const typedWordOf = (word: string) => {
+    const matched = words.find((candidate) => singular(candidate) === singular(word)) ?? word;
+    return terms.find((term) => term.word === matched)?.corrects ?? matched;
+  };
   // A misspelt word and its correction both stay in `words`, so synonyms of the correction count.
   for (const group of synonyms) {
-    const members = group.map((member) => tokenize(member).join(' ')).filter(Boolean);
-    if (!members.some((member) => typed.includes(` ${member} `))) continue;
+    const members = group.map((member) => tokenize(member)).filter((member) => member.length > 0);
+    const hit = members.filter((member) => typed.includes(` ${member.map(singular).join(' ')} `));
+    if (hit.length === 0) continue;
+    const of = [...new Set(hit.flat().map(typedWordOf))];
     for (const member of members) {
-      for (const word of member.split(' ')) {
+      // Searching for words no page has costs time and finds nothing.
+      if (hit.includes(member) || (vocabulary && !member.every((word) => isKnown(word, vocabulary)))) continue;
+      for (const word of member) {
         if (seen.has(word)) continue;
         seen.add(word);
-        terms.push({ word, weight: SYNONYM_WEIGHT });
+        terms.push({ word, weight: SYNONYM_WEIGHT, synonym: { member, of } });
       }
     }
   }
   return terms;
+}
+
+/**
+ * A word without its plural s, for matching the phrases of synonym groups: "vacations" names
+ * the "vacation" of a group, and groups need not list both.
+ */
+function singular(word: string): string {
+  return word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
+}
+
+/** The synonyms among the terms, once each: a page with every word of `member` answers `of`. */
+export function synonymsOf(terms: QueryTerm[]): { member: string[]; of: string[] }[] {
+  const found = new Map<string, { member: string[]; of: string[] }>();
+  for (const { synonym } of terms) if (synonym) found.set(synonym.member.join(' '), synonym);
+  return [...found.values()];
 }
 
 /** Adds the clauses for the terms to a lunr query. Words the pipeline drops (stop words) add nothing. */

@@ -7,7 +7,7 @@ import { coverageBoost } from './coverage.ts';
 import type { SearchDocument } from './documents.ts';
 import { lunr } from './languages.ts';
 import type { PageSection } from './page-text.ts';
-import { addClauses, type QueryTerm, queryTerms } from './query.ts';
+import { addClauses, type QueryTerm, queryTerms, synonymsOf } from './query.ts';
 import { loadIndex, lunrBuilder, type SearchBundle } from './search-index.ts';
 import { loadVocabulary } from './vocabulary.ts';
 
@@ -112,7 +112,8 @@ function snippetOf(section: PageSection, pattern: RegExp): string {
 /**
  * The share of the question's words (stop words aside) that a page matches, from 0 to 1: a page
  * that answers more of the question ranks above one that repeats a single word. A correction
- * counts for the word it corrects; the last word counts when a match starts with it.
+ * counts for the word it corrects, a synonym the page has in full for the words it stands in
+ * for; the last word counts when a match starts with it.
  */
 function coverageOf(terms: QueryTerm[], pipeline: lunr.Pipeline): (matched: string[]) => number {
   const typed = terms.filter((term) => term.weight === 1 && pipeline.runString(term.word).length > 0);
@@ -122,11 +123,20 @@ function coverageOf(terms: QueryTerm[], pipeline: lunr.Pipeline): (matched: stri
   for (const term of terms) {
     if (term.corrects && stemsOf.has(term.corrects)) stemsOf.get(term.corrects)?.push(...pipeline.runString(term.word));
   }
+  // Each word of a synonym as the stems it is indexed under; stop words have none and are not needed.
+  const synonyms = synonymsOf(terms)
+    .map(({ member, of }) => ({ stems: member.map((word) => pipeline.runString(word)).filter((stems) => stems.length > 0), of }))
+    .filter(({ stems }) => stems.length > 0);
   return (matched) => {
+    const answered = new Set<string>();
+    for (const { stems, of } of synonyms) {
+      if (stems.every((wordStems) => wordStems.some((stem) => matched.includes(stem)))) for (const word of of) answered.add(word);
+    }
     let covered = 0;
     for (const term of typed) {
       const stems = stemsOf.get(term.word) ?? [];
-      if (matched.some((found) => stems.includes(found) || (term.last === true && found.startsWith(term.word)))) covered++;
+      if (answered.has(term.word) || matched.some((found) => stems.includes(found) || (term.last === true && found.startsWith(term.word))))
+        covered++;
     }
     return covered / typed.length;
   };

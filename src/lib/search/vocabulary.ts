@@ -32,6 +32,11 @@ export function loadVocabulary(entries: [string, number][]): Vocabulary {
   return { counts, byInitial };
 }
 
+/** Whether the site uses the word; the vocabulary leaves out short words and numbers, so those count as used. */
+export function isKnown(word: string, vocabulary: Vocabulary): boolean {
+  return word.length < 3 || /^\d+$/.test(word) || vocabulary.counts.has(word);
+}
+
 /** The words the site uses that `word` is probably a misspelling of, best first (empty when it is known). */
 export function corrections(word: string, vocabulary: Vocabulary, limit = 2): string[] {
   if (word.length < 4 || vocabulary.counts.has(word)) return [];

@@ -4,6 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { synonymsFor } from '../search/built-in-synonyms.ts';
 import { searchLanguage } from '../search/languages.ts';
 import { createSearcher, type Searcher } from '../search/search.ts';
 import type { SearchBundle } from '../search/search-index.ts';
@@ -20,7 +21,7 @@ export function searcherFor(lang: string, synonyms: readonly (readonly string[])
     const dir = builtServerDir();
     const path = dir ? join(dir, SEARCH_DIR, `${language}.json`) : undefined;
     const bundle = path && existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as SearchBundle) : undefined;
-    searchers.set(language, bundle ? createSearcher(bundle, synonyms) : undefined);
+    searchers.set(language, bundle ? createSearcher(bundle, synonymsFor(language, synonyms)) : undefined);
   }
   return searchers.get(language);
 }
