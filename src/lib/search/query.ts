@@ -8,6 +8,7 @@
  * - synonyms from knowhow.yaml add their other words ("dispute" finds "chargeback").
  */
 import type { lunr } from './languages.ts';
+import type { Clause } from './lunr-query.ts';
 import { corrections, isKnown, type Vocabulary } from './vocabulary.ts';
 
 export interface QueryTerm {
@@ -104,11 +105,16 @@ export function synonymsOf(terms: QueryTerm[]): { member: string[]; of: string[]
   return [...found.values()];
 }
 
-/** Adds the clauses for the terms to a lunr query. Words the pipeline drops (stop words) add nothing. */
-export function addClauses(query: lunr.Query, terms: QueryTerm[], pipeline: lunr.Pipeline, presence: lunr.Query.presence): void {
+/**
+ * The clauses of the lunr query for the terms (lunr-query.ts). Words the pipeline drops (stop
+ * words) add nothing; the last word also matches as a prefix.
+ */
+export function queryClauses(terms: QueryTerm[], pipeline: lunr.Pipeline): Clause[] {
+  const clauses: Clause[] = [];
   for (const { word, weight, last } of terms) {
     if (pipeline.runString(word).length === 0) continue;
-    query.term(word, { boost: 10 * weight, presence });
-    if (last && word.length >= 2) query.term(word, { boost: 3 * weight, wildcard: 2, usePipeline: false, presence });
+    clauses.push({ term: word, boost: 10 * weight, usePipeline: true });
+    if (last && word.length >= 2) clauses.push({ term: word, boost: 3 * weight, prefix: true, usePipeline: false });
   }
+  return clauses;
 }

@@ -5,9 +5,10 @@
 import { reviewState, type ReviewState } from '../content/review.ts';
 import { coverageBoost } from './coverage.ts';
 import type { SearchDocument } from './documents.ts';
-import { lunr } from './languages.ts';
+import type { lunr } from './languages.ts';
 import type { PageSection } from './page-text.ts';
-import { addClauses, type QueryTerm, queryTerms, synonymsOf } from './query.ts';
+import { createLunrQuery } from './lunr-query.ts';
+import { type QueryTerm, queryClauses, queryTerms, synonymsOf } from './query.ts';
 import { loadIndex, lunrBuilder, type SearchBundle } from './search-index.ts';
 import { loadVocabulary } from './vocabulary.ts';
 
@@ -36,6 +37,7 @@ export interface Searcher {
 
 export function createSearcher(bundle: SearchBundle, synonyms: readonly (readonly string[])[] = []): Searcher {
   const index = loadIndex(bundle);
+  const query = createLunrQuery(index);
   const documents = new Map(bundle.documents.map((document) => [document.url, document]));
   // The pipeline the pages went through (stop words, then the stemmer), not the one saved with
   // the index: lunr saves only the stemmer, and a stop word stemmed is often a real term
@@ -45,16 +47,16 @@ export function createSearcher(bundle: SearchBundle, synonyms: readonly (readonl
   return {
     search(text, { limit, type, now = new Date() }) {
       const terms = queryTerms(text, synonyms, vocabulary);
-      const matches = index.query((query) => addClauses(query, terms, pipeline, lunr.Query.presence.OPTIONAL));
+      const matches = query(queryClauses(terms, pipeline));
       const coverage = coverageOf(terms, pipeline);
       const ranked = matches
-        .map((match) => ({ match, score: match.score * coverageBoost(coverage(Object.keys(match.matchData.metadata))) }))
+        .map((match) => ({ match, score: match.score * coverageBoost(coverage(match.terms)) }))
         .sort((a, b) => b.score - a.score);
       const hits: SearchHit[] = [];
       for (const { match, score } of ranked) {
         const document = documents.get(match.ref);
         if (!document || (type && document.type !== type)) continue;
-        const best = bestSection(document.sections, Object.keys(match.matchData.metadata));
+        const best = bestSection(document.sections, match.terms);
         hits.push({
           title: document.title,
           url: document.url,

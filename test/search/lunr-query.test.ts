@@ -1,0 +1,88 @@
+/**
+ * createLunrQuery must score exactly as lunr.Index.prototype.query does: it is only a faster way
+ * to evaluate the same query over the same index. Both answer the sample content's quality set,
+ * synonyms, corrections and the half-typed last word included.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { splitFrontMatter } from '../../src/lib/content/frontmatter.ts';
+import { listFiles } from '../../src/lib/content/scan.ts';
+import { synonymsFor } from '../../src/lib/search/built-in-synonyms.ts';
+import type { SearchDocument } from '../../src/lib/search/documents.ts';
+import { lunr } from '../../src/lib/search/languages.ts';
+import { type Clause, createLunrQuery } from '../../src/lib/search/lunr-query.ts';
+import { queryClauses, queryTerms } from '../../src/lib/search/query.ts';
+import { buildSearchBundle, loadIndex, lunrBuilder } from '../../src/lib/search/search-index.ts';
+import { loadVocabulary } from '../../src/lib/search/vocabulary.ts';
+
+const content = fileURLToPath(new URL('../../content/', import.meta.url));
+const questions = JSON.parse(readFileSync(new URL('../search-quality/kestrel.json', import.meta.url), 'utf8')) as { q: string }[];
+
+/** The sample content's pages as search documents: enough real text for many words and ties. */
+function documents(): SearchDocument[] {
+  return listFiles(content)
+    .filter((file) => file.endsWith('.md'))
+    .map((file) => {
+      const { body } = splitFrontMatter(readFileSync(join(content, file), 'utf8'));
+      const [heading = '', ...rest] = body.split('\n## ');
+      return {
+        url: `/${file.replace(/\.md$/, '')}/`,
+        title: file.split('/').pop()?.replace(/\.md$/, '') ?? file,
+        summary: body.slice(0, 160),
+        type: 'guide',
+        section: file.split('/')[0] ?? '',
+        lang: 'en',
+        tags: [],
+        aliases: [],
+        sections: [heading, ...rest].map((text, at) => ({ anchor: `s${at}`, heading: text.split('\n')[0] ?? '', text })),
+      };
+    });
+}
+
+function lunrAnswer(index: lunr.Index, clauses: Clause[]) {
+  return index.query((query) => {
+    for (const { term, boost, prefix, usePipeline } of clauses)
+      query.term(term, { boost, usePipeline, ...(prefix ? { wildcard: lunr.Query.wildcard.TRAILING } : {}) });
+  });
+}
+
+describe('createLunrQuery', () => {
+  const bundle = buildSearchBundle('en', documents());
+  const index = loadIndex(bundle);
+  const query = createLunrQuery(index);
+  const pipeline = lunrBuilder('en').pipeline;
+  const vocabulary = loadVocabulary(bundle.vocabulary);
+  const synonyms = synonymsFor('en', [['chargeback', 'dispute', 'disputed payment']]);
+
+  it('finds the pages, scores and matched terms lunr finds, for every question of the quality set', () => {
+    let compared = 0;
+    for (const { q } of questions) {
+      for (const text of [q, q.slice(0, Math.ceil(q.length / 2))]) {
+        const clauses = queryClauses(queryTerms(text, synonyms, vocabulary), pipeline);
+        // Stop words only: lunr takes a query without clauses as "every page" (see below).
+        if (clauses.length === 0) continue;
+        const expected = lunrAnswer(index, clauses);
+        const actual = new Map(query(clauses).map((match) => [match.ref, match]));
+        expect(actual.size, text).toBe(expected.length);
+        for (const match of expected) {
+          const mine = actual.get(match.ref);
+          expect(mine?.score, `${text}: ${match.ref}`).toBeCloseTo(match.score, 9);
+          expect(mine?.terms.sort(), `${text}: ${match.ref}`).toEqual(Object.keys(match.matchData.metadata).sort());
+        }
+        compared += expected.length;
+      }
+    }
+    expect(compared).toBeGreaterThan(1000);
+  });
+
+  it('ranks best first, and finds nothing for words the index does not have', () => {
+    const scores = query([{ term: 'refund', boost: 10, usePipeline: true }]).map((match) => match.score);
+    expect(scores.length).toBeGreaterThan(3);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect(query([{ term: 'zzzunknown', boost: 10, usePipeline: true }])).toEqual([]);
+    // lunr answers a question of stop words only ("what is") with every page, at score 0.
+    expect(query([])).toEqual([]);
+  });
+});
