@@ -1,24 +1,22 @@
 /**
  * The browser search's word list for one language (lib/search/client-data.ts), made by the search
  * process from the vocabulary of the server's index (search-worker.ts), so both search paths
- * correct typos against the same words; with the site's synonyms and the language's built-in ones.
+ * correct typos against the same words and add the same synonyms.
  */
-import { synonymsFor } from '../lib/search/built-in-synonyms.ts';
 import type { ClientSearchData } from '../lib/search/client-data.ts';
 import { englishStopWordFilter, lunr, type SearchLanguage } from '../lib/search/languages.ts';
+import type { SearchBundle } from '../lib/search/search-index.ts';
 
 // Short words are left out of the vocabulary (vocabulary.ts), so they are tried one by one.
 const LETTERS = [...'abcdefghijklmnopqrstuvwxyzäåöüßéèóąćęłńśźż'];
 const SHORT_WORDS = [...LETTERS, ...LETTERS.flatMap((first) => LETTERS.map((second) => first + second))];
 
-export function clientSearchData(
-  language: SearchLanguage,
-  vocabulary: [string, number][],
-  synonyms: readonly (readonly string[])[],
-): ClientSearchData {
+/** @param synonyms the site's and the language's, as the index was built with (search-worker.ts) */
+export function clientSearchData(language: SearchLanguage, bundle: SearchBundle, synonyms: string[][]): ClientSearchData {
+  const { vocabulary, phrases = [] } = bundle;
   const isStopWord = stopWordTest(language);
   const stopWords = [...SHORT_WORDS, ...vocabulary.map(([word]) => word)].filter(isStopWord);
-  return { language, synonyms: synonymsFor(language, synonyms), stopWords, vocabulary };
+  return { language, synonyms, stopWords, vocabulary, phrases };
 }
 
 /** Whether the language's lunr pipeline drops a word as a stop word. */

@@ -9,11 +9,13 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Outline } from '../lib/content/outline.ts';
+import { synonymsFor } from '../lib/search/built-in-synonyms.ts';
 import { clientDataFile } from '../lib/search/client-data.ts';
 import { loadSite } from '../lib/content/site.ts';
 import { searchDocument } from '../lib/search/documents.ts';
 import { type SearchLanguage, searchLanguage } from '../lib/search/languages.ts';
 import { pageSections } from '../lib/search/page-text.ts';
+import { tokenize } from '../lib/search/query.ts';
 import { type BundleBuilder, createBundleBuilder } from '../lib/search/search-index.ts';
 import { clientSearchData } from './client-search-data.ts';
 import { htmlPath, readOutline, renderCacheDir, renderKeys } from './render-cache.ts';
@@ -33,7 +35,11 @@ const builderFor = (lang: string) => {
   const language = searchLanguage(lang);
   let builder = builders.get(language);
   if (!builder) {
-    builder = createBundleBuilder(language);
+    const phrases = synonymsFor(language, site.settings.synonyms)
+      .flat()
+      .map(tokenize)
+      .filter((words) => words.length > 1);
+    builder = createBundleBuilder(language, phrases);
     builders.set(language, builder);
   }
   return builder;
@@ -65,7 +71,7 @@ function finish(pages: SearchBuildRequest['pages']): SearchBuildReply {
       writeFileSync(join(outDir, `${language}.json`), JSON.stringify(bundle));
       writeFileSync(
         join(outDir, clientDataFile(language)),
-        JSON.stringify(clientSearchData(language, bundle.vocabulary, site.settings.synonyms)),
+        JSON.stringify(clientSearchData(language, bundle, synonymsFor(language, site.settings.synonyms))),
       );
       counts[language] = bundle.documents.length;
     }

@@ -231,10 +231,14 @@ describe('build output for the in-page search', () => {
       stopWords: string[];
       synonyms: string[][];
       vocabulary: [string, number][];
+      phrases: string[];
     };
     // The site's synonyms (knowhow.yaml) first, then the built-in English ones.
     expect(words.synonyms[0]).toEqual(['refund', 'money back']);
     expect(words.synonyms).toContainEqual(expect.arrayContaining(['time off', 'pto']));
+    // The synonyms' phrases that some page has: the refunds policy's alias, not the built-in "all hands".
+    expect(words.phrases).toContain('money back');
+    expect(words.phrases).not.toContain('all hands');
     expect(words.stopWords).toEqual(expect.arrayContaining(['the', 'a', 'how']));
     expect(words.stopWords).not.toContain('off');
     expect(words.vocabulary.map(([word]) => word)).toContain('authorisation');

@@ -53,6 +53,16 @@ describe('queryTerms', () => {
     ]);
   });
 
+  it('adds a phrase of several words only where a page has it', () => {
+    const vocabulary = loadVocabulary(buildVocabulary(['chargeback', 'dispute', 'disputed', 'payment']));
+    const added = (phrases: string[]) =>
+      queryTerms('chargeback fee', synonyms, vocabulary, new Set(phrases))
+        .filter((term) => term.synonym)
+        .map((term) => term.word);
+    expect(added([])).toEqual(['dispute']);
+    expect(added(['disputed payment'])).toEqual(['dispute', 'disputed', 'payment']);
+  });
+
   it('does not match part of a phrase', () => {
     expect(queryTerms('money', synonyms).map((term) => term.word)).toEqual(['money']);
   });
@@ -150,11 +160,18 @@ describe('English stop words', () => {
 describe('synonyms in questions', () => {
   it('count for the words they stand in for when a page has the whole synonym', () => {
     const searcher = createSearcher(
-      buildSearchBundle('en', [
-        doc('/company-meeting/', 'The company meeting is every Thursday. Bring questions for the leadership team.'),
-        doc('/handoff/', 'Hands off a ticket to the next shift. All open tickets move with it.'),
-        doc('/company/', 'Our company was founded in 2014.'),
-      ]),
+      buildSearchBundle(
+        'en',
+        [
+          doc('/company-meeting/', 'The company meeting is every Thursday. Bring questions for the leadership team.'),
+          doc('/handoff/', 'Hands off a ticket to the next shift. All open tickets move with it.'),
+          doc('/company/', 'Our company was founded in 2014.'),
+        ],
+        [
+          ['all', 'hands'],
+          ['company', 'meeting'],
+        ],
+      ),
       [['all hands', 'company meeting']],
     );
     expect(searcher.search('when is the all hands', { limit: 5 }).map((hit) => hit.url)[0]).toBe('/company-meeting/');

@@ -13,6 +13,8 @@ export interface ClientSearchData {
   stopWords: string[];
   /** The site's words with their counts, most frequent first (vocabulary.ts). */
   vocabulary: [string, number][];
+  /** The phrases of the synonym groups that some page has (phrases.ts). */
+  phrases: string[];
 }
 
 export function clientDataFile(language: string): string {

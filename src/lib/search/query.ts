@@ -45,9 +45,15 @@ export function tokenize(text: string): string[] {
 
 /**
  * The words to search for: the typed ones, the site's words for any it does not use (typos),
- * then the other members of any synonym group they hit.
+ * then the other members of any synonym group they hit, where the site uses them: each word
+ * known to `vocabulary`, each phrase of several words in `phrases` (phrases.ts).
  */
-export function queryTerms(text: string, synonyms: readonly (readonly string[])[] = [], vocabulary?: Vocabulary): QueryTerm[] {
+export function queryTerms(
+  text: string,
+  synonyms: readonly (readonly string[])[] = [],
+  vocabulary?: Vocabulary,
+  phrases?: ReadonlySet<string>,
+): QueryTerm[] {
   const typedWords = tokenize(text);
   const terms: QueryTerm[] = typedWords.map((word, index) => ({
     word,
@@ -78,8 +84,10 @@ export function queryTerms(text: string, synonyms: readonly (readonly string[])[
     if (hit.length === 0) continue;
     const of = [...new Set(hit.flat().map(typedWordOf))];
     for (const member of members) {
-      // Searching for words no page has costs time and finds nothing.
-      if (hit.includes(member) || (vocabulary && !member.every((word) => isKnown(word, vocabulary)))) continue;
+      // Searching for words no page has, or a phrase no page has, costs time and finds nothing.
+      const used =
+        member.length > 1 && phrases ? phrases.has(member.join(' ')) : !vocabulary || member.every((word) => isKnown(word, vocabulary));
+      if (hit.includes(member) || !used) continue;
       for (const word of member) {
         if (seen.has(word)) continue;
         seen.add(word);

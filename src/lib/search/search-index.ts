@@ -6,6 +6,7 @@
 import type { SearchDocument } from './documents.ts';
 import { englishStopWordFilter, languagePlugin, lunr, type SearchLanguage } from './languages.ts';
 import { tokenize } from './query.ts';
+import { phraseFinder } from './phrases.ts';
 import { countWords, sortedVocabulary } from './vocabulary.ts';
 
 // Measured with npm run bench:search: heavier title and name boosts let a page that only names
@@ -21,6 +22,8 @@ export interface SearchBundle {
   documents: SearchDocument[];
   /** Every word the pages use, with its count, for typo correction (vocabulary.ts). */
   vocabulary: [string, number][];
+  /** The phrases of the synonym groups that some page has (phrases.ts). */
+  phrases?: string[];
 }
 
 export interface BundleBuilder {
@@ -28,20 +31,35 @@ export interface BundleBuilder {
   finish(): SearchBundle;
 }
 
-/** Adds pages one by one (the costly part) and builds the index at the end. */
-export function createBundleBuilder(language: SearchLanguage): BundleBuilder {
+/**
+ * Adds pages one by one (the costly part) and builds the index at the end.
+ * @param phrases the phrases of the synonym groups, to find out which the site uses
+ */
+export function createBundleBuilder(language: SearchLanguage, phrases: readonly (readonly string[])[] = []): BundleBuilder {
   const builder = lunrBuilder(language);
   indexEachWordOnce(builder);
   const documents: SearchDocument[] = [];
   const vocabulary = new Map<string, number>();
+  const finder = phraseFinder(phrases);
+  const addWords = (text: string) => {
+    const words = tokenize(text);
+    countWords(vocabulary, words);
+    finder.scan(words);
+  };
   return {
     add(document) {
       documents.push(document);
       builder.add(indexedFields(document));
-      countWords(vocabulary, tokenize(`${document.title} ${document.summary} ${document.aliases.join(' ')}`));
-      for (const section of document.sections) countWords(vocabulary, tokenize(`${section.heading} ${section.text}`));
+      addWords(`${document.title} ${document.summary} ${document.aliases.join(' ')}`);
+      for (const section of document.sections) addWords(`${section.heading} ${section.text}`);
     },
-    finish: () => ({ language, index: builder.build().toJSON(), documents, vocabulary: sortedVocabulary(vocabulary) }),
+    finish: () => ({
+      language,
+      index: builder.build().toJSON(),
+      documents,
+      vocabulary: sortedVocabulary(vocabulary),
+      phrases: finder.found(),
+    }),
   };
 }
 
@@ -101,8 +119,12 @@ export function indexEachWordOnce(builder: lunr.Builder): void {
   builder.pipeline = { run: (tokens: string[]) => tokens.flatMap(terms) } as unknown as lunr.Pipeline;
 }
 
-export function buildSearchBundle(language: SearchLanguage, documents: SearchDocument[]): SearchBundle {
-  const builder = createBundleBuilder(language);
+export function buildSearchBundle(
+  language: SearchLanguage,
+  documents: SearchDocument[],
+  phrases: readonly (readonly string[])[] = [],
+): SearchBundle {
+  const builder = createBundleBuilder(language, phrases);
   for (const document of documents) builder.add(document);
   return builder.finish();
 }

@@ -44,9 +44,10 @@ export function createSearcher(bundle: SearchBundle, synonyms: readonly (readonl
   // ("are" -> "ar", accounts receivable).
   const pipeline = lunrBuilder(bundle.language).pipeline;
   const vocabulary = loadVocabulary(bundle.vocabulary);
+  const phrases = bundle.phrases ? new Set(bundle.phrases) : undefined;
   return {
     search(text, { limit, type, now = new Date() }) {
-      const terms = queryTerms(text, synonyms, vocabulary);
+      const terms = queryTerms(text, synonyms, vocabulary, phrases);
       const matches = query(queryClauses(terms, pipeline));
       const coverage = coverageOf(terms, pipeline);
       const ranked = matches

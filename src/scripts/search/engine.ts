@@ -55,6 +55,7 @@ export class SearchEngine {
   private readonly synonyms: string[][];
   private readonly stopWords: Set<string>;
   private readonly vocabulary: Vocabulary | undefined;
+  private readonly phrases: Set<string> | undefined;
   private readonly cards: ResultCards | undefined;
   private readonly lookups = new Map<string, Promise<PagefindResult[]>>();
   private readonly pages = new Map<string, Promise<PagefindData>>();
@@ -64,6 +65,7 @@ export class SearchEngine {
     this.synonyms = data?.synonyms ?? [];
     this.stopWords = new Set(data?.stopWords ?? []);
     this.vocabulary = data ? loadVocabulary(data.vocabulary) : undefined;
+    this.phrases = data?.phrases ? new Set(data.phrases) : undefined;
     this.cards = cards;
   }
 
@@ -96,7 +98,7 @@ export class SearchEngine {
   }
 
   async search(text: string, filters: Filters, limit: number): Promise<SearchAnswer> {
-    const terms = queryTerms(text, this.synonyms, this.vocabulary).filter(
+    const terms = queryTerms(text, this.synonyms, this.vocabulary, this.phrases).filter(
       (term) => !this.stopWords.has(term.word) && this.usedBySite(term.word),
     );
     const searches: TermSearch<PagefindResult>[] = await Promise.all(
