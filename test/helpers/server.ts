@@ -1,7 +1,8 @@
-/** Starts a built site's real server (dist/server/entry.mjs) on a free loopback port. */
+/** Starts a built site's real server (scripts/serve.mjs, as npm start does) on a free loopback port. */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { PROJECT_ROOT } from './fixture-site.ts';
 
 export interface RunningServer {
   url: string;
@@ -10,8 +11,8 @@ export interface RunningServer {
 
 export async function startServer(distDir: string, env: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [join(distDir, 'server/entry.mjs')], {
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), NODE_ENV: 'production', ...env },
+  const child: ChildProcess = spawn(process.execPath, [join(PROJECT_ROOT, 'scripts/serve.mjs')], {
+    env: { ...process.env, KNOWHOW_OUT_DIR: distDir, HOST: '127.0.0.1', PORT: String(port), NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = `http://127.0.0.1:${port}`;

@@ -68,13 +68,18 @@ export async function pagefindLanguages(): Promise<string[]> {
 
 /**
  * A page's text, metadata and headings, read straight from its fragment file with the browser's
- * own gzip. Pagefind's data() does the same and also builds an excerpt for one word, in script:
- * on a long page that costs more than the fetch, and the search builds its own snippets. Throws
- * when the file is not what this expects; the caller then falls back to data().
+ * own gzip (the site's server sends it gzip-encoded, so the browser has unpacked it already).
+ * Pagefind's data() does the same and also builds an excerpt for one word, in script: on a long
+ * page that costs more than the fetch, and the search builds its own snippets. Throws when the
+ * file is not what this expects; the caller then falls back to data().
  */
 export async function fetchPageData(id: string): Promise<PagefindData> {
   const response = await fetch(`${PAGEFIND_PATH}fragment/${id}.pf_fragment`);
-  if (!response.ok || !response.body) throw new Error(`No fragment ${id}`);
-  const text = await new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).text();
+  if (!response.ok) throw new Error(`No fragment ${id}`);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const gzipped = bytes[0] === 0x1f && bytes[1] === 0x8b;
+  const text = gzipped
+    ? await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text()
+    : new TextDecoder().decode(bytes);
   return parseFragment(text, id);
 }

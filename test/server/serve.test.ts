@@ -1,0 +1,59 @@
+/**
+ * The site's server (scripts/serve.mjs) over real HTTP: Pagefind's gzipped index files go out
+ * as they are stored, gzip-encoded and cached for good; everything else is Astro's.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { get } from 'node:http';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURE_DIST } from '../helpers/fixture-site.ts';
+import { type RunningServer, startServer } from '../helpers/server.ts';
+
+let server: RunningServer;
+beforeAll(async () => {
+  server = await startServer(FIXTURE_DIST);
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+/** A GET without fetch's automatic decoding: the headers and the bytes as sent. */
+function raw(
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    get(`${server.url}${path}`, { headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+    }).on('error', reject);
+  });
+}
+
+const pagefind = join(FIXTURE_DIST, 'client/pagefind');
+const chunk = `index/${readdirSync(join(pagefind, 'index'))[0]}`;
+
+describe('the site server', () => {
+  it('sends Pagefind’s index files gzip-encoded, byte for byte as stored, cached for good', async () => {
+    const response = await raw(`/pagefind/${chunk}`, { 'accept-encoding': 'gzip, deflate, br' });
+    expect(response.status).toBe(200);
+    expect(response.headers['content-encoding']).toBe('gzip');
+    expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(response.body.equals(readFileSync(join(pagefind, chunk)))).toBe(true);
+  });
+
+  it('leaves them to Astro for a client that takes no gzip, and never serves outside Pagefind’s folder', async () => {
+    const plain = await raw(`/pagefind/${chunk}`);
+    expect(plain.status).toBe(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const outside = await raw('/pagefind/index/..%2F..%2F..%2Fserver%2Fentry.mjs', { 'accept-encoding': 'gzip' });
+    expect(outside.headers['content-encoding']).toBeUndefined();
+    expect(outside.body.toString()).not.toContain('startServer');
+  });
+
+  it('serves the pages and the API as before', async () => {
+    expect((await raw('/policies/refunds/')).status).toBe(200);
+    expect((await raw('/api/health')).status).toBe(200);
+  });
+});
