@@ -2,10 +2,11 @@
  * How a typed question becomes lunr clauses. Agents type questions, not keywords, so:
  * - no word is required: a page ranks by how many (and which) words it matches;
  * - stop words are dropped and words stemmed by the language's pipeline;
- * - every word also matches as a prefix (the last one is often half typed);
+ * - the last word also matches as a prefix (it is often half typed);
  * - a word the site never uses is corrected to the site's closest words (vocabulary.ts): cheaper
  *   and surer than lunr's fuzzy matching, which compares against stems;
- * - synonyms from knowhow.yaml add their other words ("dispute" finds "chargeback").
+ * - synonyms (knowhow.yaml's, then the built-in ones) add their other words ("dispute" finds
+ *   "chargeback"), and a page with a whole synonym answers the words it stands in for.
  */
 import type { lunr } from './languages.ts';
 import type { Clause } from './lunr-query.ts';
