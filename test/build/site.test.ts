@@ -226,6 +226,25 @@ describe('build output for the in-page search', () => {
     expect(Object.values(english)).toContainEqual(['/policies/refunds/', 'Refunds', 'policy', 'Policies', '2021-01-15']);
   });
 
+  it('has every page hint the search files of its language, each of them built', () => {
+    for (const [url, lang] of [
+      ['/policies/refunds/', 'en'],
+      ['/faq/erstattung/', 'de'],
+    ] as const) {
+      const built = page(url);
+      const hinted = [...hrefs(built, 'head link[rel="preload"]'), ...hrefs(built, 'head link[rel="modulepreload"]')];
+      expect(hinted, url).toEqual(
+        expect.arrayContaining([
+          '/pagefind/pagefind.js',
+          `/pagefind/wasm.${lang}.pagefind`,
+          `/pagefind/knowhow-${lang}.json`,
+          `/pagefind/knowhow-cards-${lang}.json`,
+        ]),
+      );
+      for (const path of hinted) expect(existsSync(join(client, path)), path).toBe(true);
+    }
+  });
+
   it('writes the word lists the browser corrects typos with, and none of Pagefind’s own interfaces', () => {
     const words = JSON.parse(readFileSync(join(pagefind, 'knowhow-en.json'), 'utf8')) as {
       stopWords: string[];

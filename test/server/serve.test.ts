@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_DIST } from '../helpers/fixture-site.ts';
 import { type RunningServer, startServer } from '../helpers/server.ts';
@@ -50,6 +51,17 @@ describe('the site server', () => {
     const outside = await raw('/pagefind/index/..%2F..%2F..%2Fserver%2Fentry.mjs', { 'accept-encoding': 'gzip' });
     expect(outside.headers['content-encoding']).toBeUndefined();
     expect(outside.body.toString()).not.toContain('startServer');
+  });
+
+  it('sends the word lists gzipped, and answers a repeat request with 304', async () => {
+    const first = await raw('/pagefind/knowhow-en.json', { 'accept-encoding': 'gzip' });
+    expect(first.status).toBe(200);
+    expect(first.headers['content-encoding']).toBe('gzip');
+    expect(JSON.parse(gunzipSync(first.body).toString('utf8'))).toEqual(
+      JSON.parse(readFileSync(join(pagefind, 'knowhow-en.json'), 'utf8')),
+    );
+    const again = await raw('/pagefind/knowhow-en.json', { 'accept-encoding': 'gzip', 'if-none-match': String(first.headers.etag) });
+    expect(again.status).toBe(304);
   });
 
   it('serves the pages and the API as before', async () => {

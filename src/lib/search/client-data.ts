@@ -4,7 +4,7 @@
  * and the language's stop words. One small public file per language, beside Pagefind's files,
  * written by the build (integrations/client-search-data.ts). Kept free of lunr: the browser loads it.
  */
-import type { SearchLanguage } from './languages.ts';
+import { SEARCH_LANGUAGES, type SearchLanguage } from './search-languages.ts';
 
 export interface ClientSearchData {
   language: SearchLanguage;
@@ -16,6 +16,9 @@ export interface ClientSearchData {
   /** The phrases of the synonym groups that some page has (phrases.ts). */
   phrases: string[];
 }
+
+/** Where the build writes Pagefind's files and ours beside them (integrations/pagefind-index.ts). */
+export const PAGEFIND_PATH = '/pagefind/';
 
 export function clientDataFile(language: string): string {
   return `knowhow-${language}.json`;
@@ -31,4 +34,21 @@ export type ResultCards = Record<string, ResultCard>;
 
 export function resultCardsFile(language: string): string {
   return `knowhow-cards-${language}.json`;
+}
+
+/**
+ * The files the in-page search loads before it can answer on a page in `lang`: Pagefind's code
+ * and WebAssembly, the word list and the result cards. Pages hint them to the browser
+ * (components/SearchPreload.astro), so that a question asked as soon as a page has opened does
+ * not wait for them. Pagefind's entry file is left out (Pagefind asks for it with a changing
+ * query string), and so is its index metadata (its name carries a hash).
+ */
+export function preloadedSearchFiles(lang: string): { path: string; module?: true }[] {
+  const code = (lang.split('-')[0] ?? lang).toLowerCase();
+  return [
+    { path: `${PAGEFIND_PATH}pagefind.js`, module: true },
+    ...((SEARCH_LANGUAGES as readonly string[]).includes(code) ? [{ path: `${PAGEFIND_PATH}wasm.${code}.pagefind` }] : []),
+    { path: `${PAGEFIND_PATH}${clientDataFile(code)}` },
+    { path: `${PAGEFIND_PATH}${resultCardsFile(lang.toLowerCase())}` },
+  ];
 }

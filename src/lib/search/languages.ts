@@ -9,20 +9,14 @@ import german from 'lunr-languages/lunr.de.js';
 import finnish from 'lunr-languages/lunr.fi.js';
 import polish from 'lunr-languages/lunr.pl.js';
 import swedish from 'lunr-languages/lunr.sv.js';
+import type { SearchLanguage } from './search-languages.ts';
 
-export const SEARCH_LANGUAGES = ['en', 'de', 'fi', 'sv', 'pl'] as const;
-export type SearchLanguage = (typeof SEARCH_LANGUAGES)[number];
+export { SEARCH_LANGUAGES, type SearchLanguage, searchLanguage } from './search-languages.ts';
 
 stemmerSupport(lunr);
 for (const register of [german, finnish, swedish, polish]) register(lunr);
 
 export { lunr };
-
-/** The language a page's `lang` searches in: its primary subtag when supported, else English. */
-export function searchLanguage(lang: string): SearchLanguage {
-  const primary = lang.toLowerCase().split('-')[0] as SearchLanguage;
-  return SEARCH_LANGUAGES.includes(primary) ? primary : 'en';
-}
 
 /** The lunr plugin that sets up a language's pipeline; English needs none. */
 export function languagePlugin(language: SearchLanguage): lunr.Builder.Plugin | undefined {

@@ -3,9 +3,9 @@
  * page, go to its own search box), focusing the header's box opens the dialog with what was
  * typed, and the home page's box shows results as you type in place.
  *
- * The search itself (Pagefind's code, its index's entry files and the site's word list, about
- * 100 KB compressed, cached by the browser after the first page) loads as soon as the page is
- * idle: an agent's first question mid-call should not wait for it.
+ * The search itself (Pagefind's code, its index's entry files, the site's word list and result
+ * cards, about 130 KB compressed, cached by the browser after the first page) loads with the
+ * page: an agent's first question mid-call should not wait for it.
  */
 import { SearchWidget } from './widget.ts';
 
@@ -66,9 +66,7 @@ headerInput?.addEventListener('focus', () => {
   openSearch(text, headerInput.form?.querySelector('button'));
 });
 
-const preloaded = homeWidget ?? dialogWidget;
-if (preloaded) {
-  const preload = () => void preloaded.load().catch(() => undefined);
-  if ('requestIdleCallback' in window) window.requestIdleCallback(preload, { timeout: 1000 });
-  else setTimeout(preload, 200);
-}
+// The page hints the search's files to the browser (components/SearchPreload.astro); setting the
+// search up from them at once, rather than once the page is idle, answers an agent who opens a
+// page and asks straight away.
+void (homeWidget ?? dialogWidget)?.load().catch(() => undefined);

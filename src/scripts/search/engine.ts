@@ -72,7 +72,7 @@ export class SearchEngine {
   static async load(language: string): Promise<SearchEngine> {
     // Without the word lists the search still works, only without typo correction and synonyms;
     // without the cards, results are listed once the pages' text has loaded.
-    const code = language.split('-')[0] ?? language;
+    const code = (language.split('-')[0] ?? language).toLowerCase();
     const [pagefind, data, cards] = await Promise.all([
       createPagefind(language),
       loadJson<ClientSearchData>(clientDataFile(code)),
@@ -120,7 +120,9 @@ export class SearchEngine {
     const key = `${word}\n${JSON.stringify(filters)}`;
     let found = this.lookups.get(key);
     if (!found) {
-      found = this.pagefind.search(word, { filters }).then((search) => search.results);
+      // Without filters, none are passed: Pagefind would load its filter index for an empty set.
+      const options = Object.keys(filters).length > 0 ? { filters } : {};
+      found = this.pagefind.search(word, options).then((search) => search.results);
       this.lookups.set(key, found);
     }
     return found;

@@ -2,7 +2,10 @@
  * Loads Pagefind's browser API (written by the build into /pagefind/) for one language. The types
  * cover the part of the API the search uses.
  */
+import { PAGEFIND_PATH } from '../../lib/search/client-data.ts';
 import { type PagefindData, parseFragment } from '../../lib/search/pagefind-fragment.ts';
+
+export { PAGEFIND_PATH };
 
 export type { PagefindAnchor, PagefindData } from '../../lib/search/pagefind-fragment.ts';
 
@@ -31,8 +34,6 @@ export interface PagefindInstance {
 interface PagefindModule {
   createInstance(options: Record<string, unknown>): PagefindInstance;
 }
-
-export const PAGEFIND_PATH = '/pagefind/';
 
 let module: Promise<PagefindModule> | undefined;
 
