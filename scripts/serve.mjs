@@ -27,66 +27,59 @@ const port = Number(process.env.PORT ?? 4321);
 /** Pagefind's gzipped files, by path under /pagefind/; only the WebAssembly's name has no hash. */
 const GZIPPED =
   /^\/pagefind\/((?:index|fragment|filter)\/[\w-]+\.pf_(?:index|fragment|filter)|pagefind\.[\w-]+\.pf_meta|wasm\.[\w-]+\.pagefind)$/;
-const pagefindDir = join(outDir, 'client/pagefind');
-
-/** Sends a Pagefind file gzip-encoded, or returns false to leave the request to Astro. */
-function sendPagefindFile(request, response) {
-  if (request.method !== 'GET' && request.method !== 'HEAD') return false;
-  const file = GZIPPED.exec((request.url ?? '').split('?')[0])?.[1];
-  if (!file || !/\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) return false;
-  const path = join(pagefindDir, file);
-  let size;
-  try {
-    size = statSync(path).size;
-  } catch {
-    return false;
-  }
-  response.writeHead(200, {
-    'Content-Type': 'application/octet-stream',
-    'Content-Encoding': 'gzip',
-    'Content-Length': size,
-    Vary: 'Accept-Encoding',
-    'Cache-Control': file.startsWith('wasm.') ? 'public, max-age=0' : 'public, max-age=31536000, immutable',
-  });
-  if (request.method === 'HEAD') response.end();
-  else createReadStream(path).pipe(response);
-  return true;
-}
-
+/** The search's word lists and result cards, stored as plain JSON. */
 const WORD_LISTS = /^\/pagefind\/(knowhow-[\w-]+\.json)$/;
+const pagefindDir = join(outDir, 'client/pagefind');
 const gzippedLists = new Map();
 
-/** Sends a word list or the result cards gzipped, or returns false to leave the request to Astro. */
-function sendWordList(request, response) {
-  if (request.method !== 'GET' && request.method !== 'HEAD') return false;
-  const file = WORD_LISTS.exec((request.url ?? '').split('?')[0])?.[1];
-  if (!file || !/\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) return false;
-  const path = join(pagefindDir, file);
-  let stat;
+/** The file under Pagefind's folder that a GET or HEAD taking gzip asks for, if its name matches. */
+function requestedFile(request, pattern) {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
+  if (!/\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) return undefined;
+  const name = pattern.exec((request.url ?? '').split('?')[0])?.[1];
+  if (!name) return undefined;
+  const path = join(pagefindDir, name);
   try {
-    stat = statSync(path);
+    return { name, path, stat: statSync(path) };
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+/** Sends gzip-encoded bytes (a stream of the file, or `body`), or 304 when the client has them. */
+function sendGzipped(request, response, { path, stat, body, type, immutable }) {
   const etag = `W/"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}-gz"`;
-  let cached = gzippedLists.get(path);
-  if (cached?.etag !== etag) {
-    cached = { etag, body: gzipSync(readFileSync(path)) };
-    gzippedLists.set(path, cached);
-  }
-  const headers = { ETag: etag, Vary: 'Accept-Encoding', 'Cache-Control': 'public, max-age=0' };
+  const headers = {
+    ETag: etag,
+    Vary: 'Accept-Encoding',
+    'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=0',
+  };
   if (request.headers['if-none-match'] === etag) {
     response.writeHead(304, headers);
     response.end();
+    return;
+  }
+  response.writeHead(200, { ...headers, 'Content-Type': type, 'Content-Encoding': 'gzip', 'Content-Length': body?.length ?? stat.size });
+  if (request.method === 'HEAD') response.end();
+  else if (body) response.end(body);
+  else createReadStream(path).pipe(response);
+}
+
+/** Sends a search file gzip-encoded, or returns false to leave the request to Astro. */
+function sendSearchFile(request, response) {
+  const pagefindFile = requestedFile(request, GZIPPED);
+  if (pagefindFile) {
+    const immutable = !pagefindFile.name.startsWith('wasm.');
+    sendGzipped(request, response, { ...pagefindFile, type: 'application/octet-stream', immutable });
     return true;
   }
-  response.writeHead(200, {
-    ...headers,
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Encoding': 'gzip',
-    'Content-Length': cached.body.length,
-  });
-  response.end(request.method === 'HEAD' ? undefined : cached.body);
+  const wordList = requestedFile(request, WORD_LISTS);
+  if (!wordList) return false;
+  // Gzipped once per version of the file, on its first request.
+  const key = `${wordList.stat.size}-${wordList.stat.mtimeMs}`;
+  if (gzippedLists.get(wordList.path)?.key !== key) gzippedLists.set(wordList.path, { key, body: gzipSync(readFileSync(wordList.path)) });
+  const { body } = gzippedLists.get(wordList.path);
+  sendGzipped(request, response, { ...wordList, body, type: 'application/json; charset=utf-8', immutable: false });
   return true;
 }
 
@@ -95,5 +88,5 @@ process.env.HOST = host;
 process.env.PORT = String(port);
 const { handler } = await import(pathToFileURL(entry).href);
 createServer((request, response) => {
-  if (!sendPagefindFile(request, response) && !sendWordList(request, response)) handler(request, response);
+  if (!sendSearchFile(request, response)) handler(request, response);
 }).listen(port, host, () => console.log(`Knowhow is serving on http://${host}:${port}/`));
