@@ -42,6 +42,11 @@ describe('the site server', () => {
     expect(response.headers['content-encoding']).toBe('gzip');
     expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(response.body.equals(readFileSync(join(pagefind, chunk)))).toBe(true);
+    // The WebAssembly's name has no hash: it is revalidated, and not sent again while unchanged.
+    const wasm = await raw('/pagefind/wasm.en.pagefind', { 'accept-encoding': 'gzip' });
+    expect(wasm.headers['cache-control']).toBe('public, max-age=0');
+    const again = await raw('/pagefind/wasm.en.pagefind', { 'accept-encoding': 'gzip', 'if-none-match': String(wasm.headers.etag) });
+    expect(again.status).toBe(304);
   });
 
   it('leaves them to Astro for a client that takes no gzip, and never serves outside Pagefind’s folder', async () => {
