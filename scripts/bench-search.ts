@@ -34,7 +34,7 @@ async function bench(label: string, contentDir: string, name: string, questionsF
   const bundleFile = join(ROOT, '.bench', name, 'dist/server/search/en.json');
   const loadStarted = performance.now();
   const bundle = JSON.parse(readFileSync(bundleFile, 'utf8')) as SearchBundle;
-  const searcher = createSearcher(bundle, synonymsFor(bundle.language, loadSettings(contentDir).settings.synonyms));
+  const searcher = createSearcher(bundle, synonymsFor(bundle.language, loadSettings(contentDir).settings));
   const loadMs = performance.now() - loadStarted;
   const questions = JSON.parse(readFileSync(join(ROOT, 'test/search-quality', questionsFile), 'utf8')) as Question[];
   // Warm up as a running server would be, then measure.

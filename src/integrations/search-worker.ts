@@ -35,7 +35,7 @@ const builderFor = (lang: string) => {
   const language = searchLanguage(lang);
   let builder = builders.get(language);
   if (!builder) {
-    const phrases = synonymsFor(language, site.settings.synonyms)
+    const phrases = synonymsFor(language, site.settings)
       .flat()
       .map(tokenize)
       .filter((words) => words.length > 1);
@@ -71,7 +71,7 @@ function finish(pages: SearchBuildRequest['pages']): SearchBuildReply {
       writeFileSync(join(outDir, `${language}.json`), JSON.stringify(bundle));
       writeFileSync(
         join(outDir, clientDataFile(language)),
-        JSON.stringify(clientSearchData(language, bundle, synonymsFor(language, site.settings.synonyms))),
+        JSON.stringify(clientSearchData(language, bundle, synonymsFor(language, site.settings))),
       );
       counts[language] = bundle.documents.length;
     }

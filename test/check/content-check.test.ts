@@ -75,7 +75,7 @@ describe('content check', () => {
     expect(report('settings')).toMatchInlineSnapshot(`
       "knowhow.yaml:3 error site.editUrl: write the full address, e.g. https://github.com/acme/handbook/edit/main/
       knowhow.yaml:4 error unknown setting reveiw (did you mean review?)
-          the settings here are site, types, review, roles, owners, synonyms and strict
+          the settings here are site, types, review, roles, owners, synonyms, builtInSynonyms and strict
       knowhow.yaml:7 error review.faq: write a number and a unit: d (days), w (weeks), m (months) or y (years), e.g. 90d, 6m or 1y
       3 errors, 0 warnings: fix the problems above"
     `);

@@ -53,6 +53,7 @@ describe('parseSettings', () => {
         '  "@acme/billing": Billing Operations',
         'synonyms:',
         '  - [chargeback, dispute]',
+        'builtInSynonyms: false',
         'strict: true',
       ].join('\n'),
     );
@@ -64,6 +65,7 @@ describe('parseSettings', () => {
       roles: ['agent', 'lead'],
       owners: { '@acme/billing': 'Billing Operations' },
       synonyms: [['chargeback', 'dispute']],
+      builtInSynonyms: false,
       strict: true,
     });
   });
@@ -91,7 +93,7 @@ describe('parseSettings', () => {
     const yaml = 'site:\n  name: Acme\n\nreveiw:\n  policy: 3m\n';
     expect(messages(yaml)).toMatchInlineSnapshot(`
       "knowhow.yaml:4 error unknown setting reveiw (did you mean review?)
-          the settings here are site, types, review, roles, owners, synonyms and strict"
+          the settings here are site, types, review, roles, owners, synonyms, builtInSynonyms and strict"
     `);
     expect(lines(yaml)).toEqual([4]);
   });

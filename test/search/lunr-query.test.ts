@@ -54,7 +54,7 @@ describe('createLunrQuery', () => {
   const query = createLunrQuery(index);
   const pipeline = lunrBuilder('en').pipeline;
   const vocabulary = loadVocabulary(bundle.vocabulary);
-  const synonyms = synonymsFor('en', [['chargeback', 'dispute', 'disputed payment']]);
+  const synonyms = synonymsFor('en', { synonyms: [['chargeback', 'dispute', 'disputed payment']] });
 
   it('finds the pages, scores and matched terms lunr finds, for every question of the quality set', () => {
     let compared = 0;

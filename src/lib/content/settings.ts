@@ -30,6 +30,8 @@ export interface Settings {
   owners: Record<string, string>;
   /** Groups of words and phrases that mean the same to searchers, e.g. [chargeback, dispute]. */
   synonyms: string[][];
+  /** Whether search also uses its built-in synonyms of the site's language (lib/search/built-in-synonyms.ts). */
+  builtInSynonyms: boolean;
   /** When true, warnings fail `check:content` and the build as errors do. */
   strict: boolean;
 }
@@ -50,6 +52,7 @@ export const DEFAULT_SETTINGS: Settings = {
   roles: [],
   owners: {},
   synonyms: [],
+  builtInSynonyms: true,
   strict: false,
 };
 
@@ -82,6 +85,7 @@ const settingsSchema = z.strictObject({
       },
     )
     .optional(),
+  builtInSynonyms: z.boolean({ error: 'write true or false' }).optional(),
   strict: z.boolean({ error: 'write true or false' }).optional(),
 });
 
@@ -149,6 +153,7 @@ export function parseSettings(source: string): LoadedSettings {
       roles: data.roles ?? [],
       owners: data.owners ?? {},
       synonyms: data.synonyms ?? [],
+      builtInSynonyms: data.builtInSynonyms ?? true,
       strict: data.strict ?? false,
     },
     problems: [],

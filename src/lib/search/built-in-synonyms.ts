@@ -1,13 +1,15 @@
 /**
  * Everyday words for what handbooks name formally, in English: people ask about "days off" and
  * "the all hands", the page says "paid time off" and "company meeting". Both search paths use
- * these groups after the site's own (`synonyms` in knowhow.yaml), for English pages only.
+ * these groups after the site's own (`synonyms` in knowhow.yaml), for English pages only, unless
+ * the site sets `builtInSynonyms: false`.
  *
  * A group holds words and phrases that mean the same in a workplace or a support team, not
  * merely related ones: every member of a group the question names is searched too, at a lower
  * weight, and a page that has a whole member counts as answering the words it stands in for.
  * Phrases match whole words in order, without stemming; a plural s is ignored (query.ts).
  */
+import type { Settings } from '../content/settings.ts';
 import type { SearchLanguage } from './languages.ts';
 
 const ENGLISH: string[][] = [
@@ -115,7 +117,13 @@ const ENGLISH: string[][] = [
 
 const BUILT_IN: Partial<Record<SearchLanguage, string[][]>> = { en: ENGLISH };
 
-/** The site's synonym groups, then the built-in ones of the language. */
-export function synonymsFor(language: SearchLanguage, siteSynonyms: readonly (readonly string[])[]): string[][] {
-  return [...siteSynonyms.map((group) => [...group]), ...(BUILT_IN[language] ?? [])];
+/**
+ * The site's synonym groups, then the built-in ones of the language unless the site turns them
+ * off (`builtInSynonyms: false` in knowhow.yaml; a manifest from before the setting has none).
+ */
+export function synonymsFor(
+  language: SearchLanguage,
+  { synonyms, builtInSynonyms = true }: Pick<Settings, 'synonyms'> & Partial<Pick<Settings, 'builtInSynonyms'>>,
+): string[][] {
+  return [...synonyms.map((group) => [...group]), ...(builtInSynonyms ? (BUILT_IN[language] ?? []) : [])];
 }

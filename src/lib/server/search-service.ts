@@ -15,13 +15,13 @@ export const SEARCH_DIR = 'search';
 const searchers = new Map<string, Searcher | undefined>();
 
 /** The searcher for a language, or undefined when the build made no index for it (or there is no build). */
-export function searcherFor(lang: string, synonyms: readonly (readonly string[])[]): Searcher | undefined {
+export function searcherFor(lang: string, settings: Parameters<typeof synonymsFor>[1]): Searcher | undefined {
   const language = searchLanguage(lang);
   if (!searchers.has(language)) {
     const dir = builtServerDir();
     const path = dir ? join(dir, SEARCH_DIR, `${language}.json`) : undefined;
     const bundle = path && existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as SearchBundle) : undefined;
-    searchers.set(language, bundle ? createSearcher(bundle, synonymsFor(language, synonyms)) : undefined);
+    searchers.set(language, bundle ? createSearcher(bundle, synonymsFor(language, settings)) : undefined);
   }
   return searchers.get(language);
 }

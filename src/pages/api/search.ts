@@ -61,7 +61,7 @@ export const GET: APIRoute = async ({ request, url, clientAddress }) => {
   }
   const { q, limit, lang, type } = parsed.data;
   const manifest = await readManifest(getSite);
-  const searcher = searcherFor(lang ?? manifest.settings.site.lang, manifest.settings.synonyms);
+  const searcher = searcherFor(lang ?? manifest.settings.site.lang, manifest.settings);
   if (!searcher) {
     return errorResponse(
       'SEARCH_UNAVAILABLE',
