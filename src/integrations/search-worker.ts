@@ -30,19 +30,17 @@ const site = loadSite(contentDir, {
     return key ? ((readOutline(dir, key) as Outline | null) ?? undefined) : undefined;
   },
 });
-const builders = new Map<SearchLanguage, BundleBuilder>();
+/** Each language's index, with the synonyms both search paths use for it. */
+const builders = new Map<SearchLanguage, { builder: BundleBuilder; synonyms: string[][] }>();
 const builderFor = (lang: string) => {
   const language = searchLanguage(lang);
-  let builder = builders.get(language);
-  if (!builder) {
-    const phrases = synonymsFor(language, site.settings)
-      .flat()
-      .map(tokenize)
-      .filter((words) => words.length > 1);
-    builder = createBundleBuilder(language, phrases);
-    builders.set(language, builder);
+  let entry = builders.get(language);
+  if (!entry) {
+    const synonyms = synonymsFor(language, site.settings);
+    entry = { builder: createBundleBuilder(language, synonyms.flat().map(tokenize)), synonyms };
+    builders.set(language, entry);
   }
-  return builder;
+  return entry.builder;
 };
 const pending = new Map<string, (typeof site.pages)[number]>();
 for (const page of site.pages) {
@@ -66,13 +64,10 @@ function finish(pages: SearchBuildRequest['pages']): SearchBuildReply {
     }
     mkdirSync(outDir, { recursive: true });
     const counts: Record<string, number> = {};
-    for (const [language, builder] of builders) {
+    for (const [language, { builder, synonyms }] of builders) {
       const bundle = builder.finish();
       writeFileSync(join(outDir, `${language}.json`), JSON.stringify(bundle));
-      writeFileSync(
-        join(outDir, clientDataFile(language)),
-        JSON.stringify(clientSearchData(language, bundle, synonymsFor(language, site.settings))),
-      );
+      writeFileSync(join(outDir, clientDataFile(language)), JSON.stringify(clientSearchData(language, bundle, synonyms)));
       counts[language] = bundle.documents.length;
     }
     return { counts };

@@ -97,14 +97,20 @@ export function createLunrQuery(index: lunr.Index): LunrQuery {
     // The query vector of each field: term index -> summed boost, as lunr upserts it.
     const queryVectors = new Map(fields.map((field) => [field, new Map<number, number>()]));
     const matchedTerms = new Map<number, Set<string>>();
+    // A term two clauses share (the last word exactly and as a prefix) adds both boosts, but its
+    // pages are noted once, as lunr's term-field cache does.
+    const noted = new Set<string>();
     for (const clause of clauses) {
       const words = clause.usePipeline ? pipeline.runString(clause.term) : [clause.term];
       for (const word of words) {
         for (const term of expand(word, clause.prefix === true)) {
           const posting = invertedIndex[term] as { _index: number } & Record<string, object>;
+          const firstTime = !noted.has(term);
+          noted.add(term);
           for (const field of fields) {
             const vector = queryVectors.get(field) as Map<number, number>;
             vector.set(posting._index, (vector.get(posting._index) ?? 0) + clause.boost);
+            if (!firstTime) continue;
             for (const ref of Object.keys(posting[field] ?? {})) {
               const page = refNumber.get(ref) as number;
               let found = matchedTerms.get(page);

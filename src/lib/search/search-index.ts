@@ -33,7 +33,7 @@ export interface BundleBuilder {
 
 /**
  * Adds pages one by one (the costly part) and builds the index at the end.
- * @param phrases the phrases of the synonym groups, to find out which the site uses
+ * @param phrases the members of the synonym groups, tokenized, to find out which phrases the site uses
  */
 export function createBundleBuilder(language: SearchLanguage, phrases: readonly (readonly string[])[] = []): BundleBuilder {
   const builder = lunrBuilder(language);
