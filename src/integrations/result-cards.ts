@@ -6,8 +6,9 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { type ResultCards, resultCardsFile } from '../lib/search/client-data.ts';
-import { parseFragment } from '../lib/search/pagefind-fragment.ts';
+import { type ResultCards, resultCardsFile, TITLE_END_ID } from '../lib/search/client-data.ts';
+import { type PagefindData, parseFragment } from '../lib/search/pagefind-fragment.ts';
+import { HEADING_LINK_LABEL } from '../plugins/rehype-heading-links.ts';
 
 const FRAGMENT = /^(.+)_[^_]+\.pf_fragment$/;
 
@@ -18,10 +19,33 @@ export function writeResultCards(pagefindDir: string): void {
     const language = FRAGMENT.exec(name)?.[1];
     if (!language) continue;
     const id = name.replace(/\.pf_fragment$/, '');
-    const { url, meta } = parseFragment(gunzipSync(readFileSync(join(fragmentDir, name))).toString('utf8'), id);
+    const fragment = parseFragment(gunzipSync(readFileSync(join(fragmentDir, name))).toString('utf8'), id);
+    const { url, meta } = fragment;
     const cards = byLanguage.get(language) ?? {};
-    cards[id] = [url, meta.title ?? url, meta.type ?? '', meta.section ?? '', meta.reviewDue ?? ''];
+    cards[id] = [url, meta.title ?? url, meta.type ?? '', meta.section ?? '', meta.reviewDue ?? '', headingPlaces(fragment)];
     byLanguage.set(language, cards);
   }
   for (const [language, cards] of byLanguage) writeFileSync(join(pagefindDir, resultCardsFile(language)), JSON.stringify(cards));
+}
+
+/**
+ * Where the title and the h2 and h3 headings are in the page's indexed text, in words: the
+ * title's end, then each heading's start and end (the search's heading boost, merge-hits.ts).
+ * The title ends at an empty marker element; a heading's anchor text is its own text followed
+ * by its link's ("#", then the label and the text again), which is not indexed.
+ */
+function headingPlaces({ anchors, meta }: PagefindData): number[] {
+  const titleEnd = anchors.find((anchor) => anchor.id === TITLE_END_ID)?.location ?? wordCount(meta.title ?? '');
+  const places = [titleEnd];
+  for (const { element, text = '', location } of anchors) {
+    if (element !== 'h2' && element !== 'h3') continue;
+    const heading = text.split(`#${HEADING_LINK_LABEL}`)[0] ?? '';
+    places.push(location, location + wordCount(heading));
+  }
+  return places;
+}
+
+/** Words as Pagefind counts them in a page's text: split at white space. */
+function wordCount(text: string): number {
+  return text.split(/[^\S\uFEFF]+/).filter(Boolean).length;
 }

@@ -11,6 +11,9 @@ import { walk } from './walk.ts';
 
 const HEADINGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);
 
+/** What the link says to screen readers, before the heading's text. */
+export const HEADING_LINK_LABEL = 'Link to this section: ';
+
 export default function rehypeHeadingLinks() {
   // Astro assigns heading ids after every rehype plugin; assigning them first, with Astro's own
   // transform, gives the links the same ids (Astro keeps ids that are already set).
@@ -34,7 +37,7 @@ export default function rehypeHeadingLinks() {
             type: 'element',
             tagName: 'span',
             properties: { className: ['sr-only'] },
-            children: [{ type: 'text', value: `Link to this section: ${text}` }],
+            children: [{ type: 'text', value: `${HEADING_LINK_LABEL}${text}` }],
           },
         ],
       });

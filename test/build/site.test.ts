@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { toString as hastText } from 'hast-util-to-string';
 import { describe, expect, it } from 'vitest';
+import type { ResultCards } from '../../src/lib/search/client-data.ts';
 import { pageSections } from '../../src/lib/search/page-text.ts';
 import type { SearchBundle } from '../../src/lib/search/search-index.ts';
 import type { Manifest } from '../../src/lib/server/manifest.ts';
@@ -196,7 +197,10 @@ describe('build output for the in-page search', () => {
 
   it('indexes title, summary, aliases, headings and body, but no page chrome', () => {
     const refunds = fragment('/policies/refunds/');
-    expect(refunds?.content).toMatch(/^Refunds\. Customers get a full refund within 30 days of purchase\. money back\. /);
+    // The aliases and the file name are searched with the title, and come right after it.
+    expect(refunds?.content).toMatch(
+      /^Refunds\. money back\. policies refunds\. Customers get a full refund within 30 days of purchase\. /,
+    );
     expect(refunds?.content).toContain('Refund window.');
     for (const chrome of ['Skip to content', 'On this page', 'Link to this section', 'Edit this page', 'Review overdue', 'Summary:'])
       expect(refunds?.content).not.toContain(chrome);
@@ -215,15 +219,22 @@ describe('build output for the in-page search', () => {
   });
 
   it('writes the result card of every indexed page, by Pagefind id, in its language’s file', () => {
-    const cards = (language: string) =>
-      JSON.parse(readFileSync(join(pagefind, `knowhow-cards-${language}.json`), 'utf8')) as Record<string, string[]>;
+    const cards = (language: string) => JSON.parse(readFileSync(join(pagefind, `knowhow-cards-${language}.json`), 'utf8')) as ResultCards;
     const ids = readdirSync(join(pagefind, 'fragment')).map((file) => file.replace(/\.pf_fragment$/, ''));
     const english = cards('en');
     const german = cards('de');
     expect(Object.keys({ ...english, ...german }).sort()).toEqual(ids.sort());
     expect(Object.keys(german).every((id) => id.startsWith('de_'))).toBe(true);
     // Address, title, type, section, review due: what a listed result shows, not the page's text.
-    expect(Object.values(english)).toContainEqual(['/policies/refunds/', 'Refunds', 'policy', 'Policies', '2021-01-15']);
+    const card = Object.values(english).find((entry) => entry[0] === '/policies/refunds/');
+    expect(card?.slice(0, 5)).toEqual(['/policies/refunds/', 'Refunds', 'policy', 'Policies', '2021-01-15']);
+    // Then where the title and the headings are in the page's indexed text, in words (for ranking).
+    const words = fragment('/policies/refunds/')?.content.split(/\s+/) ?? [];
+    const [titleEnd, ...headings] = card?.[5] ?? [];
+    expect(words.slice(0, titleEnd).join(' ')).toBe('Refunds. money back. policies refunds.');
+    const headingTexts: string[] = [];
+    for (let at = 0; at < headings.length; at += 2) headingTexts.push(words.slice(headings[at], headings[at + 1]).join(' '));
+    expect(headingTexts).toContain('Refund window.');
   });
 
   it('has every page hint the search files of its language, each of them built', () => {

@@ -3,7 +3,7 @@
  * share with the server's search (no word required, coverage counts, synonyms weigh less).
  */
 import { describe, expect, it } from 'vitest';
-import { mergeTermHits } from '../../src/lib/search/merge-hits.ts';
+import { type HeadingPlaces, mergeTermHits } from '../../src/lib/search/merge-hits.ts';
 import type { QueryTerm } from '../../src/lib/search/query.ts';
 
 const typed = (word: string): QueryTerm => ({ word, weight: 1 });
@@ -77,5 +77,56 @@ describe('mergeTermHits', () => {
     expect(merged[0]?.id).toBe('security');
     expect(merged[0]?.score).toBeCloseTo(1.8 * 8);
     expect(merged[0]?.hits.map((entry) => entry.term.word)).toEqual(['policy', 'cryptography']);
+  });
+
+  it('boosts a page by the share of the question its title answers with one of its headings', () => {
+    // Both pages match both words equally; only "logo" has them in its title and one heading.
+    const places: Record<string, HeadingPlaces> = {
+      logo: {
+        titleEnd: 2,
+        headings: [
+          [10, 17],
+          [40, 44],
+        ],
+      },
+      naming: { titleEnd: 2, headings: [[5, 7]] },
+    };
+    const merged = mergeTermHits(
+      [
+        {
+          term: typed('sourcegraph'),
+          hits: [
+            { id: 'naming', score: 1, words: [30] },
+            { id: 'logo', score: 1, words: [16] },
+          ],
+        },
+        {
+          term: typed('name'),
+          hits: [
+            { id: 'naming', score: 1, words: [0, 6] },
+            { id: 'logo', score: 1, words: [15, 41] },
+          ],
+        },
+      ],
+      (id) => places[id],
+    );
+    // 2 points, times (1 + 1)^3 for the whole question, times 1 + 1 (heading) or 1 + 1/2 (title).
+    expect(merged.map((page) => [page.id, page.score])).toEqual([
+      ['logo', 32],
+      ['naming', 24],
+    ]);
+  });
+
+  it('counts a synonym in a heading for the words it stands in for, and nothing where places are unknown', () => {
+    const synonym = { member: ['company', 'meeting'], of: ['all', 'hands'] };
+    const searches = [
+      { term: typed('all'), hits: [] },
+      { term: typed('hands'), hits: [] },
+      { term: { word: 'company', weight: 0.5, synonym }, hits: [{ id: 'meetings', score: 1, words: [3] }] },
+      { term: { word: 'meeting', weight: 0.5, synonym }, hits: [{ id: 'meetings', score: 1, words: [4] }] },
+    ];
+    const withPlaces = mergeTermHits(searches, () => ({ titleEnd: 1, headings: [[3, 5]] }));
+    expect(withPlaces[0]?.score).toBe(1 * 8 * 2);
+    expect(mergeTermHits(searches)[0]?.score).toBe(1 * 8);
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { queryTerms, tokenize } from '../../src/lib/search/query.ts';
-import type { SearchDocument } from '../../src/lib/search/documents.ts';
 import { createSearcher } from '../../src/lib/search/search.ts';
-import { buildSearchBundle, pageName } from '../../src/lib/search/search-index.ts';
+import { pageName, type SearchDocument } from '../../src/lib/search/documents.ts';
+import { buildSearchBundle } from '../../src/lib/search/search-index.ts';
 import { boundedDistance, corrections, countWords, loadVocabulary, sortedVocabulary } from '../../src/lib/search/vocabulary.ts';
 
 function buildVocabulary(words: string[]) {
@@ -14,6 +14,20 @@ function buildVocabulary(words: string[]) {
 describe('tokenize', () => {
   it('splits on anything but letters and digits, in lower case, keeping accented letters', () => {
     expect(tokenize("Customer's refund – after 30 days? Größe")).toEqual(['customer', 's', 'refund', 'after', '30', 'days', 'größe']);
+  });
+
+  it('keeps a version number whole, as the index does, and splits other dotted words', () => {
+    expect(tokenize('CVEs for 5.1.5, v2.0 and node.js. Release 4.')).toEqual([
+      'cves',
+      'for',
+      '5.1.5',
+      'v2.0',
+      'and',
+      'node',
+      'js',
+      'release',
+      '4',
+    ]);
   });
 });
 
@@ -135,6 +149,40 @@ describe('ranking by how much of the question a page answers', () => {
     ]);
     const hits = createSearcher(bundle).search('refund broken router', { limit: 5 });
     expect(hits.map((hit) => hit.url)).toEqual(['/whole-question/', '/one-word/']);
+  });
+
+  it('puts a page with a section about the question above a sibling that matches its words better', () => {
+    const page = (url: string, title: string, summary: string, heading: string, text: string): SearchDocument => ({
+      ...doc(url, ''),
+      title,
+      summary,
+      sections: [
+        { anchor: '', heading: '', text: 'Welcome.' },
+        { anchor: 'section', heading, text },
+      ],
+    });
+    const bundle = buildSearchBundle('en', [
+      page(
+        '/style/',
+        'Writing style',
+        'Sourcegraph product names.',
+        'Plain words',
+        'Sourcegraph names its products plainly: Sourcegraph Search, not Search by Sourcegraph.',
+      ),
+      page('/logo/', 'Our logo', '', 'How did we get the name Sourcegraph?', 'The founders chose a word for code and graphs.'),
+    ]);
+    // Without the heading boost, /style/ ranks first (5.9 points against 4.5).
+    const hits = createSearcher(bundle).search('how did sourcegraph get its name', { limit: 5 });
+    expect(hits.map((hit) => hit.url)).toEqual(['/logo/', '/style/']);
+    expect(hits[0]?.anchor).toBe('section');
+  });
+
+  it('finds a version number as written', () => {
+    const bundle = buildSearchBundle('en', [
+      doc('/cves-5-1-1/', 'Accepted CVEs for Sourcegraph 5.1.1: 1 critical, 5 high, 1 low.'),
+      doc('/cves-5-1-5/', 'Accepted CVEs for Sourcegraph 5.1.5'),
+    ]);
+    expect(createSearcher(bundle).search('accepted CVEs for 5.1.5', { limit: 5 })[0]?.url).toBe('/cves-5-1-5/');
   });
 
   it('matches the last, half-typed word as a prefix, and only that one', () => {

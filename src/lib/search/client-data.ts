@@ -4,6 +4,7 @@
  * and the language's stop words. One small public file per language, beside Pagefind's files,
  * written by the build (integrations/client-search-data.ts). Kept free of lunr: the browser loads it.
  */
+import type { HeadingPlaces } from './merge-hits.ts';
 import { SEARCH_LANGUAGES, type SearchLanguage } from './search-languages.ts';
 
 export interface ClientSearchData {
@@ -27,10 +28,25 @@ export function clientDataFile(language: string): string {
 /**
  * What the result list shows of a page before its Pagefind fragment (text and headings) has
  * loaded: address, title, type, section and review due date, by Pagefind page id. With these the
- * list appears as soon as the pages are ranked; summary, snippet and section follow.
+ * list appears as soon as the pages are ranked; summary, snippet and section follow. Last, where
+ * the title and the h2 and h3 headings are in the page's indexed text, for ranking
+ * (merge-hits.ts): the title's end, then each heading's start and end, in words.
  */
-export type ResultCard = [url: string, title: string, type: string, section: string, reviewDue: string];
+export type ResultCard = [url: string, title: string, type: string, section: string, reviewDue: string, places: number[]];
 export type ResultCards = Record<string, ResultCard>;
+
+/**
+ * The id of the empty element that ends a page's title in its indexed text, after the aliases
+ * and file name searched with it (layouts/ArticleLayout.astro).
+ */
+export const TITLE_END_ID = 'search-title-end';
+
+/** A card's `places` as merge-hits.ts takes them. */
+export function headingPlaces(places: number[]): HeadingPlaces {
+  const headings: [number, number][] = [];
+  for (let at = 1; at + 1 < places.length; at += 2) headings.push([places[at] as number, places[at + 1] as number]);
+  return { titleEnd: places[0] ?? 0, headings: headings.sort((a, b) => a[0] - b[0]) };
+}
 
 export function resultCardsFile(language: string): string {
   return `knowhow-cards-${language}.json`;

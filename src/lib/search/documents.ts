@@ -42,3 +42,11 @@ function sectionPath(url: string, site: Pick<SiteModel, 'sections'>): string {
   }
   return titles.join(' › ');
 }
+
+/**
+ * The words of a page's file and folder names ("/benefits/time-off/" -> "benefits time off"):
+ * authors name files for what they are about, often in the words people search with.
+ */
+export function pageName(url: string): string {
+  return url.split('/').filter(Boolean).slice(-2).join(' ').replace(/[-_]+/g, ' ');
+}

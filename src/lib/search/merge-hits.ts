@@ -2,14 +2,17 @@
  * The browser's search asks Pagefind for each word of the question separately (Pagefind alone
  * only finds pages that contain every word) and merges the answers here: a page's score is the
  * sum of its word scores, weighted like the words (synonyms and corrections count less), times
- * the coverage boost for the share of the typed words it matches, or matches a synonym of.
+ * the coverage boost for the share of the typed words it matches, or matches a synonym of, and
+ * the heading boost for the share its title and one of its headings answer (coverage.ts).
  */
-import { coverageBoost } from './coverage.ts';
+import { coverageBoost, headingBoost } from './coverage.ts';
 import { type QueryTerm, synonymsOf } from './query.ts';
 
 export interface TermHit {
   id: string;
   score: number;
+  /** Where the word is in the page's indexed text, counted in words. */
+  words?: number[];
 }
 
 export interface TermSearch<Hit extends TermHit> {
@@ -24,38 +27,110 @@ export interface MergedPage<Hit extends TermHit> {
   hits: { term: QueryTerm; hit: Hit }[];
 }
 
-/** `searches` holds one entry per word searched, stop words already left out. */
-export function mergeTermHits<Hit extends TermHit>(searches: TermSearch<Hit>[]): MergedPage<Hit>[] {
-  const typed = searches.filter(({ term }) => term.weight === 1).map(({ term }) => term.word);
+/**
+ * Where a page's title and headings are in its indexed text, in words: the title from 0 up to
+ * `titleEnd`, each heading from `headings[i][0]` up to `headings[i][1]`, in order.
+ */
+export interface HeadingPlaces {
+  titleEnd: number;
+  headings: [start: number, end: number][];
+}
+
+/**
+ * `searches` holds one entry per word searched, stop words already left out; `headingPlaces`
+ * gives a page's title and headings (none known: no heading boost).
+ */
+export function mergeTermHits<Hit extends TermHit>(
+  searches: TermSearch<Hit>[],
+  headingPlaces: (id: string) => HeadingPlaces | undefined = () => undefined,
+): MergedPage<Hit>[] {
+  const share = answeredShare(searches);
+  const pages = new Map<string, { score: number; hits: { term: QueryTerm; hit: Hit }[] }>();
+  for (const { term, hits } of searches) {
+    for (const hit of hits) {
+      let page = pages.get(hit.id);
+      if (!page) {
+        page = { score: 0, hits: [] };
+        pages.set(hit.id, page);
+      }
+      page.score += term.weight * hit.score;
+      page.hits.push({ term, hit });
+    }
+  }
+  return [...pages]
+    .map(([id, page]) => {
+      const places = headingPlaces(id);
+      const headings = places ? headingShare(page.hits, places, share) : 0;
+      return {
+        id,
+        score: page.score * coverageBoost(share(page.hits.map(({ term }) => term))) * headingBoost(headings),
+        hits: page.hits.sort((a, b) => b.term.weight * b.hit.score - a.term.weight * a.hit.score),
+      };
+    })
+    .sort((a, b) => b.score - a.score);
+}
+
+/**
+ * The share of the typed words that a set of matched words answers: a typed word answers
+ * itself, a correction the word it corrects, and a synonym all of whose searched words matched
+ * the words it stands in for.
+ */
+function answeredShare(searches: TermSearch<TermHit>[]): (matched: QueryTerm[]) => number {
+  const typed = searches.filter(({ term }) => term.weight === 1).length;
   const searched = new Set(searches.map(({ term }) => term.word));
   // A synonym's words that were searched (its stop words were not): a page needs all of them.
   const synonyms = synonymsOf(searches.map(({ term }) => term))
     .map(({ member, of }) => ({ words: member.filter((word) => searched.has(word)), of }))
     .filter(({ words }) => words.length > 0);
-  const pages = new Map<string, { score: number; hits: { term: QueryTerm; hit: Hit }[]; covered: Set<string> }>();
-  for (const { term, hits } of searches) {
-    // A correction stands in for the word it corrects.
-    const counts = term.corrects ?? (term.weight === 1 ? term.word : undefined);
-    for (const hit of hits) {
-      let page = pages.get(hit.id);
-      if (!page) {
-        page = { score: 0, hits: [], covered: new Set() };
-        pages.set(hit.id, page);
+  return (matched) => {
+    if (typed === 0) return 0;
+    const answered = new Set<string>();
+    for (const term of matched) {
+      const counts = term.corrects ?? (term.weight === 1 ? term.word : undefined);
+      if (counts !== undefined) answered.add(counts);
+    }
+    const words = new Set(matched.map((term) => term.word));
+    for (const { words: needed, of } of synonyms) if (needed.every((word) => words.has(word))) for (const word of of) answered.add(word);
+    return answered.size / typed;
+  };
+}
+
+/** The largest share of the question that the page's title answers, alone or with one heading. */
+function headingShare(
+  hits: { term: QueryTerm; hit: TermHit }[],
+  { titleEnd, headings }: HeadingPlaces,
+  share: (matched: QueryTerm[]) => number,
+): number {
+  const inTitle: QueryTerm[] = [];
+  const inHeading = new Map<number, QueryTerm[]>();
+  for (const { term, hit } of hits) {
+    const places = new Set<number>();
+    for (const location of hit.words ?? []) {
+      if (location < titleEnd) places.add(-1);
+      else {
+        const heading = headingAt(headings, location);
+        if (heading >= 0) places.add(heading);
       }
-      page.score += term.weight * hit.score;
-      page.hits.push({ term, hit });
-      if (counts !== undefined) page.covered.add(counts);
+    }
+    for (const place of places) {
+      if (place === -1) inTitle.push(term);
+      else inHeading.set(place, [...(inHeading.get(place) ?? []), term]);
     }
   }
-  for (const page of pages.values()) {
-    const matched = new Set(page.hits.map(({ term }) => term.word));
-    for (const { words, of } of synonyms) if (words.every((word) => matched.has(word))) for (const word of of) page.covered.add(word);
+  let best = inTitle.length > 0 ? share(inTitle) : 0;
+  for (const terms of inHeading.values()) best = Math.max(best, share([...inTitle, ...terms]));
+  return best;
+}
+
+/** The heading (in order of place) that holds `location`, or -1. */
+function headingAt(headings: [start: number, end: number][], location: number): number {
+  let low = 0;
+  let high = headings.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((headings[middle] as [number, number])[0] <= location) low = middle + 1;
+    else high = middle;
   }
-  return [...pages]
-    .map(([id, page]) => ({
-      id,
-      score: page.score * coverageBoost(typed.length === 0 ? 0 : page.covered.size / typed.length),
-      hits: page.hits.sort((a, b) => b.term.weight * b.hit.score - a.term.weight * a.hit.score),
-    }))
-    .sort((a, b) => b.score - a.score);
+  const heading = headings[low - 1];
+  return heading && location < heading[1] ? low - 1 : -1;
 }

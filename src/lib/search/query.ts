@@ -35,12 +35,16 @@ export const MAX_QUERY_LENGTH = 200;
 const SYNONYM_WEIGHT = 0.6;
 const CORRECTION_WEIGHT = 0.8;
 
+/**
+ * The words of a text, lower-cased. A version number stays one word ("5.1.5", "v2.0"), as the
+ * index keeps it: split, its parts would match every page that has a 1 or a 5.
+ */
 export function tokenize(text: string): string[] {
   return (
     text
       .normalize('NFKC')
       .toLowerCase()
-      .match(/[\p{L}\p{N}]+/gu) ?? []
+      .match(/[\p{L}\p{N}]*\p{N}(?:\.\p{N}+)+|[\p{L}\p{N}]+/gu) ?? []
   );
 }
 

@@ -3,7 +3,7 @@
  * weigh more than body text. The index and the documents travel together in one server-only
  * file per language (dist/server/search/<lang>.json).
  */
-import type { SearchDocument } from './documents.ts';
+import { pageName, type SearchDocument } from './documents.ts';
 import { englishStopWordFilter, languagePlugin, lunr, type SearchLanguage } from './languages.ts';
 import { tokenize } from './query.ts';
 import { phraseFinder } from './phrases.ts';
@@ -133,12 +133,4 @@ export function loadIndex(bundle: SearchBundle): lunr.Index {
   // Registering the language plugin also registers its pipeline functions, which load() needs.
   languagePlugin(bundle.language);
   return lunr.Index.load(bundle.index);
-}
-
-/**
- * The words of a page's file and folder names ("/benefits/time-off/" -> "benefits time off"):
- * authors name files for what they are about, often in the words people search with.
- */
-export function pageName(url: string): string {
-  return url.split('/').filter(Boolean).slice(-2).join(' ').replace(/[-_]+/g, ' ');
 }

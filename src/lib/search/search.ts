@@ -3,13 +3,14 @@
  * needs it (the page's summary, the best-matching section as a snippet, its review state).
  */
 import { reviewState, type ReviewState } from '../content/review.ts';
-import { coverageBoost } from './coverage.ts';
-import type { SearchDocument } from './documents.ts';
+import { coverageBoost, headingBoost } from './coverage.ts';
+import { pageName, type SearchDocument } from './documents.ts';
 import type { lunr } from './languages.ts';
 import type { PageSection } from './page-text.ts';
 import { createLunrQuery } from './lunr-query.ts';
 import { type QueryTerm, queryClauses, queryTerms, synonymsOf } from './query.ts';
 import { loadIndex, lunrBuilder, type SearchBundle } from './search-index.ts';
+import { tokenize } from './query.ts';
 import { loadVocabulary } from './vocabulary.ts';
 
 export interface SearchHit {
@@ -45,13 +46,18 @@ export function createSearcher(bundle: SearchBundle, synonyms: readonly (readonl
   const pipeline = lunrBuilder(bundle.language).pipeline;
   const vocabulary = loadVocabulary(bundle.vocabulary);
   const phrases = bundle.phrases ? new Set(bundle.phrases) : undefined;
+  const headingTerms = headingTermsOf(pipeline);
   return {
     search(text, { limit, type, now = new Date() }) {
       const terms = queryTerms(text, synonyms, vocabulary, phrases);
       const matches = query(queryClauses(terms, pipeline));
       const coverage = coverageOf(terms, pipeline);
       const ranked = matches
-        .map((match) => ({ match, score: match.score * coverageBoost(coverage(match.terms)) }))
+        .map((match) => {
+          const document = documents.get(match.ref);
+          const headings = document ? headingCoverage(headingTerms(document), match.terms, coverage) : 0;
+          return { match, score: match.score * coverageBoost(coverage(match.terms)) * headingBoost(headings) };
+        })
         .sort((a, b) => b.score - a.score);
       const hits: SearchHit[] = [];
       for (const { match, score } of ranked) {
@@ -74,6 +80,56 @@ export function createSearcher(bundle: SearchBundle, synonyms: readonly (readonl
       return hits;
     },
   };
+}
+
+interface HeadingTerms {
+  /** The index terms of the page's title, file name and aliases. */
+  title: Set<string>;
+  /** The index terms of each of its headings. */
+  headings: Set<string>[];
+}
+
+/** The index terms of a page's title and headings, worked out once per page and kept. */
+function headingTermsOf(pipeline: lunr.Pipeline): (document: SearchDocument) => HeadingTerms {
+  const termsOfWord = new Map<string, string[]>();
+  const termsOf = (text: string) => {
+    const found = new Set<string>();
+    for (const word of tokenize(text)) {
+      let terms = termsOfWord.get(word);
+      if (!terms) {
+        terms = pipeline.runString(word);
+        termsOfWord.set(word, terms);
+      }
+      for (const term of terms) found.add(term);
+    }
+    return found;
+  };
+  const kept = new Map<string, HeadingTerms>();
+  return (document) => {
+    let terms = kept.get(document.url);
+    if (!terms) {
+      terms = {
+        title: termsOf(`${document.title} ${pageName(document.url)} ${document.aliases.join(' ')}`),
+        headings: document.sections.filter((section) => section.heading).map((section) => termsOf(section.heading)),
+      };
+      kept.set(document.url, terms);
+    }
+    return terms;
+  };
+}
+
+/**
+ * The largest share of the question that the page's title answers, alone or with one of its
+ * headings (coverage.ts, headingBoost), from the index terms the page matched.
+ */
+function headingCoverage({ title, headings }: HeadingTerms, matched: string[], coverage: (matched: string[]) => number): number {
+  const inTitle = matched.filter((term) => title.has(term));
+  let best = inTitle.length > 0 ? coverage(inTitle) : 0;
+  for (const heading of headings) {
+    const inHeading = matched.filter((term) => heading.has(term) && !title.has(term));
+    if (inHeading.length > 0) best = Math.max(best, coverage([...inTitle, ...inHeading]));
+  }
+  return best;
 }
 
 /** The section that matches the most of the matched index terms, headings counting double. */

@@ -8,8 +8,15 @@
  * The ranked pages are listed at once from the result cards (lib/search/client-data.ts); their
  * summaries, snippets and sections need each page's text, which follows a moment later.
  */
-import { type ClientSearchData, clientDataFile, type ResultCard, type ResultCards, resultCardsFile } from '../../lib/search/client-data.ts';
-import { mergeTermHits, type TermSearch } from '../../lib/search/merge-hits.ts';
+import {
+  type ClientSearchData,
+  clientDataFile,
+  headingPlaces,
+  type ResultCard,
+  type ResultCards,
+  resultCardsFile,
+} from '../../lib/search/client-data.ts';
+import { type HeadingPlaces, mergeTermHits, type TermSearch } from '../../lib/search/merge-hits.ts';
 import { type QueryTerm, queryTerms } from '../../lib/search/query.ts';
 import { loadVocabulary, type Vocabulary } from '../../lib/search/vocabulary.ts';
 import { reviewState, type ReviewState } from '../../lib/content/review.ts';
@@ -59,6 +66,7 @@ export class SearchEngine {
   private readonly cards: ResultCards | undefined;
   private readonly lookups = new Map<string, Promise<PagefindResult[]>>();
   private readonly pages = new Map<string, Promise<PagefindData>>();
+  private readonly places = new Map<string, HeadingPlaces | undefined>();
 
   private constructor(pagefind: PagefindInstance, data: ClientSearchData | undefined, cards: ResultCards | undefined) {
     this.pagefind = pagefind;
@@ -104,7 +112,7 @@ export class SearchEngine {
     const searches: TermSearch<PagefindResult>[] = await Promise.all(
       terms.map(async (term) => ({ term, hits: await this.lookUp(term.word, filters) })),
     );
-    const merged = mergeTermHits(searches);
+    const merged = mergeTermHits(searches, (id) => this.headingPlaces(id));
     const highlight = terms.filter((term) => term.weight === 1 || term.corrects).map((term) => term.word);
     const top = merged.slice(0, limit);
     const details = Promise.all(
@@ -126,6 +134,15 @@ export class SearchEngine {
       this.lookups.set(key, found);
     }
     return found;
+  }
+
+  /** Where a page's title and headings are, from its result card (none without cards). */
+  private headingPlaces(id: string): HeadingPlaces | undefined {
+    if (!this.places.has(id)) {
+      const places = this.cards?.[id]?.[5];
+      this.places.set(id, places ? headingPlaces(places) : undefined);
+    }
+    return this.places.get(id);
   }
 
   /** A page's text, title and metadata, fetched once. */
