@@ -29,8 +29,9 @@ export function clientDataFile(language: string): string {
  * What the result list shows of a page before its Pagefind fragment (text and headings) has
  * loaded: address, title, type, section and review due date, by Pagefind page id. With these the
  * list appears as soon as the pages are ranked; summary, snippet and section follow. Last, where
- * the title and the h2 and h3 headings are in the page's indexed text, for ranking
- * (merge-hits.ts): the title's end, then each heading's start and end, in words.
+ * the title and the h2 and h3 headings are in the page's indexed text, in words, for ranking
+ * (merge-hits.ts): the title's end, then for each heading the gap since the previous one's end
+ * and its length.
  */
 export type ResultCard = [url: string, title: string, type: string, section: string, reviewDue: string, places: number[]];
 export type ResultCards = Record<string, ResultCard>;
@@ -43,9 +44,15 @@ export const TITLE_END_ID = 'search-title-end';
 
 /** A card's `places` as merge-hits.ts takes them. */
 export function headingPlaces(places: number[]): HeadingPlaces {
+  const titleEnd = places[0] ?? 0;
   const headings: [number, number][] = [];
-  for (let at = 1; at + 1 < places.length; at += 2) headings.push([places[at] as number, places[at + 1] as number]);
-  return { titleEnd: places[0] ?? 0, headings: headings.sort((a, b) => a[0] - b[0]) };
+  let end = titleEnd;
+  for (let at = 1; at + 1 < places.length; at += 2) {
+    const start = end + (places[at] as number);
+    end = start + (places[at + 1] as number);
+    headings.push([start, end]);
+  }
+  return { titleEnd, headings };
 }
 
 export function resultCardsFile(language: string): string {

@@ -52,17 +52,28 @@ export function createSearcher(bundle: SearchBundle, synonyms: readonly (readonl
       const terms = queryTerms(text, synonyms, vocabulary, phrases);
       const matches = query(queryClauses(terms, pipeline));
       const coverage = coverageOf(terms, pipeline);
-      const ranked = matches
-        .map((match) => {
-          const document = documents.get(match.ref);
-          const headings = document ? headingCoverage(headingTerms(document), match.terms, coverage) : 0;
-          return { match, score: match.score * coverageBoost(coverage(match.terms)) * headingBoost(headings) };
-        })
+      const candidates = matches
+        .map((match) => ({ match, document: documents.get(match.ref), score: match.score * coverageBoost(coverage(match.terms)) }))
+        .filter(
+          (candidate): candidate is typeof candidate & { document: SearchDocument } =>
+            candidate.document !== undefined && (!type || candidate.document.type === type),
+        )
         .sort((a, b) => b.score - a.score);
+      // The heading boost at most doubles a score: past the page whose doubled score cannot
+      // reach the best `limit` so far, none can, and their headings need not be looked at.
+      const ranked: typeof candidates = [];
+      const topScores: number[] = [];
+      for (const candidate of candidates) {
+        if (topScores.length >= limit && candidate.score * headingBoost(1) < (topScores[limit - 1] as number)) break;
+        const score = candidate.score * headingBoost(headingCoverage(headingTerms(candidate.document), candidate.match.terms, coverage));
+        ranked.push({ ...candidate, score });
+        topScores.push(score);
+        topScores.sort((a, b) => b - a);
+        topScores.length = Math.min(topScores.length, limit);
+      }
+      ranked.sort((a, b) => b.score - a.score);
       const hits: SearchHit[] = [];
-      for (const { match, score } of ranked) {
-        const document = documents.get(match.ref);
-        if (!document || (type && document.type !== type)) continue;
+      for (const { match, document, score } of ranked.slice(0, limit)) {
         const best = bestSection(document.sections, match.terms);
         hits.push({
           title: document.title,
@@ -75,7 +86,6 @@ export function createSearcher(bundle: SearchBundle, synonyms: readonly (readonl
           status: reviewState(document.reviewDue, now),
           score: Math.round(score * 1000) / 1000,
         });
-        if (hits.length === limit) break;
       }
       return hits;
     },
