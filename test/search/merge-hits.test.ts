@@ -108,7 +108,8 @@ describe('mergeTermHits', () => {
           ],
         },
       ],
-      (id) => places[id],
+      [],
+      (id) => ({ title: id, places: places[id] }),
     );
     // 2 points, times (1 + 1)^3 for the whole question, times 1 + 1 (heading) or 1 + 1/2 (title).
     expect(merged.map((page) => [page.id, page.score])).toEqual([
@@ -125,8 +126,35 @@ describe('mergeTermHits', () => {
       { term: { word: 'company', weight: 0.5, synonym }, hits: [{ id: 'meetings', score: 1, words: [3] }] },
       { term: { word: 'meeting', weight: 0.5, synonym }, hits: [{ id: 'meetings', score: 1, words: [4] }] },
     ];
-    const withPlaces = mergeTermHits(searches, () => ({ titleEnd: 1, headings: [[3, 5]] }));
+    const withPlaces = mergeTermHits(searches, [], () => ({ title: 'Meetings', places: { titleEnd: 1, headings: [[3, 5]] } }));
     expect(withPlaces[0]?.score).toBe(1 * 8 * 2);
     expect(mergeTermHits(searches)[0]?.score).toBe(1 * 8);
+  });
+
+  it('boosts a page by the share of the question’s words, stop words included, its title has', () => {
+    const searches = [
+      {
+        term: typed('slack'),
+        hits: [
+          { id: 'customer-channels', score: 1.1 },
+          { id: 'using-slack', score: 1 },
+        ],
+      },
+      {
+        term: typed('channels'),
+        hits: [
+          { id: 'customer-channels', score: 1.1 },
+          { id: 'using-slack', score: 1 },
+        ],
+      },
+    ];
+    const titles: Record<string, string> = { 'customer-channels': 'Customer Slack channels', 'using-slack': 'How we use Slack' };
+    const question = ['how', 'should', 'i', 'use', 'slack', 'channels'];
+    const merged = mergeTermHits(searches, question, (id) => ({ title: titles[id] ?? '', places: undefined }));
+    // "how", "use" and "slack" against "slack" and "channels": 3/6 against 2/6 of the question.
+    expect(merged.map((page) => [page.id, page.score])).toEqual([
+      ['using-slack', 2 * 8 * 1.5],
+      ['customer-channels', 2.2 * 8 * (1 + 2 / 6)],
+    ]);
   });
 });

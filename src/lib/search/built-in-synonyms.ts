@@ -71,7 +71,7 @@ const ENGLISH: string[][] = [
   ['performance review', 'appraisal', 'impact review', 'review cycle'],
   ['kudos', 'recognition', 'shout out', 'shoutout'],
   ['referral', 'refer a friend', 'recommend a friend', 'employee referral'],
-  ['interview', 'interviewing', 'hiring', 'recruiting', 'recruitment'],
+  ['hiring', 'recruiting', 'recruitment'],
   ['switch teams', 'switching teams', 'change teams', 'internal transfer', 'move teams', 'different team'],
   ['relocate', 'relocation', 'move country', 'moving abroad', 'move abroad'],
   ['work from home', 'wfh', 'remote work', 'working remotely'],

@@ -1,3 +1,5 @@
+import { singular, tokenize } from './query.ts';
+
 /**
  * Agents type questions, not keywords: a page that answers more of the question ranks above one
  * that repeats a single word of it. Both search paths (the server's lunr and the browser's
@@ -21,4 +23,28 @@ export function coverageBoost(coverage: number): number {
  */
 export function headingBoost(coverage: number): number {
   return 1 + coverage;
+}
+
+/**
+ * For the share of the question's words, stop words included, that the page's title has: a
+ * title worded like the question ("How we use Slack" for "how should I use slack channels")
+ * marks the page the question is about. Measured with npm run bench:search and on handbook
+ * questions written afterwards: up to twice the score, linearly.
+ */
+export function titleBoost(share: number): number {
+  return 1 + share;
+}
+
+/** The most the heading and title boosts together multiply a score by. */
+export const MOST_TITLE_AND_HEADING_BOOST = headingBoost(1) * titleBoost(1);
+
+/**
+ * The share of `question`'s words (tokenized) found among the words of `title`, a plural s
+ * aside. Words of the question are counted once each.
+ */
+export function titleShare(question: readonly string[], title: string): number {
+  const words = [...new Set(question.map(singular))];
+  if (words.length === 0) return 0;
+  const inTitle = new Set(tokenize(title).map(singular));
+  return words.filter((word) => inTitle.has(word)).length / words.length;
 }

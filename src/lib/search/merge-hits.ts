@@ -2,10 +2,11 @@
  * The browser's search asks Pagefind for each word of the question separately (Pagefind alone
  * only finds pages that contain every word) and merges the answers here: a page's score is the
  * sum of its word scores, weighted like the words (synonyms and corrections count less), times
- * the coverage boost for the share of the typed words it matches, or matches a synonym of, and
- * the heading boost for the share its title and one of its headings answer (coverage.ts).
+ * the coverage boost for the share of the typed words it matches, or matches a synonym of, the
+ * heading boost for the share its title and one of its headings answer, and the title boost for
+ * the share of the question's words its title has (coverage.ts).
  */
-import { coverageBoost, headingBoost } from './coverage.ts';
+import { coverageBoost, headingBoost, titleBoost, titleShare } from './coverage.ts';
 import { type QueryTerm, synonymsOf } from './query.ts';
 
 export interface TermHit {
@@ -36,13 +37,21 @@ export interface HeadingPlaces {
   headings: [start: number, end: number][];
 }
 
+/** What the merge knows of a page besides its hits: its title, where its headings are. */
+export interface PageFacts {
+  title: string;
+  places: HeadingPlaces | undefined;
+}
+
 /**
- * `searches` holds one entry per word searched, stop words already left out; `headingPlaces`
- * gives a page's title and headings (none known: no heading boost).
+ * `searches` holds one entry per word searched, stop words already left out; `question` is
+ * every word typed (tokenize), stop words included; `pageFacts` gives a page's title and where
+ * its title and headings are in its text (without them, no title or heading boost).
  */
 export function mergeTermHits<Hit extends TermHit>(
   searches: TermSearch<Hit>[],
-  headingPlaces: (id: string) => HeadingPlaces | undefined = () => undefined,
+  question: readonly string[] = [],
+  pageFacts: (id: string) => PageFacts | undefined = () => undefined,
 ): MergedPage<Hit>[] {
   const share = answeredShare(searches);
   const pages = new Map<string, { score: number; hits: { term: QueryTerm; hit: Hit }[] }>();
@@ -59,11 +68,12 @@ export function mergeTermHits<Hit extends TermHit>(
   }
   return [...pages]
     .map(([id, page]) => {
-      const places = headingPlaces(id);
-      const headings = places ? headingShare(page.hits, places, share) : 0;
+      const facts = pageFacts(id);
+      const headings = facts?.places ? headingShare(page.hits, facts.places, share) : 0;
+      const title = facts ? titleShare(question, facts.title) : 0;
       return {
         id,
-        score: page.score * coverageBoost(share(page.hits.map(({ term }) => term))) * headingBoost(headings),
+        score: page.score * coverageBoost(share(page.hits.map(({ term }) => term))) * headingBoost(headings) * titleBoost(title),
         hits: page.hits.sort((a, b) => b.term.weight * b.hit.score - a.term.weight * a.hit.score),
       };
     })

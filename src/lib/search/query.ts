@@ -107,7 +107,7 @@ export function queryTerms(
  * A word without its plural s, for matching the phrases of synonym groups: "vacations" names
  * the "vacation" of a group, and groups need not list both.
  */
-function singular(word: string): string {
+export function singular(word: string): string {
   return word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
 }
 

@@ -3,7 +3,7 @@
  * needs it (the page's summary, the best-matching section as a snippet, its review state).
  */
 import { reviewState, type ReviewState } from '../content/review.ts';
-import { coverageBoost, headingBoost } from './coverage.ts';
+import { coverageBoost, headingBoost, MOST_TITLE_AND_HEADING_BOOST, titleBoost, titleShare } from './coverage.ts';
 import { pageName, type SearchDocument } from './documents.ts';
 import type { lunr } from './languages.ts';
 import type { PageSection } from './page-text.ts';
@@ -52,6 +52,7 @@ export function createSearcher(bundle: SearchBundle, synonyms: readonly (readonl
       const terms = queryTerms(text, synonyms, vocabulary, phrases);
       const matches = query(queryClauses(terms, pipeline));
       const coverage = coverageOf(terms, pipeline);
+      const question = tokenize(text);
       const candidates = matches
         .map((match) => ({ match, document: documents.get(match.ref), score: match.score * coverageBoost(coverage(match.terms)) }))
         .filter(
@@ -59,13 +60,17 @@ export function createSearcher(bundle: SearchBundle, synonyms: readonly (readonl
             candidate.document !== undefined && (!type || candidate.document.type === type),
         )
         .sort((a, b) => b.score - a.score);
-      // The heading boost at most doubles a score: past the page whose doubled score cannot
-      // reach the best `limit` so far, none can, and their headings need not be looked at.
+      // The heading and title boosts at most quadruple a score: past the page whose score, so
+      // multiplied, cannot reach the best `limit` so far, none can, and need not be looked at.
       const ranked: typeof candidates = [];
       const topScores: number[] = [];
       for (const candidate of candidates) {
-        if (topScores.length >= limit && candidate.score * headingBoost(1) < (topScores[limit - 1] as number)) break;
-        const score = candidate.score * headingBoost(headingCoverage(headingTerms(candidate.document), candidate.match.terms, coverage));
+        if (topScores.length >= limit && candidate.score * MOST_TITLE_AND_HEADING_BOOST < (topScores[limit - 1] as number)) break;
+        const { document, match } = candidate;
+        const score =
+          candidate.score *
+          headingBoost(headingCoverage(headingTerms(document), match.terms, coverage)) *
+          titleBoost(titleShare(question, document.title));
         ranked.push({ ...candidate, score });
         topScores.push(score);
         topScores.sort((a, b) => b - a);

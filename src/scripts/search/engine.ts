@@ -16,8 +16,8 @@ import {
   type ResultCards,
   resultCardsFile,
 } from '../../lib/search/client-data.ts';
-import { type HeadingPlaces, mergeTermHits, type TermSearch } from '../../lib/search/merge-hits.ts';
-import { type QueryTerm, queryTerms } from '../../lib/search/query.ts';
+import { mergeTermHits, type PageFacts, type TermSearch } from '../../lib/search/merge-hits.ts';
+import { type QueryTerm, queryTerms, tokenize } from '../../lib/search/query.ts';
 import { loadVocabulary, type Vocabulary } from '../../lib/search/vocabulary.ts';
 import { reviewState, type ReviewState } from '../../lib/content/review.ts';
 import { HIGHLIGHT_PARAM } from './highlight-param.ts';
@@ -66,7 +66,7 @@ export class SearchEngine {
   private readonly cards: ResultCards | undefined;
   private readonly lookups = new Map<string, Promise<PagefindResult[]>>();
   private readonly pages = new Map<string, Promise<PagefindData>>();
-  private readonly places = new Map<string, HeadingPlaces | undefined>();
+  private readonly facts = new Map<string, PageFacts | undefined>();
 
   private constructor(pagefind: PagefindInstance, data: ClientSearchData | undefined, cards: ResultCards | undefined) {
     this.pagefind = pagefind;
@@ -112,7 +112,7 @@ export class SearchEngine {
     const searches: TermSearch<PagefindResult>[] = await Promise.all(
       terms.map(async (term) => ({ term, hits: await this.lookUp(term.word, filters) })),
     );
-    const merged = mergeTermHits(searches, (id) => this.headingPlaces(id));
+    const merged = mergeTermHits(searches, tokenize(text), (id) => this.pageFacts(id));
     const highlight = terms.filter((term) => term.weight === 1 || term.corrects).map((term) => term.word);
     const top = merged.slice(0, limit);
     const details = Promise.all(
@@ -136,13 +136,13 @@ export class SearchEngine {
     return found;
   }
 
-  /** Where a page's title and headings are, from its result card (none without cards). */
-  private headingPlaces(id: string): HeadingPlaces | undefined {
-    if (!this.places.has(id)) {
-      const places = this.cards?.[id]?.[5];
-      this.places.set(id, places ? headingPlaces(places) : undefined);
+  /** A page's title and where its title and headings are, from its result card (none without cards). */
+  private pageFacts(id: string): PageFacts | undefined {
+    if (!this.facts.has(id)) {
+      const card = this.cards?.[id];
+      this.facts.set(id, card ? { title: card[1], places: card[5] ? headingPlaces(card[5]) : undefined } : undefined);
     }
-    return this.places.get(id);
+    return this.facts.get(id);
   }
 
   /** A page's text, title and metadata, fetched once. */
