@@ -7,6 +7,7 @@ import { rehypeHeadingIds } from '@astrojs/markdown-remark';
 import type { Root, RootContent } from 'hast';
 import { toString as hastToString } from 'hast-util-to-string';
 import type { VFile } from 'vfile';
+import { FIELD_BOOSTS } from '../lib/search/field-boosts.ts';
 import { walk } from './walk.ts';
 
 const HEADINGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);
@@ -26,6 +27,8 @@ export default function rehypeHeadingLinks() {
       if (typeof id !== 'string') return;
       const text = hastToString(node);
       node.properties.className = [...toClassList(node.properties.className), 'heading'];
+      // Weighed by the in-page search as the server's search weighs headings.
+      node.properties.dataPagefindWeight = String(FIELD_BOOSTS.headings);
       node.children.push({
         type: 'element',
         tagName: 'a',

@@ -8,6 +8,7 @@ import { gunzipSync } from 'node:zlib';
 import { toString as hastText } from 'hast-util-to-string';
 import { describe, expect, it } from 'vitest';
 import { headingPlaces, type ResultCards } from '../../src/lib/search/client-data.ts';
+import { FIELD_BOOSTS } from '../../src/lib/search/field-boosts.ts';
 import { pageSections } from '../../src/lib/search/page-text.ts';
 import type { SearchBundle } from '../../src/lib/search/search-index.ts';
 import type { Manifest } from '../../src/lib/server/manifest.ts';
@@ -204,6 +205,19 @@ describe('build output for the in-page search', () => {
     expect(refunds?.content).toContain('Refund window.');
     for (const chrome of ['Skip to content', 'On this page', 'Link to this section', 'Edit this page', 'Review overdue', 'Summary:'])
       expect(refunds?.content).not.toContain(chrome);
+  });
+
+  it('weighs title, aliases, file name, summary and headings as the server’s search does', () => {
+    const built = page('/policies/refunds/');
+    const weightOf = (selector: string) => built.one(selector)?.properties.dataPagefindWeight;
+    expect(weightOf('article h1')).toBe(String(FIELD_BOOSTS.title));
+    expect(weightOf('article .summary')).toBe(String(FIELD_BOOSTS.summary));
+    expect(weightOf('article .content h2')).toBe(String(FIELD_BOOSTS.headings));
+    const hidden = built.all('article header p[hidden]').map((element) => [hastText(element), element.properties.dataPagefindWeight]);
+    expect(hidden).toEqual([
+      ['money back', String(FIELD_BOOSTS.aliases)],
+      ['policies refunds', String(FIELD_BOOSTS.name)],
+    ]);
   });
 
   it('gives each page the metadata and filters its result shows', () => {

@@ -4,14 +4,11 @@
  * file per language (dist/server/search/<lang>.json).
  */
 import { pageName, type SearchDocument } from './documents.ts';
+import { FIELD_BOOSTS } from './field-boosts.ts';
 import { englishStopWordFilter, languagePlugin, lunr, type SearchLanguage } from './languages.ts';
 import { tokenize } from './query.ts';
 import { phraseFinder } from './phrases.ts';
 import { countWords, sortedVocabulary } from './vocabulary.ts';
-
-// Measured with npm run bench:search: heavier title and name boosts let a page that only names
-// a word in its title beat the page that explains it.
-export const FIELD_BOOSTS = { title: 6, aliases: 8, name: 6, summary: 3, headings: 3, body: 1 } as const;
 
 /** How much BM25 favours short pages (lunr's default 0.75 buries long canonical pages). */
 const LENGTH_NORMALISATION = 0.2;
