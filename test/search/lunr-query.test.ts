@@ -4,42 +4,16 @@
  * synonyms, corrections and the half-typed last word included.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { splitFrontMatter } from '../../src/lib/content/frontmatter.ts';
-import { listFiles } from '../../src/lib/content/scan.ts';
 import { synonymsFor } from '../../src/lib/search/built-in-synonyms.ts';
-import type { SearchDocument } from '../../src/lib/search/documents.ts';
 import { lunr } from '../../src/lib/search/languages.ts';
 import { type Clause, createLunrQuery } from '../../src/lib/search/lunr-query.ts';
 import { queryClauses, queryTerms } from '../../src/lib/search/query.ts';
 import { buildSearchBundle, loadIndex, lunrBuilder } from '../../src/lib/search/search-index.ts';
 import { loadVocabulary } from '../../src/lib/search/vocabulary.ts';
+import { sampleDocuments as documents } from '../helpers/sample-documents.ts';
 
-const content = fileURLToPath(new URL('../../content/', import.meta.url));
 const questions = JSON.parse(readFileSync(new URL('../search-quality/kestrel.json', import.meta.url), 'utf8')) as { q: string }[];
-
-/** The sample content's pages as search documents: enough real text for many words and ties. */
-function documents(): SearchDocument[] {
-  return listFiles(content)
-    .filter((file) => file.endsWith('.md'))
-    .map((file) => {
-      const { body } = splitFrontMatter(readFileSync(join(content, file), 'utf8'));
-      const [heading = '', ...rest] = body.split('\n## ');
-      return {
-        url: `/${file.replace(/\.md$/, '')}/`,
-        title: file.split('/').pop()?.replace(/\.md$/, '') ?? file,
-        summary: body.slice(0, 160),
-        type: 'guide',
-        section: file.split('/')[0] ?? '',
-        lang: 'en',
-        tags: [],
-        aliases: [],
-        sections: [heading, ...rest].map((text, at) => ({ anchor: `s${at}`, heading: text.split('\n')[0] ?? '', text })),
-      };
-    });
-}
 
 function lunrAnswer(index: lunr.Index, clauses: Clause[]) {
   return index.query((query) => {

@@ -40,11 +40,16 @@ export const MOST_TITLE_AND_HEADING_BOOST = headingBoost(1) * titleBoost(1);
 
 /**
  * The share of `question`'s words (tokenized) found among the words of `title`, a plural s
- * aside. Words of the question are counted once each.
+ * aside. Words of the question are counted once each; the last one, which may be half typed,
+ * also counts when a word of the title starts with it.
  */
 export function titleShare(question: readonly string[], title: string): number {
   const words = [...new Set(question.map(singular))];
   if (words.length === 0) return 0;
-  const inTitle = new Set(tokenize(title).map(singular));
-  return words.filter((word) => inTitle.has(word)).length / words.length;
+  const titleWords = tokenize(title);
+  const inTitle = new Set(titleWords.map(singular));
+  const last = question[question.length - 1] ?? '';
+  const found = words.filter((word) => inTitle.has(word));
+  if (last.length >= 2 && !inTitle.has(singular(last)) && titleWords.some((word) => word.startsWith(last))) found.push(last);
+  return found.length / words.length;
 }
