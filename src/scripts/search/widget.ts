@@ -56,7 +56,12 @@ export class SearchWidget {
       // The filters wait until the browser is idle: the first question comes first. A failure
       // is told when someone asks (update).
       this.engine.then(
-        (engine) => whenIdle(() => void this.fillFilters(engine)),
+        (engine) =>
+          whenIdle(() => {
+            void this.fillFilters(engine);
+            // Not once someone has asked: their question has warmed it up.
+            if (this.asked === 0) void engine.warmUp().catch(() => undefined);
+          }),
         () => undefined,
       );
     }
