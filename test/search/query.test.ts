@@ -94,6 +94,33 @@ describe('queryTerms', () => {
   });
 });
 
+describe('words written as one or as two', () => {
+  const vocabulary = loadVocabulary(
+    buildVocabulary(['signoff', 'time', 'off', 'call', 'request', 'candidate', 'candidates', 'references', 'email', 'policy']),
+  );
+  const added = (text: string) => queryTerms(text, [], vocabulary).filter((term) => term.weight < 1);
+
+  it('searches the site’s single word for two typed ones, as a synonym of both', () => {
+    expect(added('policy sign off')).toEqual([{ word: 'signoff', weight: 0.6, synonym: { member: ['signoff'], of: ['sign', 'off'] } }]);
+    expect(added('e mail').map((term) => term.word)).toEqual(['email']);
+  });
+
+  it('searches the site’s two words for one it never uses, a page needing both', () => {
+    const synonym = { member: ['time', 'off'], of: ['timeoff'] };
+    expect(added('timeoff request')).toEqual([
+      { word: 'time', weight: 0.8, synonym },
+      { word: 'off', weight: 0.8, synonym },
+    ]);
+    expect(added('oncall').map((term) => term.word)).toEqual(['on', 'call']);
+  });
+
+  it('leaves possessives, known words and words it cannot split alone', () => {
+    expect(added("candidate's references")).toEqual([]);
+    expect(added('signoff')).toEqual([]);
+    expect(added('xyzzyq')).toEqual([]);
+  });
+});
+
 describe('corrections', () => {
   const vocabulary = loadVocabulary(
     buildVocabulary(['cryptography', 'identity', 'identify', 'identify', 'verification', 'refund', 'refunds']),

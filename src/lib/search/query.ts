@@ -73,6 +73,7 @@ export function queryTerms(
         words.push(correction);
       }
     }
+    terms.push(...compoundTerms(typedWords, vocabulary, new Set(words)));
   }
   const typed = ` ${words.map(singular).join(' ')} `;
   const seen = new Set(words);
@@ -102,6 +103,51 @@ export function queryTerms(
   }
   return terms;
 }
+
+/**
+ * The site's way of writing what was typed as one word or as two: "sign off" where the site
+ * writes "signoff" (searched as a synonym of the two words), "oncall" where it writes "on call"
+ * (its two words searched as a correction of the one, both needed to answer it).
+ */
+function compoundTerms(typedWords: string[], vocabulary: Vocabulary, seen: Set<string>): QueryTerm[] {
+  const terms: QueryTerm[] = [];
+  for (const [index, word] of typedWords.entries()) {
+    const next = typedWords[index + 1];
+    // Not a possessive or a contraction ("candidate's", "don't"), split at the apostrophe.
+    const joined = next === undefined || next === 's' || next === 't' ? '' : `${word}${next}`;
+    if (next !== undefined && joined && vocabulary.counts.has(joined) && !seen.has(joined)) {
+      seen.add(joined);
+      terms.push({ word: joined, weight: SYNONYM_WEIGHT, synonym: { member: [joined], of: [word, next] } });
+    }
+    const parts = splitCompound(word, vocabulary);
+    if (!parts) continue;
+    for (const part of parts.filter((part) => !seen.has(part))) {
+      seen.add(part);
+      terms.push({ word: part, weight: CORRECTION_WEIGHT, synonym: { member: parts, of: [word] } });
+    }
+  }
+  return terms;
+}
+
+/** A word the site never uses, as two words it does use ("timeoff" -> "time off"), the likeliest split. */
+function splitCompound(word: string, vocabulary: Vocabulary): [string, string] | undefined {
+  if (word.length < 5 || vocabulary.counts.has(word) || /\d/.test(word)) return undefined;
+  let best: { parts: [string, string]; count: number } | undefined;
+  for (let at = 2; at <= word.length - 2; at++) {
+    const left = word.slice(0, at);
+    const right = word.slice(at);
+    // Two-letter words are not in the vocabulary: allowed in front of a longer word ("on call").
+    const leftCount =
+      left.length === 2 ? (TWO_LETTER_PREFIXES.has(left) ? Number.POSITIVE_INFINITY : 0) : (vocabulary.counts.get(left) ?? 0);
+    const rightCount = vocabulary.counts.get(right) ?? 0;
+    const count = Math.min(leftCount, rightCount);
+    if (count > 0 && (!best || count > best.count)) best = { parts: [left, right], count };
+  }
+  return best?.parts;
+}
+
+/** Short words that start English compounds written apart ("on call", "in person", "up front"). */
+const TWO_LETTER_PREFIXES = new Set(['on', 'in', 'up', 'of', 'at', 'by', 'to', 'go', 're', 'co']);
 
 /**
  * A word without its plural s, for matching the phrases of synonym groups: "vacations" names
