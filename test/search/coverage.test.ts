@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { synonymsFor } from '../../src/lib/search/built-in-synonyms.ts';
-import { titleShare } from '../../src/lib/search/coverage.ts';
+import { titleShare, titleWords } from '../../src/lib/search/coverage.ts';
 import { tokenize } from '../../src/lib/search/query.ts';
 import { createSearcher } from '../../src/lib/search/search.ts';
 import { buildSearchBundle } from '../../src/lib/search/search-index.ts';
@@ -14,7 +14,7 @@ import { sampleDocuments } from '../helpers/sample-documents.ts';
 const questions = JSON.parse(readFileSync(new URL('../search-quality/kestrel.json', import.meta.url), 'utf8')) as { q: string }[];
 
 describe('titleShare', () => {
-  const share = (question: string, title: string) => titleShare(tokenize(question), title);
+  const share = (question: string, title: string) => titleShare(tokenize(question))(titleWords(title));
 
   it('counts the question’s words in the title, stop words included, a plural s aside', () => {
     expect(share('how should I use slack channels', 'How we use Slack at Sourcegraph')).toBeCloseTo(3 / 6);

@@ -3,6 +3,7 @@
  * share with the server's search (no word required, coverage counts, synonyms weigh less).
  */
 import { describe, expect, it } from 'vitest';
+import { titleWords } from '../../src/lib/search/coverage.ts';
 import { type HeadingPlaces, mergeTermHits } from '../../src/lib/search/merge-hits.ts';
 import type { QueryTerm } from '../../src/lib/search/query.ts';
 
@@ -109,7 +110,7 @@ describe('mergeTermHits', () => {
         },
       ],
       [],
-      (id) => ({ title: id, places: places[id] }),
+      (id) => ({ title: titleWords(id), places: places[id] }),
     );
     // 2 points, times (1 + 1)^3 for the whole question, times 1 + 1 (heading) or 1 + 1/2 (title).
     expect(merged.map((page) => [page.id, page.score])).toEqual([
@@ -126,7 +127,7 @@ describe('mergeTermHits', () => {
       { term: { word: 'company', weight: 0.5, synonym }, hits: [{ id: 'meetings', score: 1, words: [3] }] },
       { term: { word: 'meeting', weight: 0.5, synonym }, hits: [{ id: 'meetings', score: 1, words: [4] }] },
     ];
-    const withPlaces = mergeTermHits(searches, [], () => ({ title: 'Meetings', places: { titleEnd: 1, headings: [[3, 5]] } }));
+    const withPlaces = mergeTermHits(searches, [], () => ({ title: titleWords('Meetings'), places: { titleEnd: 1, headings: [[3, 5]] } }));
     expect(withPlaces[0]?.score).toBe(1 * 8 * 2);
     expect(mergeTermHits(searches)[0]?.score).toBe(1 * 8);
   });
@@ -150,11 +151,27 @@ describe('mergeTermHits', () => {
     ];
     const titles: Record<string, string> = { 'customer-channels': 'Customer Slack channels', 'using-slack': 'How we use Slack' };
     const question = ['how', 'should', 'i', 'use', 'slack', 'channels'];
-    const merged = mergeTermHits(searches, question, (id) => ({ title: titles[id] ?? '', places: undefined }));
+    const merged = mergeTermHits(searches, question, (id) => ({ title: titleWords(titles[id] ?? ''), places: undefined }));
     // "how", "use" and "slack" against "slack" and "channels": 3/6 against 2/6 of the question.
     expect(merged.map((page) => [page.id, page.score])).toEqual([
       ['using-slack', 2 * 8 * 1.5],
       ['customer-channels', 2.2 * 8 * (1 + 2 / 6)],
     ]);
+  });
+
+  it('ranks the first `limit` pages as it ranks them all, boosts included', () => {
+    // Twelve pages; the title boost lifts the tenth to the top.
+    const ids = Array.from({ length: 12 }, (_, index) => `page-${index}`);
+    const searches = [{ term: typed('refund'), hits: ids.map((id, index) => ({ id, score: 10 - index / 2 })) }];
+    const facts = (id: string) => ({ title: titleWords(id === 'page-9' ? 'Refund' : 'Other'), places: undefined });
+    const all = mergeTermHits(searches, ['refund'], facts).map((page) => [page.id, page.score]);
+    expect(all.slice(0, 3)).toEqual([
+      ['page-9', 5.5 * 8 * 2],
+      ['page-0', 10 * 8],
+      ['page-1', 9.5 * 8],
+    ]);
+    const limited = mergeTermHits(searches, ['refund'], facts, 3);
+    expect(limited.map((page) => [page.id, page.score]).slice(0, 3)).toEqual(all.slice(0, 3));
+    expect(limited).toHaveLength(12);
   });
 });

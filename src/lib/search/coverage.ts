@@ -38,18 +38,32 @@ export function titleBoost(share: number): number {
 /** The most the heading and title boosts together multiply a score by. */
 export const MOST_TITLE_AND_HEADING_BOOST = headingBoost(1) * titleBoost(1);
 
+/** A title's words, as titleShare compares them: worked out once per page. */
+export interface TitleWords {
+  words: string[];
+  /** The words without a plural s. */
+  singular: Set<string>;
+}
+
+export function titleWords(title: string): TitleWords {
+  const words = tokenize(title);
+  return { words, singular: new Set(words.map(singular)) };
+}
+
 /**
- * The share of `question`'s words (tokenized) found among the words of `title`, a plural s
- * aside. Words of the question are counted once each; the last one, which may be half typed,
- * also counts when a word of the title starts with it.
+ * The share of `question`'s words (tokenized) found among a title's words, a plural s aside.
+ * Words of the question are counted once each; the last one, which may be half typed, also
+ * counts when a word of the title starts with it.
  */
-export function titleShare(question: readonly string[], title: string): number {
+export function titleShare(question: readonly string[]): (title: TitleWords) => number {
   const words = [...new Set(question.map(singular))];
-  if (words.length === 0) return 0;
-  const titleWords = tokenize(title);
-  const inTitle = new Set(titleWords.map(singular));
   const last = question[question.length - 1] ?? '';
-  const found = words.filter((word) => inTitle.has(word));
-  if (last.length >= 2 && !inTitle.has(singular(last)) && titleWords.some((word) => word.startsWith(last))) found.push(last);
-  return found.length / words.length;
+  const lastSingular = singular(last);
+  return (title) => {
+    if (words.length === 0) return 0;
+    let found = 0;
+    for (const word of words) if (title.singular.has(word)) found++;
+    if (last.length >= 2 && !title.singular.has(lastSingular) && title.words.some((word) => word.startsWith(last))) found++;
+    return found / words.length;
+  };
 }

@@ -6,7 +6,7 @@
  * heading boost for the share its title and one of its headings answer, and the title boost for
  * the share of the question's words its title has (coverage.ts).
  */
-import { coverageBoost, headingBoost, titleBoost, titleShare } from './coverage.ts';
+import { coverageBoost, headingBoost, MOST_TITLE_AND_HEADING_BOOST, type TitleWords, titleBoost, titleShare } from './coverage.ts';
 import { type QueryTerm, synonymsOf } from './query.ts';
 
 export interface TermHit {
@@ -39,21 +39,25 @@ export interface HeadingPlaces {
 
 /** What the merge knows of a page besides its hits: its title, where its headings are. */
 export interface PageFacts {
-  title: string;
+  title: TitleWords;
   places: HeadingPlaces | undefined;
 }
 
 /**
  * `searches` holds one entry per word searched, stop words already left out; `question` is
  * every word typed (tokenize), stop words included; `pageFacts` gives a page's title and where
- * its title and headings are in its text (without them, no title or heading boost).
+ * its title and headings are in its text (without them, no title or heading boost). The pages
+ * come best first, exactly so for the first `limit`; the title and heading boosts are left out
+ * for pages that cannot reach those, which saves most of the work on a large site.
  */
 export function mergeTermHits<Hit extends TermHit>(
   searches: TermSearch<Hit>[],
   question: readonly string[] = [],
   pageFacts: (id: string) => PageFacts | undefined = () => undefined,
+  limit = Number.POSITIVE_INFINITY,
 ): MergedPage<Hit>[] {
   const share = answeredShare(searches);
+  const titleShareOf = titleShare(question);
   const pages = new Map<string, { score: number; hits: { term: QueryTerm; hit: Hit }[] }>();
   for (const { term, hits } of searches) {
     for (const hit of hits) {
@@ -66,18 +70,28 @@ export function mergeTermHits<Hit extends TermHit>(
       page.hits.push({ term, hit });
     }
   }
-  return [...pages]
-    .map(([id, page]) => {
-      const facts = pageFacts(id);
-      const headings = facts?.places ? headingShare(page.hits, facts.places, share) : 0;
-      const title = facts ? titleShare(question, facts.title) : 0;
-      return {
-        id,
-        score: page.score * coverageBoost(share(page.hits.map(({ term }) => term))) * headingBoost(headings) * titleBoost(title),
-        hits: page.hits.sort((a, b) => b.term.weight * b.hit.score - a.term.weight * a.hit.score),
-      };
-    })
+  const candidates = [...pages]
+    .map(([id, page]) => ({ id, page, score: page.score * coverageBoost(share(page.hits.map(({ term }) => term))) }))
     .sort((a, b) => b.score - a.score);
+  const boosted: { id: string; page: (typeof candidates)[number]['page']; score: number }[] = [];
+  const topScores: number[] = [];
+  let at = 0;
+  for (; at < candidates.length; at++) {
+    const candidate = candidates[at] as (typeof candidates)[number];
+    if (topScores.length >= limit && candidate.score * MOST_TITLE_AND_HEADING_BOOST < (topScores[limit - 1] as number)) break;
+    const facts = pageFacts(candidate.id);
+    const headings = facts?.places ? headingShare(candidate.page.hits, facts.places, share) : 0;
+    const score = candidate.score * headingBoost(headings) * titleBoost(facts ? titleShareOf(facts.title) : 0);
+    boosted.push({ ...candidate, score });
+    topScores.push(score);
+    topScores.sort((a, b) => b - a);
+    if (topScores.length > limit) topScores.length = limit;
+  }
+  return [...boosted.sort((a, b) => b.score - a.score), ...candidates.slice(at)].map(({ id, page, score }) => ({
+    id,
+    score,
+    hits: page.hits.sort((a, b) => b.term.weight * b.hit.score - a.term.weight * a.hit.score),
+  }));
 }
 
 /**

@@ -84,9 +84,8 @@ export function queryTerms(
     return terms.find((term) => term.word === matched)?.corrects ?? matched;
   };
   // A misspelt word and its correction both stay in `words`, so synonyms of the correction count.
-  for (const group of synonyms) {
-    const members = group.map((member) => tokenize(member)).filter((member) => member.length > 0);
-    const hit = members.filter((member) => typed.includes(` ${member.map(singular).join(' ')} `));
+  for (const { members, singular: singularMembers } of tokenizedGroups(synonyms)) {
+    const hit = members.filter((_, index) => typed.includes(singularMembers[index] as string));
     if (hit.length === 0) continue;
     const of = [...new Set(hit.flat().map(typedWordOf))];
     for (const member of members) {
@@ -102,6 +101,27 @@ export function queryTerms(
     }
   }
   return terms;
+}
+
+/** Each synonym group's members as words, and as they are matched (" vacation day "). */
+interface TokenizedGroup {
+  members: string[][];
+  singular: string[];
+}
+
+const tokenized = new WeakMap<readonly (readonly string[])[], TokenizedGroup[]>();
+
+/** The groups tokenized once per list (a site's list lives as long as its search): every question reads them. */
+function tokenizedGroups(synonyms: readonly (readonly string[])[]): TokenizedGroup[] {
+  let groups = tokenized.get(synonyms);
+  if (!groups) {
+    groups = synonyms.map((group) => {
+      const members = group.map((member) => tokenize(member)).filter((member) => member.length > 0);
+      return { members, singular: members.map((member) => ` ${member.map(singular).join(' ')} `) };
+    });
+    tokenized.set(synonyms, groups);
+  }
+  return groups;
 }
 
 /**

@@ -3,7 +3,15 @@
  * needs it (the page's summary, the best-matching section as a snippet, its review state).
  */
 import { reviewState, type ReviewState } from '../content/review.ts';
-import { coverageBoost, headingBoost, MOST_TITLE_AND_HEADING_BOOST, titleBoost, titleShare } from './coverage.ts';
+import {
+  coverageBoost,
+  headingBoost,
+  MOST_TITLE_AND_HEADING_BOOST,
+  type TitleWords,
+  titleBoost,
+  titleShare,
+  titleWords,
+} from './coverage.ts';
 import { pageName, type SearchDocument } from './documents.ts';
 import type { lunr } from './languages.ts';
 import type { PageSection } from './page-text.ts';
@@ -52,7 +60,7 @@ export function createSearcher(bundle: SearchBundle, synonyms: readonly (readonl
       const terms = queryTerms(text, synonyms, vocabulary, phrases);
       const matches = query(queryClauses(terms, pipeline));
       const coverage = coverageOf(terms, pipeline);
-      const question = tokenize(text);
+      const titleShareOf = titleShare(tokenize(text));
       const candidates = matches
         .map((match) => ({ match, document: documents.get(match.ref), score: match.score * coverageBoost(coverage(match.terms)) }))
         .filter(
@@ -70,7 +78,7 @@ export function createSearcher(bundle: SearchBundle, synonyms: readonly (readonl
         const score =
           candidate.score *
           headingBoost(headingCoverage(headingTerms(document), match.terms, coverage)) *
-          titleBoost(titleShare(question, document.title));
+          titleBoost(titleShareOf(headingTerms(document).titleWords));
         ranked.push({ ...candidate, score });
         topScores.push(score);
         topScores.sort((a, b) => b - a);
@@ -98,13 +106,15 @@ export function createSearcher(bundle: SearchBundle, synonyms: readonly (readonl
 }
 
 interface HeadingTerms {
+  /** The page's title as the title boost compares it. */
+  titleWords: TitleWords;
   /** The index terms of the page's title, file name and aliases. */
   title: Set<string>;
   /** The index terms of each of its headings. */
   headings: Set<string>[];
 }
 
-/** The index terms of a page's title and headings, worked out once per page and kept. */
+/** A page's title words and the index terms of its title and headings, worked out once per page and kept. */
 function headingTermsOf(pipeline: lunr.Pipeline): (document: SearchDocument) => HeadingTerms {
   const termsOfWord = new Map<string, string[]>();
   const termsOf = (text: string) => {
@@ -124,6 +134,7 @@ function headingTermsOf(pipeline: lunr.Pipeline): (document: SearchDocument) => 
     let terms = kept.get(document.url);
     if (!terms) {
       terms = {
+        titleWords: titleWords(document.title),
         title: termsOf(`${document.title} ${pageName(document.url)} ${document.aliases.join(' ')}`),
         headings: document.sections.filter((section) => section.heading).map((section) => termsOf(section.heading)),
       };

@@ -16,6 +16,7 @@ import {
   type ResultCards,
   resultCardsFile,
 } from '../../lib/search/client-data.ts';
+import { titleWords } from '../../lib/search/coverage.ts';
 import { type MergedPage, mergeTermHits, type PageFacts, type TermSearch } from '../../lib/search/merge-hits.ts';
 import { type QueryTerm, queryTerms, tokenize } from '../../lib/search/query.ts';
 import { loadVocabulary, type Vocabulary } from '../../lib/search/vocabulary.ts';
@@ -106,7 +107,7 @@ export class SearchEngine {
   }
 
   async search(text: string, filters: Filters, limit: number): Promise<SearchAnswer> {
-    const { terms, merged } = await this.rank(text, filters);
+    const { terms, merged } = await this.rank(text, filters, limit);
     const highlight = terms.filter((term) => term.weight === 1 || term.corrects).map((term) => term.word);
     const top = merged.slice(0, limit);
     const details = Promise.all(
@@ -124,18 +125,18 @@ export class SearchEngine {
    */
   async warmUp(): Promise<void> {
     const word = this.vocabulary && [...this.vocabulary.counts.keys()].find((known) => !this.stopWords.has(known));
-    if (word) await this.rank(word, {});
+    if (word) await this.rank(word, {}, 10);
   }
 
-  /** The pages that answer `text`, best first, with the words searched. */
-  private async rank(text: string, filters: Filters): Promise<{ terms: QueryTerm[]; merged: MergedPage<PagefindResult>[] }> {
+  /** The pages that answer `text`, best first (exactly so for the first `limit`), with the words searched. */
+  private async rank(text: string, filters: Filters, limit: number): Promise<{ terms: QueryTerm[]; merged: MergedPage<PagefindResult>[] }> {
     const terms = queryTerms(text, this.synonyms, this.vocabulary, this.phrases).filter(
       (term) => !this.stopWords.has(term.word) && this.usedBySite(term.word),
     );
     const searches: TermSearch<PagefindResult>[] = await Promise.all(
       terms.map(async (term) => ({ term, hits: await this.lookUp(term.word, filters) })),
     );
-    return { terms, merged: mergeTermHits(searches, tokenize(text), (id) => this.pageFacts(id)) };
+    return { terms, merged: mergeTermHits(searches, tokenize(text), (id) => this.pageFacts(id), limit) };
   }
 
   /** One word's pages. Kept: while an agent types, only the last word changes. */
@@ -155,7 +156,7 @@ export class SearchEngine {
   private pageFacts(id: string): PageFacts | undefined {
     if (!this.facts.has(id)) {
       const card = this.cards?.[id];
-      this.facts.set(id, card ? { title: card[1], places: card[5] ? headingPlaces(card[5]) : undefined } : undefined);
+      this.facts.set(id, card ? { title: titleWords(card[1]), places: card[5] ? headingPlaces(card[5]) : undefined } : undefined);
     }
     return this.facts.get(id);
   }
