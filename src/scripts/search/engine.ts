@@ -15,6 +15,7 @@ import {
   type ResultCard,
   type ResultCards,
   resultCardsFile,
+  TITLE_END_ID,
 } from '../../lib/search/client-data.ts';
 import { titleWords } from '../../lib/search/coverage.ts';
 import { type MergedPage, mergeTermHits, type PageFacts, type TermSearch } from '../../lib/search/merge-hits.ts';
@@ -210,12 +211,15 @@ type PageHits = { term: QueryTerm; hit: PagefindResult }[];
  * comes with the word's own hit, so the best section and the snippet are worked out here.
  */
 function describe(hits: PageHits, data: PagefindData, highlight: string[]): SearchResult {
-  const section = bestSection(hits, data.anchors);
+  // The title, aliases and file name open the page's text: the result shows the title already,
+  // and the other two are not on the page. The snippet comes from what follows.
+  const titleEnd = data.anchors.find((anchor) => anchor.id === TITLE_END_ID)?.location ?? 0;
+  const section = bestSection(hits, data.anchors, titleEnd);
   return {
     href: withHighlight(data.url, section.anchor, highlight),
     title: data.meta.title ?? data.url,
     summary: data.meta.summary ?? '',
-    snippetHtml: snippet(data.content, section.locations),
+    snippetHtml: snippet(data.content, section.locations, titleEnd),
     type: data.meta.type ?? '',
     section: data.meta.section ?? '',
     status: reviewState(data.meta.reviewDue),
@@ -226,11 +230,12 @@ function describe(hits: PageHits, data: PagefindData, highlight: string[]): Sear
  * The part of the page under one heading that holds the most of the question's words, then the
  * most matches: its heading's id ('' before the first heading) and the matches in it.
  */
-function bestSection(hits: PageHits, anchors: PagefindAnchor[]): { anchor: string; locations: number[] } {
+function bestSection(hits: PageHits, anchors: PagefindAnchor[], titleEnd: number): { anchor: string; locations: number[] } {
   const headings = anchors.filter((anchor) => /^h\d$/i.test(anchor.element) && anchor.id).sort((a, b) => a.location - b.location);
   const sections = new Map<string, { words: Set<string>; locations: number[] }>();
   for (const { term, hit } of hits) {
     for (const location of hit.words) {
+      if (location < titleEnd) continue;
       const anchor = headings.findLast((heading) => heading.location <= location)?.id ?? '';
       const section = sections.get(anchor) ?? { words: new Set<string>(), locations: [] };
       section.words.add(term.corrects ?? term.word);
@@ -247,17 +252,17 @@ function bestSection(hits: PageHits, anchors: PagefindAnchor[]): { anchor: strin
   return { anchor: best.anchor, locations: [...new Set(best.locations)].sort((a, b) => a - b) };
 }
 
-/** About thirty words around the densest run of matches, the matches marked. */
-function snippet(content: string, locations: number[]): string {
+/** About thirty words around the densest run of matches, the matches marked (from `from` without any). */
+function snippet(content: string, locations: number[], from: number): string {
   // Split as Pagefind counts locations.
   const words = content.split(/[^\S\uFEFF]+/);
-  let start = 0;
+  let start = from;
   let most = -1;
   for (const location of locations) {
     const count = locations.filter((other) => other >= location && other < location + SNIPPET_WORDS - 5).length;
     if (count > most) {
       most = count;
-      start = Math.max(0, location - 5);
+      start = Math.max(from, location - 5);
     }
   }
   const marked = new Set(locations);
@@ -265,7 +270,7 @@ function snippet(content: string, locations: number[]): string {
     const escaped = escapeHtml(word);
     return marked.has(start + offset) ? `<mark>${escaped}</mark>` : escaped;
   });
-  return `${start > 0 ? '… ' : ''}${shown.join(' ')}${start + SNIPPET_WORDS < words.length ? ' …' : ''}`;
+  return `${start > from ? '… ' : ''}${shown.join(' ')}${start + SNIPPET_WORDS < words.length ? ' …' : ''}`;
 }
 
 function escapeHtml(text: string): string {
