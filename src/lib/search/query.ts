@@ -44,7 +44,7 @@ export function tokenize(text: string): string[] {
     text
       .normalize('NFKC')
       .toLowerCase()
-      .match(/[\p{L}\p{N}]*\p{N}(?:\.\p{N}+)+|[\p{L}\p{N}]+/gu) ?? []
+      .match(/[\p{L}\p{N}]+(?:\.\p{N}+)*/gu) ?? []
   );
 }
 
