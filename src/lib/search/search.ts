@@ -54,7 +54,7 @@ export function createSearcher(bundle: SearchBundle, synonyms: readonly (readonl
   const pipeline = lunrBuilder(bundle.language).pipeline;
   const vocabulary = loadVocabulary(bundle.vocabulary);
   const phrases = bundle.phrases ? new Set(bundle.phrases) : undefined;
-  const headingTerms = headingTermsOf(pipeline);
+  const titleAndHeadings = titleAndHeadingsOf(pipeline);
   return {
     search(text, { limit, type, now = new Date() }) {
       const terms = queryTerms(text, synonyms, vocabulary, phrases);
@@ -74,11 +74,11 @@ export function createSearcher(bundle: SearchBundle, synonyms: readonly (readonl
       const topScores: number[] = [];
       for (const candidate of candidates) {
         if (topScores.length >= limit && candidate.score * MOST_TITLE_AND_HEADING_BOOST < (topScores[limit - 1] as number)) break;
-        const { document, match } = candidate;
+        const page = titleAndHeadings(candidate.document);
         const score =
           candidate.score *
-          headingBoost(headingCoverage(headingTerms(document), match.terms, coverage)) *
-          titleBoost(titleShareOf(headingTerms(document).titleWords));
+          headingBoost(headingCoverage(page, candidate.match.terms, coverage)) *
+          titleBoost(titleShareOf(page.titleWords));
         ranked.push({ ...candidate, score });
         topScores.push(score);
         topScores.sort((a, b) => b - a);
@@ -105,7 +105,7 @@ export function createSearcher(bundle: SearchBundle, synonyms: readonly (readonl
   };
 }
 
-interface HeadingTerms {
+interface TitleAndHeadings {
   /** The page's title as the title boost compares it. */
   titleWords: TitleWords;
   /** The index terms of the page's title, file name and aliases. */
@@ -115,7 +115,7 @@ interface HeadingTerms {
 }
 
 /** A page's title words and the index terms of its title and headings, worked out once per page and kept. */
-function headingTermsOf(pipeline: lunr.Pipeline): (document: SearchDocument) => HeadingTerms {
+function titleAndHeadingsOf(pipeline: lunr.Pipeline): (document: SearchDocument) => TitleAndHeadings {
   const termsOfWord = new Map<string, string[]>();
   const termsOf = (text: string) => {
     const found = new Set<string>();
@@ -129,7 +129,7 @@ function headingTermsOf(pipeline: lunr.Pipeline): (document: SearchDocument) => 
     }
     return found;
   };
-  const kept = new Map<string, HeadingTerms>();
+  const kept = new Map<string, TitleAndHeadings>();
   return (document) => {
     let terms = kept.get(document.url);
     if (!terms) {
@@ -148,7 +148,7 @@ function headingTermsOf(pipeline: lunr.Pipeline): (document: SearchDocument) => 
  * The largest share of the question that the page's title answers, alone or with one of its
  * headings (coverage.ts, headingBoost), from the index terms the page matched.
  */
-function headingCoverage({ title, headings }: HeadingTerms, matched: string[], coverage: (matched: string[]) => number): number {
+function headingCoverage({ title, headings }: TitleAndHeadings, matched: string[], coverage: (matched: string[]) => number): number {
   const inTitle = matched.filter((term) => title.has(term));
   let best = inTitle.length > 0 ? coverage(inTitle) : 0;
   for (const heading of headings) {
