@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { type ResultCards, resultCardsFile, TITLE_END_ID } from '../lib/search/client-data.ts';
+import { encodeHeadingPlaces, type ResultCards, resultCardsFile, TITLE_END_ID } from '../lib/search/client-data.ts';
 import { type PagefindData, parseFragment } from '../lib/search/pagefind-fragment.ts';
 import { HEADING_LINK_LABEL } from '../plugins/rehype-heading-links.ts';
 
@@ -29,24 +29,18 @@ export function writeResultCards(pagefindDir: string): void {
 }
 
 /**
- * Where the title and the h2 and h3 headings are in the page's indexed text, in words: the
- * title's end, then for each heading the words since the previous one's end and its length
- * (the search's heading boost, merge-hits.ts).
- * The title ends at an empty marker element; a heading's anchor text is its own text followed
- * by its link's ("#", then the label and the text again), which is not indexed.
+ * Where the title and the h2 and h3 headings are in the page's indexed text, in words (the
+ * search's heading boost, merge-hits.ts). The title ends at an empty marker element; a heading's
+ * anchor text is its own text followed by its link's ("#", then the label and the text again),
+ * which is not indexed.
  */
 function headingPlaces({ anchors, meta }: PagefindData): number[] {
   const titleEnd = anchors.find((anchor) => anchor.id === TITLE_END_ID)?.location ?? wordCount(meta.title ?? '');
-  const places = [titleEnd];
-  let end = titleEnd;
-  const headings = anchors.filter(({ element }) => element === 'h2' || element === 'h3').sort((a, b) => a.location - b.location);
-  for (const { text = '', location } of headings) {
-    const heading = text.split(`#${HEADING_LINK_LABEL}`)[0] ?? '';
-    // Small numbers, which keep the cards file small: the gap since the last heading, the length.
-    places.push(location - end, wordCount(heading));
-    end = location + wordCount(heading);
-  }
-  return places;
+  const headings = anchors
+    .filter(({ element }) => element === 'h2' || element === 'h3')
+    .sort((a, b) => a.location - b.location)
+    .map(({ text = '', location }): [number, number] => [location, location + wordCount(text.split(`#${HEADING_LINK_LABEL}`)[0] ?? '')]);
+  return encodeHeadingPlaces({ titleEnd, headings });
 }
 
 /** Words as Pagefind counts them in a page's text: split at white space. */

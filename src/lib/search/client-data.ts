@@ -21,6 +21,11 @@ export interface ClientSearchData {
 /** Where the build writes Pagefind's files and ours beside them (integrations/pagefind-index.ts). */
 export const PAGEFIND_PATH = '/pagefind/';
 
+/** The primary language subtag of a page's `lang`, lower-cased: the word list's language. */
+export function languageCode(lang: string): string {
+  return (lang.split('-')[0] ?? lang).toLowerCase();
+}
+
 export function clientDataFile(language: string): string {
   return `knowhow-${language}.json`;
 }
@@ -42,7 +47,18 @@ export type ResultCards = Record<string, ResultCard>;
  */
 export const TITLE_END_ID = 'search-title-end';
 
-/** A card's `places` as merge-hits.ts takes them. */
+/** A card's `places` for a page's title end and headings (in order): small numbers keep the file small. */
+export function encodeHeadingPlaces({ titleEnd, headings }: HeadingPlaces): number[] {
+  const places = [titleEnd];
+  let end = titleEnd;
+  for (const [start, headingEnd] of headings) {
+    places.push(start - end, headingEnd - start);
+    end = headingEnd;
+  }
+  return places;
+}
+
+/** A card's `places` as merge-hits.ts takes them (encodeHeadingPlaces undone). */
 export function headingPlaces(places: number[]): HeadingPlaces {
   const titleEnd = places[0] ?? 0;
   const headings: [number, number][] = [];
@@ -67,7 +83,7 @@ export function resultCardsFile(language: string): string {
  * query string), and so is its index metadata (its name carries a hash).
  */
 export function preloadedSearchFiles(lang: string): { path: string; module?: true }[] {
-  const code = (lang.split('-')[0] ?? lang).toLowerCase();
+  const code = languageCode(lang);
   return [
     { path: `${PAGEFIND_PATH}pagefind.js`, module: true },
     ...((SEARCH_LANGUAGES as readonly string[]).includes(code) ? [{ path: `${PAGEFIND_PATH}wasm.${code}.pagefind` }] : []),

@@ -36,7 +36,33 @@ export function titleBoost(share: number): number {
 }
 
 /** The most the heading and title boosts together multiply a score by. */
-export const MOST_TITLE_AND_HEADING_BOOST = headingBoost(1) * titleBoost(1);
+const MOST_TITLE_AND_HEADING_BOOST = headingBoost(1) * titleBoost(1);
+
+/**
+ * Candidates sorted by score, with `boost` (their heading and title boosts, at most
+ * MOST_TITLE_AND_HEADING_BOOST) applied: best first, exactly so for the first `limit`. Past the
+ * candidate whose score, so multiplied, cannot reach the best `limit` so far, none can: those
+ * are not boosted, and follow in their order. Both search paths rank with it.
+ */
+export function boostBest<Candidate extends { score: number }>(
+  sorted: Candidate[],
+  limit: number,
+  boost: (candidate: Candidate) => number,
+): Candidate[] {
+  const boosted: Candidate[] = [];
+  const topScores: number[] = [];
+  let at = 0;
+  for (; at < sorted.length; at++) {
+    const candidate = sorted[at] as Candidate;
+    if (topScores.length >= limit && candidate.score * MOST_TITLE_AND_HEADING_BOOST < (topScores[limit - 1] as number)) break;
+    const score = candidate.score * boost(candidate);
+    boosted.push({ ...candidate, score });
+    topScores.push(score);
+    topScores.sort((a, b) => b - a);
+    if (topScores.length > limit) topScores.length = limit;
+  }
+  return [...boosted.sort((a, b) => b.score - a.score), ...sorted.slice(at)];
+}
 
 /** A title's words, as titleShare compares them: worked out once per page. */
 export interface TitleWords {

@@ -6,7 +6,7 @@
  * heading boost for the share its title and one of its headings answer, and the title boost for
  * the share of the question's words its title has (coverage.ts).
  */
-import { coverageBoost, headingBoost, MOST_TITLE_AND_HEADING_BOOST, type TitleWords, titleBoost, titleShare } from './coverage.ts';
+import { boostBest, coverageBoost, headingBoost, type TitleWords, titleBoost, titleShare } from './coverage.ts';
 import { type QueryTerm, synonymsOf } from './query.ts';
 
 export interface TermHit {
@@ -73,21 +73,12 @@ export function mergeTermHits<Hit extends TermHit>(
   const candidates = [...pages]
     .map(([id, page]) => ({ id, page, score: page.score * coverageBoost(share(page.hits.map(({ term }) => term))) }))
     .sort((a, b) => b.score - a.score);
-  const boosted: { id: string; page: (typeof candidates)[number]['page']; score: number }[] = [];
-  const topScores: number[] = [];
-  let at = 0;
-  for (; at < candidates.length; at++) {
-    const candidate = candidates[at] as (typeof candidates)[number];
-    if (topScores.length >= limit && candidate.score * MOST_TITLE_AND_HEADING_BOOST < (topScores[limit - 1] as number)) break;
-    const facts = pageFacts(candidate.id);
-    const headings = facts?.places ? headingShare(candidate.page.hits, facts.places, share) : 0;
-    const score = candidate.score * headingBoost(headings) * titleBoost(facts ? titleShareOf(facts.title) : 0);
-    boosted.push({ ...candidate, score });
-    topScores.push(score);
-    topScores.sort((a, b) => b - a);
-    if (topScores.length > limit) topScores.length = limit;
-  }
-  return [...boosted.sort((a, b) => b.score - a.score), ...candidates.slice(at)].map(({ id, page, score }) => ({
+  const ranked = boostBest(candidates, limit, ({ id, page }) => {
+    const facts = pageFacts(id);
+    const headings = facts?.places ? headingShare(page.hits, facts.places, share) : 0;
+    return headingBoost(headings) * titleBoost(facts ? titleShareOf(facts.title) : 0);
+  });
+  return ranked.map(({ id, page, score }) => ({
     id,
     score,
     hits: page.hits.sort((a, b) => b.term.weight * b.hit.score - a.term.weight * a.hit.score),

@@ -3,22 +3,13 @@
  * needs it (the page's summary, the best-matching section as a snippet, its review state).
  */
 import { reviewState, type ReviewState } from '../content/review.ts';
-import {
-  coverageBoost,
-  headingBoost,
-  MOST_TITLE_AND_HEADING_BOOST,
-  type TitleWords,
-  titleBoost,
-  titleShare,
-  titleWords,
-} from './coverage.ts';
+import { boostBest, coverageBoost, headingBoost, type TitleWords, titleBoost, titleShare, titleWords } from './coverage.ts';
 import { pageName, type SearchDocument } from './documents.ts';
 import type { lunr } from './languages.ts';
 import type { PageSection } from './page-text.ts';
 import { createLunrQuery } from './lunr-query.ts';
-import { type QueryTerm, queryClauses, queryTerms, synonymsOf } from './query.ts';
+import { type QueryTerm, queryClauses, queryTerms, synonymsOf, tokenize } from './query.ts';
 import { loadIndex, lunrBuilder, type SearchBundle } from './search-index.ts';
-import { tokenize } from './query.ts';
 import { loadVocabulary } from './vocabulary.ts';
 
 export interface SearchHit {
@@ -68,23 +59,10 @@ export function createSearcher(bundle: SearchBundle, synonyms: readonly (readonl
             candidate.document !== undefined && (!type || candidate.document.type === type),
         )
         .sort((a, b) => b.score - a.score);
-      // The heading and title boosts at most quadruple a score: past the page whose score, so
-      // multiplied, cannot reach the best `limit` so far, none can, and need not be looked at.
-      const ranked: typeof candidates = [];
-      const topScores: number[] = [];
-      for (const candidate of candidates) {
-        if (topScores.length >= limit && candidate.score * MOST_TITLE_AND_HEADING_BOOST < (topScores[limit - 1] as number)) break;
-        const page = titleAndHeadings(candidate.document);
-        const score =
-          candidate.score *
-          headingBoost(headingCoverage(page, candidate.match.terms, coverage)) *
-          titleBoost(titleShareOf(page.titleWords));
-        ranked.push({ ...candidate, score });
-        topScores.push(score);
-        topScores.sort((a, b) => b - a);
-        topScores.length = Math.min(topScores.length, limit);
-      }
-      ranked.sort((a, b) => b.score - a.score);
+      const ranked = boostBest(candidates, limit, ({ document, match }) => {
+        const page = titleAndHeadings(document);
+        return headingBoost(headingCoverage(page, match.terms, coverage)) * titleBoost(titleShareOf(page.titleWords));
+      });
       const hits: SearchHit[] = [];
       for (const { match, document, score } of ranked.slice(0, limit)) {
         const best = bestSection(document.sections, match.terms);

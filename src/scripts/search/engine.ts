@@ -12,6 +12,7 @@ import {
   type ClientSearchData,
   clientDataFile,
   headingPlaces,
+  languageCode,
   type ResultCard,
   type ResultCards,
   resultCardsFile,
@@ -82,10 +83,9 @@ export class SearchEngine {
   static async load(language: string): Promise<SearchEngine> {
     // Without the word lists the search still works, only without typo correction and synonyms;
     // without the cards, results are listed once the pages' text has loaded.
-    const code = (language.split('-')[0] ?? language).toLowerCase();
     const [pagefind, data, cards] = await Promise.all([
       createPagefind(language),
-      loadJson<ClientSearchData>(clientDataFile(code)),
+      loadJson<ClientSearchData>(clientDataFile(languageCode(language))),
       loadJson<ResultCards>(resultCardsFile(language.toLowerCase())),
     ]);
     return new SearchEngine(pagefind, data, cards);
@@ -125,8 +125,11 @@ export class SearchEngine {
    * takes a third off its time on a large handbook. The question is the site's most used word.
    */
   async warmUp(): Promise<void> {
-    const word = this.vocabulary && [...this.vocabulary.counts.keys()].find((known) => !this.stopWords.has(known));
-    if (word) await this.rank(word, {}, 10);
+    for (const word of this.vocabulary?.counts.keys() ?? []) {
+      if (this.stopWords.has(word)) continue;
+      await this.rank(word, {}, 10);
+      return;
+    }
   }
 
   /** The pages that answer `text`, best first (exactly so for the first `limit`), with the words searched. */
