@@ -15,14 +15,21 @@ process.env.KNOWHOW_CONTENT_DIR = contentDir;
 
 export default defineConfig({
   output: 'static',
-  adapter: node({ mode: 'standalone' }),
+  // scripts/serve.ts is the server: it serves the static files itself, behind the
+  // private-handbook gate, and hands the rest to Astro's handler (middleware mode).
+  adapter: node({ mode: 'middleware', bodySizeLimit: 2 * 1024 * 1024 }),
   // Tests and benchmarks build into their own folders so they never touch dist/.
   outDir: process.env.KNOWHOW_OUT_DIR ?? './dist',
   cacheDir: process.env.KNOWHOW_CACHE_DIR ?? './node_modules/.astro',
   // Pages live at folder URLs (/policies/refunds/); API routes have none (/api/health).
   trailingSlash: 'ignore',
+  // Nothing inline: the Content-Security-Policy (lib/server/http/security-headers.ts) allows
+  // only the site's own script and style files.
   build: { format: 'directory', inlineStylesheets: 'never' },
+  vite: { build: { assetsInlineLimit: 0 } },
   devToolbar: { enabled: false },
+  // src/middleware.ts checks the Origin of form posts itself (lib/server/http/origin-check.ts).
+  security: { checkOrigin: false },
   integrations: [knowhow({ contentDir }), mdx()],
   markdown: {
     syntaxHighlight: SYNTAX_HIGHLIGHT,

@@ -8,10 +8,10 @@
  *   reads at start, and build both search indexes (the server's and the browser's Pagefind).
  */
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { assertContentDir, ContentDirError } from '../lib/content/content-dir.ts';
+import { assertContentDir, ContentDirError, DEFAULT_CONTENT_DIR } from '../lib/content/content-dir.ts';
 import { isPageFile } from '../lib/content/paths.ts';
 import { MANIFEST_FILE } from '../lib/server/manifest.ts';
 import { formatReport } from '../lib/content/problems.ts';
@@ -88,7 +88,8 @@ export default function knowhow({ contentDir }: { contentDir: string }): AstroIn
         }
         if (serverDir) {
           const { pages, sections, settings, builtAt } = site;
-          writeFileSync(join(serverDir, MANIFEST_FILE), JSON.stringify({ builtAt, settings, pages, sections }));
+          const sampleContent = resolve(contentDir) === resolve(projectRoot as string, DEFAULT_CONTENT_DIR);
+          writeFileSync(join(serverDir, MANIFEST_FILE), JSON.stringify({ builtAt, sampleContent, settings, pages, sections }));
           searchBuild ??= startSearchBuild(projectRoot as string, contentDir, cacheDir as string, serverDir);
           // One index after the other: each takes a few hundred megabytes on a large site, and
           // together beside Astro they took a 10,000-page build past 3 GB.

@@ -71,7 +71,7 @@ describe('GET /api/search', () => {
       expect(await response.json()).toEqual({
         error: {
           code: 'INVALID_INPUT',
-          message: 'The search request is not valid; see fields.',
+          message: 'The query is not valid; see fields.',
           fields: { q: 'add the question to search for, e.g. ?q=refund after 30 days' },
         },
       });

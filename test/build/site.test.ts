@@ -78,13 +78,16 @@ describe('article page', () => {
   });
 
   it('needs no JavaScript to read and stays small', () => {
-    // Only the search (and its highlighting) is a script, loaded as deferred modules.
+    // The scripts are the header's account corner, the search, and the article's highlighting
+    // and review state, all deferred modules; none is inline (the Content-Security-Policy forbids it).
     const scripts = refunds.all('script[src]');
-    expect(scripts.map((script) => script.properties.type)).toEqual(['module', 'module']);
+    expect(scripts.map((script) => script.properties.type)).toEqual(['module', 'module', 'module']);
     expect(scripts.map((script) => String(script.properties.src))).toEqual([
+      expect.stringMatching(/^\/_astro\/AccountMenu\./),
       expect.stringMatching(/^\/_astro\/SearchDialog\./),
       expect.stringMatching(/^\/_astro\/ArticleLayout\./),
     ]);
+    expect(refunds.all('script:not([src])')).toEqual([]);
     expect(refunds.one('a.skip-link')?.properties.href).toBe('#main');
     expect(refunds.all('header, main, footer, nav').length).toBeGreaterThanOrEqual(5);
     expect(refunds.bytes).toBeLessThan(40_000);

@@ -1,33 +1,73 @@
-/** Starts a built site's real server (scripts/serve.mjs, as npm start does) on a free loopback port. */
+/**
+ * Starts a built site's real server (scripts/serve.ts, as npm start does) on a free loopback
+ * port, in production mode, with a database of its own (a new SQLite file unless `env` gives a
+ * DATABASE_URL) so tests never touch data/.
+ */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from './fixture-site.ts';
 
 export interface RunningServer {
   url: string;
+  /** Everything the server printed so far. */
+  output(): string;
   stop(): Promise<void>;
+  /** Stops it at once, as a crash or `kill -9` would. */
+  kill(): Promise<void>;
 }
 
+/** A secret for test servers only: production mode refuses to start without one. */
+export const TEST_AUTH_SECRET = 'test-secret-for-knowhow-servers-in-tests-0123456789';
+
 export async function startServer(distDir: string, env: Record<string, string> = {}): Promise<RunningServer> {
-  const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [join(PROJECT_ROOT, 'scripts/serve.mjs')], {
-    env: { ...process.env, KNOWHOW_OUT_DIR: distDir, HOST: '127.0.0.1', PORT: String(port), NODE_ENV: 'production', ...env },
+  const port = Number(env.PORT ?? (await freePort()));
+  const url = `http://127.0.0.1:${port}`;
+  const dataDir = env.DATABASE_URL ? undefined : mkdtempSync(join(tmpdir(), 'knowhow-server-'));
+  const child: ChildProcess = spawn(process.execPath, [join(PROJECT_ROOT, 'scripts/serve.ts')], {
+    env: {
+      ...process.env,
+      KNOWHOW_OUT_DIR: distDir,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      NODE_ENV: 'production',
+      BETTER_AUTH_SECRET: TEST_AUTH_SECRET,
+      BETTER_AUTH_URL: url,
+      ...(dataDir ? { DATABASE_URL: `file:${join(dataDir, 'knowhow.db')}` } : {}),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const url = `http://127.0.0.1:${port}`;
-  await waitUntilUp(url, child);
+  let output = '';
+  child.stdout?.on('data', (chunk) => {
+    output += chunk;
+  });
+  child.stderr?.on('data', (chunk) => {
+    output += chunk;
+  });
+  await waitUntilUp(url, child, () => output);
+  const stopWith = (signal: NodeJS.Signals) =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill(signal);
+    });
+  let removed = false;
+  const cleanUp = () => {
+    if (dataDir && !removed) rmSync(dataDir, { recursive: true, force: true });
+    removed = true;
+  };
   return {
     url,
-    stop: () =>
-      new Promise((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill();
-      }),
+    output: () => output,
+    stop: () => stopWith('SIGTERM').then(cleanUp),
+    kill: () => stopWith('SIGKILL'),
   };
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -38,16 +78,9 @@ function freePort(): Promise<number> {
   });
 }
 
-async function waitUntilUp(url: string, child: ChildProcess): Promise<void> {
-  let output = '';
-  child.stdout?.on('data', (chunk) => {
-    output += chunk;
-  });
-  child.stderr?.on('data', (chunk) => {
-    output += chunk;
-  });
-  for (let attempt = 0; attempt < 100; attempt++) {
-    if (child.exitCode !== null) throw new Error(`The server stopped:\n${output}`);
+async function waitUntilUp(url: string, child: ChildProcess, output: () => string): Promise<void> {
+  for (let attempt = 0; attempt < 150; attempt++) {
+    if (child.exitCode !== null) throw new Error(`The server stopped:\n${output()}`);
     try {
       await fetch(`${url}/api/health`);
       return;
@@ -56,5 +89,5 @@ async function waitUntilUp(url: string, child: ChildProcess): Promise<void> {
     }
   }
   child.kill();
-  throw new Error(`The server did not start within 10 s:\n${output}`);
+  throw new Error(`The server did not start within 15 s:\n${output()}`);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { allowedOrigins, corsHeaders } from '../../src/lib/server/cors.ts';
+import { corsHeaders } from '../../src/lib/server/cors.ts';
+import { loadEnv } from '../../src/lib/server/env.ts';
 import { createRateLimiter } from '../../src/lib/server/rate-limit.ts';
 
 describe('createRateLimiter', () => {
@@ -14,11 +15,11 @@ describe('createRateLimiter', () => {
 });
 
 describe('CORS', () => {
-  const allowed = allowedOrigins({ KNOWHOW_CORS_ORIGINS: ' https://helpdesk.example.com/ , https://chat.example.com' });
+  const allowed = loadEnv({ KNOWHOW_CORS_ORIGINS: ' https://helpdesk.example.com/ , https://chat.example.com' }, '/').corsOrigins;
 
   it('reads the allow-list from KNOWHOW_CORS_ORIGINS', () => {
     expect(allowed).toEqual(['https://helpdesk.example.com', 'https://chat.example.com']);
-    expect(allowedOrigins({})).toEqual([]);
+    expect(loadEnv({}, '/').corsOrigins).toEqual([]);
   });
 
   it('answers listed origins only', () => {

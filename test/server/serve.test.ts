@@ -1,5 +1,5 @@
 /**
- * The site's server (scripts/serve.mjs) over real HTTP: Pagefind's gzipped index files go out
+ * The site's server (scripts/serve.ts) over real HTTP: Pagefind's gzipped index files go out
  * as they are stored, gzip-encoded and cached for good; everything else is Astro's.
  */
 import { readdirSync, readFileSync } from 'node:fs';

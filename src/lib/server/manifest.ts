@@ -4,6 +4,7 @@
  * facts such as "overdue" are computed per request without a rebuild.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Settings } from '../content/settings.ts';
 import type { PageRecord, SectionRecord } from '../content/types.ts';
@@ -12,6 +13,8 @@ export const MANIFEST_FILE = 'knowhow-manifest.json';
 
 export interface Manifest {
   builtAt: string;
+  /** Built from the project's own sample content (content/): the server may then create demo people. */
+  sampleContent?: boolean;
   settings: Settings;
   pages: PageRecord[];
   sections: SectionRecord[];
@@ -26,6 +29,11 @@ export async function readManifest(fallback: () => Promise<Manifest>): Promise<M
   if (!path) return fallback();
   cached = JSON.parse(readFileSync(path, 'utf8')) as Manifest;
   return cached;
+}
+
+/** The manifest in a built server folder (dist/server), read by the site's server at start. */
+export function readBuiltManifest(serverDir: string): Manifest {
+  return JSON.parse(readFileSync(join(serverDir, MANIFEST_FILE), 'utf8')) as Manifest;
 }
 
 /** Server chunks sit one or two folders below dist/server, where the manifest is. */

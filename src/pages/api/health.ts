@@ -2,14 +2,28 @@
  * GET /api/health: whether the server is up and which content build it serves. Public on
  * purpose, for load balancers and uptime checks; it says nothing about people or page content.
  */
-import type { APIRoute } from 'astro';
+import { z } from 'astro/zod';
+import { defineApi, method } from '../../lib/server/api/route.ts';
 import { readManifest } from '../../lib/server/manifest.ts';
 import { getSite } from '../../site/get-site.ts';
 
 export const prerender = false;
 
-export const GET: APIRoute = async () => {
-  const manifest = await readManifest(getSite);
-  const published = manifest.pages.filter((page) => !page.draft).length;
-  return Response.json({ status: 'ok', pages: published, builtAt: manifest.builtAt }, { headers: { 'Cache-Control': 'no-store' } });
-};
+export const { GET, ALL, spec } = defineApi('/api/health', {
+  GET: method({
+    summary: 'Is the server up',
+    tags: ['Site'],
+    access: 'public',
+    responses: {
+      200: {
+        description: 'Up, with the number of published pages and when they were built.',
+        schema: z.object({ status: z.literal('ok'), pages: z.number().int(), builtAt: z.string() }),
+      },
+    },
+    handler: async () => {
+      const manifest = await readManifest(getSite);
+      const published = manifest.pages.filter((page) => !page.draft).length;
+      return { status: 'ok', pages: published, builtAt: manifest.builtAt };
+    },
+  }),
+});

@@ -1,32 +1,36 @@
 /**
  * GET /api/search?q=<text>&limit=<1..50>&lang=<code>&type=<type>: search for helpdesk sidebars,
- * chat bots and browser extensions. Public, like the pages it searches: every client is
- * rate-limited, and only the origins in KNOWHOW_CORS_ORIGINS may read answers from a browser.
+ * chat bots and browser extensions. Readable like the pages it searches (anyone on a public
+ * handbook, signed-in people on a private one); every client is rate-limited, with the same
+ * limiter as the search results page, and only the origins in KNOWHOW_CORS_ORIGINS may read
+ * answers from a browser (src/middleware.ts adds the CORS headers).
  */
-import type { APIRoute } from 'astro';
 import { z } from 'astro/zod';
 import { PAGE_TYPES } from '../../lib/content/frontmatter.ts';
 import { MAX_QUERY_LENGTH } from '../../lib/search/query.ts';
-import { allowedOrigins, corsHeaders } from '../../lib/server/cors.ts';
-import { errorResponse } from '../../lib/server/errors.ts';
+import { defineApi, method } from '../../lib/server/api/route.ts';
+import { corsHeaders } from '../../lib/server/cors.ts';
+import { ApiError } from '../../lib/server/errors.ts';
 import { readManifest } from '../../lib/server/manifest.ts';
-import { createRateLimiter } from '../../lib/server/rate-limit.ts';
 import { searcherFor } from '../../lib/server/search-service.ts';
 import { getSite } from '../../site/get-site.ts';
 
 export const prerender = false;
 
+const QUESTION_HINT = 'add the question to search for, e.g. ?q=refund after 30 days';
+const LIMIT_HINT = 'write a whole number from 1 to 50';
+
 const Query = z.object({
   q: z
-    .string({ error: 'add the question to search for, e.g. ?q=refund after 30 days' })
+    .string({ error: QUESTION_HINT })
     .trim()
-    .min(1, { error: 'add the question to search for, e.g. ?q=refund after 30 days' })
+    .min(1, { error: QUESTION_HINT })
     .max(MAX_QUERY_LENGTH, { error: `keep the question under ${MAX_QUERY_LENGTH} characters` }),
   limit: z.coerce
-    .number({ error: 'write a whole number from 1 to 50' })
-    .int({ error: 'write a whole number from 1 to 50' })
-    .min(1, { error: 'write a whole number from 1 to 50' })
-    .max(50, { error: 'write a whole number from 1 to 50' })
+    .number({ error: LIMIT_HINT })
+    .int({ error: LIMIT_HINT })
+    .min(1, { error: LIMIT_HINT })
+    .max(50, { error: LIMIT_HINT })
     .default(10),
   lang: z
     .string()
@@ -35,43 +39,62 @@ const Query = z.object({
   type: z.enum(PAGE_TYPES, { error: `write one of ${PAGE_TYPES.join(', ')}` }).optional(),
 });
 
-const limiter = createRateLimiter({
-  limit: Number(process.env.KNOWHOW_SEARCH_RATE_LIMIT ?? 120),
-  windowMs: 60_000,
+const SearchAnswer = z.object({
+  query: z.string(),
+  tookMs: z.number(),
+  results: z.array(
+    z.object({
+      title: z.string(),
+      url: z.string(),
+      anchor: z.string(),
+      summary: z.string(),
+      snippet: z.string(),
+      type: z.string(),
+      section: z.string(),
+      status: z.string().meta({ description: 'current or overdue: whether the page is past its review date today.' }),
+      score: z.number(),
+    }),
+  ),
 });
 
-export const OPTIONS: APIRoute = ({ request }) => {
-  const headers = corsHeaders(request.headers.get('origin'), allowedOrigins());
-  return new Response(null, { status: Object.keys(headers).length > 0 ? 204 : 403, headers });
-};
-
-export const GET: APIRoute = async ({ request, url, clientAddress }) => {
-  const started = performance.now();
-  const cors = corsHeaders(request.headers.get('origin'), allowedOrigins());
-  const { allowed, retryAfterSeconds } = limiter.take(clientAddress);
-  if (!allowed) {
-    return errorResponse('RATE_LIMITED', `Too many searches from this address; try again in ${retryAfterSeconds} s.`, {
-      headers: { ...cors, 'Retry-After': String(retryAfterSeconds) },
-    });
-  }
-  const parsed = Query.safeParse(Object.fromEntries(url.searchParams));
-  if (!parsed.success) {
-    const fields = Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message]));
-    return errorResponse('INVALID_INPUT', 'The search request is not valid; see fields.', { fields, headers: cors });
-  }
-  const { q, limit, lang, type } = parsed.data;
-  const manifest = await readManifest(getSite);
-  const searcher = searcherFor(lang ?? manifest.settings.site.lang, manifest.settings);
-  if (!searcher) {
-    return errorResponse(
-      'SEARCH_UNAVAILABLE',
-      'There is no search index for this language; it is made by `npm run build` (the dev server has none).',
-      {
-        headers: cors,
-      },
-    );
-  }
-  const results = searcher.search(q, { limit, type });
-  const tookMs = Math.round((performance.now() - started) * 100) / 100;
-  return Response.json({ query: q, results, tookMs }, { headers: { ...cors, 'Cache-Control': 'no-store' } });
-};
+export const { GET, OPTIONS, ALL, spec } = defineApi('/api/search', {
+  OPTIONS: method({
+    summary: 'CORS preflight for the origins in KNOWHOW_CORS_ORIGINS',
+    tags: ['Search'],
+    access: 'public',
+    responses: { 204: { description: 'The origin may call the API.' }, 403: { description: 'It may not.' } },
+    handler: ({ app, request }) => {
+      const headers = corsHeaders(request.headers.get('origin'), app.env.corsOrigins);
+      return new Response(null, { status: Object.keys(headers).length > 0 ? 204 : 403, headers });
+    },
+  }),
+  GET: method({
+    summary: 'Search the handbook',
+    description:
+      'Questions, not keywords: no word is required, typos are corrected, synonyms count. Rate-limited per client (429 with Retry-After).',
+    tags: ['Search'],
+    access: 'handbook',
+    query: Query,
+    responses: { 200: { description: 'The best pages first.', schema: SearchAnswer } },
+    handler: async ({ app, query, clientAddress }) => {
+      const started = performance.now();
+      const { allowed, retryAfterSeconds } = app.searchLimiter.take(clientAddress);
+      if (!allowed) {
+        throw new ApiError('RATE_LIMITED', `Too many searches from this address; try again in ${retryAfterSeconds} s.`, {
+          headers: { 'Retry-After': String(retryAfterSeconds) },
+        });
+      }
+      const manifest = await readManifest(getSite);
+      const searcher = searcherFor(query.lang ?? manifest.settings.site.lang, manifest.settings);
+      if (!searcher) {
+        throw new ApiError(
+          'SEARCH_UNAVAILABLE',
+          'There is no search index for this language; it is made by `npm run build` (the dev server has none).',
+        );
+      }
+      const results = searcher.search(query.q, { limit: query.limit, type: query.type });
+      const tookMs = Math.round((performance.now() - started) * 100) / 100;
+      return { query: query.q, results, tookMs };
+    },
+  }),
+});

@@ -1,0 +1,54 @@
+// Starts the built site on HOST:PORT (default http://localhost:4321): checks the settings, brings
+// the database up to date, then serves the pages, the search files and the API
+// (lib/server/http/site-handler.ts in front of Astro's handler). Run through npm: `npm start`
+// builds first, `npm run serve` serves the last build.
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { startApp } from '../src/lib/server/app.ts';
+import { DEV_SECRET_FILE } from '../src/lib/server/dev-app.ts';
+import { EnvError, loadEnv, siteOrigin } from '../src/lib/server/env.ts';
+import { type AstroHandler, createSiteHandler } from '../src/lib/server/http/site-handler.ts';
+import { readBuiltManifest } from '../src/lib/server/manifest.ts';
+import { ensureDemoPeople } from '../src/lib/server/users/demo-people.ts';
+
+const projectRoot = fileURLToPath(new URL('..', import.meta.url));
+
+let env: ReturnType<typeof loadEnv>;
+try {
+  env = loadEnv(process.env, projectRoot);
+} catch (error) {
+  if (!(error instanceof EnvError)) throw error;
+  console.error(`${error.message}\n\nKnowhow did not start. The README's Configuration section lists every setting.`);
+  process.exit(1);
+}
+
+const entry = join(env.outDir, 'server/entry.mjs');
+if (!existsSync(entry)) {
+  console.error(`No build found at ${env.outDir}. Run \`npm start\` (builds, then serves) or \`npm run build\` first.`);
+  process.exit(1);
+}
+
+const app = await startApp(env, { devSecretFile: join(projectRoot, DEV_SECRET_FILE) }).catch((error: unknown) => {
+  console.error(`Knowhow could not open its database: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
+const manifest = readBuiltManifest(join(env.outDir, 'server'));
+if (!env.production && manifest.sampleContent === true) await ensureDemoPeople(app, manifest.settings.roles, console.log);
+
+const { handler } = (await import(pathToFileURL(entry).href)) as { handler: AstroHandler };
+const server = createServer(createSiteHandler({ app, clientDir: join(env.outDir, 'client'), astro: handler }));
+server.listen(env.port, env.host, () => {
+  const access = env.access === 'signed-in' ? 'private handbook: sign-in needed' : 'public handbook';
+  console.log(`Knowhow is serving on http://${env.host}:${env.port}/ (${access}; database: ${app.database.location})`);
+  if (env.baseUrl) console.log(`People reach it at ${siteOrigin(env)}.`);
+});
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    server.close();
+    server.closeAllConnections();
+    void app.close().finally(() => process.exit(0));
+  });
+}

@@ -1,0 +1,81 @@
+/**
+ * Everything a request may need, made once per server process and handed to every route and
+ * page through Astro's `locals` (scripts/serve.ts; src/middleware.ts in the dev server):
+ * settings, the database, better-auth, the audit log, the rate limiters and the clock.
+ * Services take what they need from it explicitly, so tests build one on a temporary database.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Kysely } from 'kysely';
+import { type AuditLog, createAuditLog } from './audit/audit-log.ts';
+import { type Auth, createAuth } from './auth/auth.ts';
+import { type DatabaseHandle, openDatabase } from './db/connect.ts';
+import { migrate } from './db/migrate.ts';
+import type { Database } from './db/schema.ts';
+import type { Env } from './env.ts';
+import { createRateLimiter, type RateLimiter } from './rate-limit.ts';
+import { createSharedRateLimiter, type SharedRateLimiter } from './rate-limit-store.ts';
+
+export interface AppContext {
+  env: Env;
+  database: DatabaseHandle;
+  db: Kysely<Database>;
+  auth: Auth;
+  audit: AuditLog;
+  now: () => Date;
+  /** One limiter for every search path (the API and the results page), per client address. */
+  searchLimiter: RateLimiter;
+  signInLimits: { perClient: SharedRateLimiter; perAccount: SharedRateLimiter };
+  close(): Promise<void>;
+}
+
+const SIGN_IN_CLIENT_WINDOW_MS = 60_000;
+const SIGN_IN_ACCOUNT_WINDOW_MS = 15 * 60_000;
+
+export interface AppOptions {
+  now?: () => Date;
+  /** Where a generated secret is kept outside production (BETTER_AUTH_SECRET unset). */
+  devSecretFile: string;
+}
+
+/** Opens the database, brings it up to date and sets up sign-in. */
+export async function startApp(env: Env, { now = () => new Date(), devSecretFile }: AppOptions): Promise<AppContext> {
+  const database = openDatabase(env.database);
+  try {
+    const { db, kind } = database;
+    const audit = createAuditLog({ db, now });
+    const secret = env.authSecret ?? developmentSecret(devSecretFile);
+    const auth = createAuth({ db, kind, env, secret, audit });
+    await migrate(database, auth.options);
+    return {
+      env,
+      database,
+      db,
+      auth,
+      audit,
+      now,
+      searchLimiter: createRateLimiter({ limit: env.searchRateLimit, windowMs: 60_000 }),
+      signInLimits: {
+        perClient: createSharedRateLimiter(db, { limit: env.signInRateLimit.perClient, windowMs: SIGN_IN_CLIENT_WINDOW_MS }),
+        perAccount: createSharedRateLimiter(db, { limit: env.signInRateLimit.perAccount, windowMs: SIGN_IN_ACCOUNT_WINDOW_MS }),
+      },
+      close: () => database.close(),
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+/**
+ * Outside production a missing BETTER_AUTH_SECRET is generated once and kept in a file, so
+ * sessions outlive a restart; it is never a value built into the code.
+ */
+function developmentSecret(file: string): string {
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(32).toString('base64url');
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}

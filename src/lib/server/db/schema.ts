@@ -1,0 +1,91 @@
+/**
+ * The database's tables as Kysely sees them: better-auth's (user, session, account,
+ * verification; camelCase columns, as better-auth writes them) and Knowhow's own (snake_case).
+ * Dates in Knowhow's tables are ISO-8601 text, so SQLite and PostgreSQL store them alike.
+ */
+import type { Generated } from 'kysely';
+
+/** SQLite gives booleans back as 0/1 and dates as text; PostgreSQL as booleans and Dates. */
+export type DbBoolean = boolean | number;
+export type DbDate = Date | string;
+
+export interface UserTable {
+  id: string;
+  name: string;
+  email: string;
+  emailVerified: DbBoolean;
+  image: string | null;
+  createdAt: DbDate;
+  updatedAt: DbDate;
+  role: string | null;
+  banned: DbBoolean | null;
+  banReason: string | null;
+  banExpires: DbDate | null;
+  team: string | null;
+  mustChangePassword: DbBoolean | null;
+}
+
+export interface SessionTable {
+  id: string;
+  userId: string;
+  token: string;
+  expiresAt: DbDate;
+  ipAddress: string | null;
+  userAgent: string | null;
+  createdAt: DbDate;
+  updatedAt: DbDate;
+}
+
+export interface AccountTable {
+  id: string;
+  userId: string;
+  accountId: string;
+  providerId: string;
+  password: string | null;
+  createdAt: DbDate;
+  updatedAt: DbDate;
+}
+
+export interface UserJobRoleTable {
+  user_id: string;
+  job_role: string;
+  /** When the person got the role: training due dates count from it. */
+  granted_at: string;
+}
+
+export interface UserOwnerHandleTable {
+  user_id: string;
+  handle: string;
+}
+
+export interface AuditEventTable {
+  id: Generated<number>;
+  at: string;
+  type: string;
+  /** Who did it: a user id, or null for the command line and the system. */
+  actor_id: string | null;
+  actor_email: string | null;
+  /** Whom it concerns. */
+  subject_id: string | null;
+  subject_email: string | null;
+  client_address: string | null;
+  /** JSON: what changed, e.g. {"role":{"from":"member","to":"manager"}}. */
+  detail: string;
+}
+
+export interface RateLimitBucketTable {
+  key: string;
+  /** Start of the current window, in milliseconds since the epoch. */
+  window_start: number | string;
+  count: number;
+}
+
+export interface Database {
+  user: UserTable;
+  session: SessionTable;
+  account: AccountTable;
+  user_job_role: UserJobRoleTable;
+  user_owner_handle: UserOwnerHandleTable;
+  audit_event: AuditEventTable;
+  rate_limit_bucket: RateLimitBucketTable;
+}

@@ -1,0 +1,40 @@
+/**
+ * The private handbook (KNOWHOW_ACCESS=signed-in): nothing of it reaches a person who is not
+ * signed in: pages, search files, search results, linked images and files alike. Only what
+ * signing in needs stays open: the sign-in page, the sign-in API, the health check and the
+ * site's own styles and scripts (which hold no handbook text).
+ */
+import type { AccessMode } from '../env.ts';
+
+export type GateDecision = 'allow' | 'sign-in' | 'unauthorized';
+
+const OPEN_PATHS = [/^\/sign-in\/?$/, /^\/api\/auth\//, /^\/api\/health\/?$/, /^\/_astro\/[^/]+$/, /^\/favicon\.svg$/];
+
+export function isOpenPath(pathname: string): boolean {
+  return OPEN_PATHS.some((pattern) => pattern.test(pathname));
+}
+
+/** What to do with a request for `pathname` by someone signed in or not. */
+export function gate(pathname: string, signedIn: boolean, mode: AccessMode): GateDecision {
+  if (mode === 'public' || signedIn || isOpenPath(pathname)) return 'allow';
+  // People are sent to sign in and back; programs and files get a plain 401.
+  return isPageAddress(pathname) ? 'sign-in' : 'unauthorized';
+}
+
+/** Pages live at folder addresses (/policies/refunds/) or at .html files. */
+export function isPageAddress(pathname: string): boolean {
+  if (pathname.startsWith('/api/') || pathname.startsWith('/pagefind/')) return false;
+  const last = pathname.split('/').pop() ?? '';
+  return !last.includes('.') || last.endsWith('.html');
+}
+
+/** The sign-in page's address that comes back to `target` (a path with its query) afterwards. */
+export function signInAddress(target: string): string {
+  return target === '/' ? '/sign-in/' : `/sign-in/?next=${encodeURIComponent(target)}`;
+}
+
+/** A `next` address only ever leads back into this site: a path, never another origin. */
+export function safeNextPath(next: string | null | undefined): string {
+  if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
+  return next;
+}

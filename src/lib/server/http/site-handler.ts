@@ -1,0 +1,75 @@
+/**
+ * Every request to the built site, in order: security headers; malformed requests refused;
+ * the client's address settled (and passed on, so nothing downstream reads a client-supplied
+ * one); the private-handbook gate; the search's gzipped files; the static files; then Astro,
+ * which gets the app context, the address and the signed-in person in `locals`.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AppContext } from '../app.ts';
+import { CLIENT_ADDRESS_HEADER } from '../auth/auth.ts';
+import { type SessionUser, sessionUser } from '../auth/session.ts';
+import { errorResponse } from '../errors.ts';
+import { gate, isOpenPath, isPageAddress, signInAddress } from './access-gate.ts';
+import { clientAddressResolver } from './client-address.ts';
+import { malformedRequestReason } from './request-checks.ts';
+import { searchFileServer } from './search-files.ts';
+import { securityHeaders } from './security-headers.ts';
+import { sendStaticFile } from './static-files.ts';
+
+/** Astro's handler in the Node adapter's middleware mode. */
+export type AstroHandler = (request: IncomingMessage, response: ServerResponse, next: undefined, locals: object) => Promise<void>;
+
+/** Pages a person with a one-time password may still open: where they change it, and sign-out. */
+const PASSWORD_CHANGE_PATHS = /^\/(account|sign-out|sign-in)\/?$/;
+
+export function createSiteHandler({ app, clientDir, astro }: { app: AppContext; clientDir: string; astro: AstroHandler }) {
+  const headers = Object.entries(securityHeaders(app.env));
+  const clientAddressOf = clientAddressResolver(app.env.trustedProxies);
+  const searchFiles = searchFileServer(clientDir);
+  const scope = app.env.access === 'signed-in' ? 'private' : 'public';
+
+  return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    for (const [name, value] of headers) response.setHeader(name, value);
+    const malformed = malformedRequestReason(request);
+    if (malformed) return writeError(response, request.url ?? '', 400, 'BAD_REQUEST', malformed);
+    const clientAddress = clientAddressOf(request);
+    request.headers[CLIENT_ADDRESS_HEADER] = clientAddress;
+    const target = request.url as string;
+    const pathname = decodeURIComponent(target.split('?')[0] as string);
+
+    let user: SessionUser | null | undefined;
+    if (app.env.access === 'signed-in' && !isOpenPath(pathname)) {
+      user = await sessionUser(app.auth, new Headers({ cookie: request.headers.cookie ?? '' }));
+      const decision = gate(pathname, user !== null, app.env.access);
+      if (decision === 'sign-in') return redirect(response, signInAddress(target));
+      if (decision === 'unauthorized')
+        return writeError(response, pathname, 401, 'UNAUTHORIZED', 'Sign in first: this handbook is private.');
+      if (user?.mustChangePassword && isPageAddress(pathname) && !PASSWORD_CHANGE_PATHS.test(pathname)) {
+        return redirect(response, '/account/?required=password');
+      }
+    }
+    if (!pathname.startsWith('/api/')) {
+      if (searchFiles.send(request, response, pathname, scope)) return;
+      if (sendStaticFile(clientDir, request, response, pathname, scope)) return;
+    }
+    if (scope === 'private') response.setHeader('Cache-Control', 'private, no-cache');
+    await astro(request, response, undefined, { app, clientAddress, ...(user !== undefined ? { user } : {}) });
+  };
+}
+
+function redirect(response: ServerResponse, location: string): void {
+  response.writeHead(302, { Location: location, 'Cache-Control': 'no-store' });
+  response.end();
+}
+
+/** API paths get the standard JSON error; everything else a line of text. */
+async function writeError(response: ServerResponse, path: string, status: number, code: 'BAD_REQUEST' | 'UNAUTHORIZED', message: string) {
+  if (path.startsWith('/api/')) {
+    const body = await errorResponse(code, message).text();
+    response.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+    response.end(body);
+    return;
+  }
+  response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+  response.end(`${message}\n`);
+}

@@ -1,0 +1,19 @@
+/** POST /api/admin/users/{id}/deactivate: the person can no longer sign in, and their sessions end at once. */
+import { ADMIN_TAGS, ADMINS_ONLY, actorOf, UserParams } from '../../../../../lib/server/api/admin.ts';
+import { defineApi, method } from '../../../../../lib/server/api/route.ts';
+import { UserSchema } from '../../../../../lib/server/api/schemas.ts';
+import { deactivateUser } from '../../../../../lib/server/users/users.ts';
+
+export const prerender = false;
+
+export const { POST, ALL, spec } = defineApi('/api/admin/users/{id}/deactivate', {
+  POST: method({
+    summary: 'Deactivate a person',
+    description: 'Their sessions end at once. Not yourself, and not the last active admin (409 LAST_ADMIN).',
+    tags: ADMIN_TAGS,
+    access: ADMINS_ONLY,
+    params: UserParams,
+    responses: { 200: { description: 'The person, deactivated.', schema: UserSchema } },
+    handler: ({ app, user, params, clientAddress }) => deactivateUser(app, actorOf(user, clientAddress), params.id),
+  }),
+});

@@ -1,0 +1,189 @@
+/**
+ * better-auth's routes under /api/auth, where integrations expect them, limited to the ones
+ * Knowhow uses: sign-in with a password or single sign-on, self sign-up where it is on,
+ * sign-out, the session and changing one's password. Anything else better-auth could answer
+ * (its admin routes, impersonation, account deletion) is not reachable: people are managed
+ * through /api/admin, which records every change in the audit log. Bodies are checked here, so
+ * errors come in the one shape every route uses.
+ */
+import type { APIRoute } from 'astro';
+import { z } from 'astro/zod';
+import { handleMethod, method, type RouteSpec } from '../../../lib/server/api/route.ts';
+import type { AppContext } from '../../../lib/server/app.ts';
+import { SSO_PROVIDER } from '../../../lib/server/auth/auth.ts';
+import { standardAuthResponse } from '../../../lib/server/auth/auth-errors.ts';
+import { MAX_PASSWORD_LENGTH } from '../../../lib/server/auth/passwords.ts';
+import { signInWithPassword } from '../../../lib/server/auth/sign-in.ts';
+import type { Env } from '../../../lib/server/env.ts';
+import { errorResponse } from '../../../lib/server/errors.ts';
+import { safeNextPath } from '../../../lib/server/http/access-gate.ts';
+import { emailSchema, nameSchema } from '../../../lib/server/users/user-input.ts';
+
+export const prerender = false;
+
+const password = z
+  .string({ error: 'write the password' })
+  .min(1, { error: 'write the password' })
+  .max(MAX_PASSWORD_LENGTH, { error: `use at most ${MAX_PASSWORD_LENGTH} characters` });
+const SessionSchema = z.object({
+  session: z.object({ expiresAt: z.string() }).loose(),
+  user: z.object({ id: z.string(), email: z.string(), name: z.string() }).loose(),
+});
+const AUTH_TAGS = ['Signing in'];
+
+/** Passes the request, with its checked body, to better-auth, and answers its errors in the standard shape. */
+async function forward({ app, request, body }: { app: AppContext; request: Request; body?: unknown }): Promise<Response> {
+  const headers = new Headers(request.headers);
+  headers.delete('content-length');
+  const init: RequestInit = { method: request.method, headers };
+  if (body !== undefined) init.body = JSON.stringify(body);
+  return standardAuthResponse(await app.auth.handler(new Request(request.url, init)));
+}
+
+type Availability = (env: Env) => Response | undefined;
+const whenSignUpIsOpen: Availability = (env) =>
+  env.signUpDomains.length > 0
+    ? undefined
+    : errorResponse('SIGN_UP_CLOSED', 'People cannot create their own accounts here; ask an admin to add you.');
+const whenSingleSignOnIsSet: Availability = (env) =>
+  env.oidc ? undefined : errorResponse('NOT_FOUND', 'Single sign-on is not set up on this site.');
+
+const routes: (RouteSpec & { available?: Availability })[] = [
+  {
+    path: '/api/auth/sign-in/email',
+    methods: {
+      POST: method({
+        summary: 'Sign in with email and password',
+        description:
+          'Sets the session cookie. Limited per client address and, for failed attempts, per account (429 with Retry-After). The answer never tells whether an email has an account.',
+        tags: AUTH_TAGS,
+        access: 'public',
+        body: z.object({ email: emailSchema, password, rememberMe: z.boolean().optional() }),
+        responses: {
+          200: {
+            description: 'Signed in; the session cookie is set.',
+            schema: z.object({ user: z.object({ id: z.string(), email: z.string(), name: z.string() }).loose() }).loose(),
+          },
+        },
+        handler: ({ app, body, request, clientAddress }) => signInWithPassword(app, { ...body, clientAddress, headers: request.headers }),
+      }),
+    },
+  },
+  {
+    path: '/api/auth/sign-up/email',
+    available: whenSignUpIsOpen,
+    methods: {
+      POST: method({
+        summary: 'Create an account with a work email (only where self sign-up is on)',
+        description: 'Open only when KNOWHOW_SIGNUP_DOMAINS is set, and only for those email domains; otherwise 403 SIGN_UP_CLOSED.',
+        tags: AUTH_TAGS,
+        access: 'public',
+        body: z.object({ name: nameSchema, email: emailSchema, password }),
+        responses: { 200: { description: 'The account exists and its session cookie is set.' } },
+        handler: forward,
+      }),
+    },
+  },
+  {
+    path: '/api/auth/sign-out',
+    methods: {
+      POST: method({
+        summary: 'Sign out',
+        tags: AUTH_TAGS,
+        access: 'signed-in',
+        allowPendingPasswordChange: true,
+        responses: { 200: { description: 'Signed out; the session has ended.' } },
+        handler: ({ app, request }) => forward({ app, request, body: {} }),
+      }),
+    },
+  },
+  {
+    path: '/api/auth/get-session',
+    methods: {
+      GET: method({
+        summary: 'The current session',
+        tags: AUTH_TAGS,
+        access: 'public',
+        responses: { 200: { description: 'The session and its user, or null when signed out.', schema: SessionSchema.nullable() } },
+        handler: forward,
+      }),
+    },
+  },
+  {
+    path: '/api/auth/change-password',
+    methods: {
+      POST: method({
+        summary: 'Change my password',
+        description:
+          'The new password needs at least 10 characters and must not be a common or easily guessed one (400 WEAK_PASSWORD says why).',
+        tags: AUTH_TAGS,
+        access: 'signed-in',
+        allowPendingPasswordChange: true,
+        body: z.object({ currentPassword: password, newPassword: password, revokeOtherSessions: z.boolean().optional() }),
+        responses: { 200: { description: 'Changed.' } },
+        handler: forward,
+      }),
+    },
+  },
+  {
+    path: '/api/auth/sign-in/social',
+    available: whenSingleSignOnIsSet,
+    methods: {
+      POST: method({
+        summary: 'Start single sign-on',
+        description: 'Answers the identity provider’s address to send the person to; they come back to callbackURL (a path of this site).',
+        tags: AUTH_TAGS,
+        access: 'public',
+        body: z.object({
+          provider: z.literal(SSO_PROVIDER, { error: `write "${SSO_PROVIDER}"` }),
+          callbackURL: z
+            .string()
+            .optional()
+            .transform((value) => safeNextPath(value)),
+        }),
+        responses: { 200: { description: 'Where to send the person.', schema: z.object({ url: z.string(), redirect: z.boolean() }) } },
+        handler: async (context) => {
+          const { app, clientAddress } = context;
+          const verdict = await app.signInLimits.perClient.take(`sign-in:client:${clientAddress}`, app.now().getTime());
+          if (verdict.allowed) return forward(context);
+          return errorResponse(
+            'RATE_LIMITED',
+            `Too many sign-in attempts from this address; try again in ${verdict.retryAfterSeconds} s.`,
+            {
+              headers: { 'Retry-After': String(verdict.retryAfterSeconds) },
+            },
+          );
+        },
+      }),
+    },
+  },
+  {
+    path: `/api/auth/callback/${SSO_PROVIDER}`,
+    available: whenSingleSignOnIsSet,
+    methods: {
+      GET: method({
+        summary: 'Where the identity provider sends people back',
+        tags: AUTH_TAGS,
+        access: 'public',
+        responses: { 302: { description: 'Signed in (or not, with ?error= on the sign-in page); on to the page they asked for.' } },
+        handler: forward,
+      }),
+    },
+  },
+];
+
+export const specs: RouteSpec[] = routes;
+
+export const ALL: APIRoute = async (context) => {
+  const path = context.url.pathname.replace(/\/$/, '');
+  const route = routes.find((candidate) => candidate.path === path);
+  if (!route) return errorResponse('NOT_FOUND', 'There is no such sign-in route; see /api/openapi.json.');
+  const spec = route.methods[context.request.method as keyof RouteSpec['methods']];
+  if (!spec) {
+    const allow = Object.keys(route.methods).join(', ');
+    return errorResponse('METHOD_NOT_ALLOWED', `${context.request.method} is not allowed here; use ${allow}.`, {
+      headers: { Allow: allow },
+    });
+  }
+  return route.available?.(context.locals.app.env) ?? handleMethod(spec, context);
+};

@@ -1,0 +1,43 @@
+/**
+ * Fills in the header's account corner on prerendered pages from GET /api/me: the person's
+ * name, the admin pages for admins, sign-out. Signed out, the sign-in link comes back to the
+ * page being read.
+ */
+interface Me {
+  user: { name: string; mustChangePassword: boolean };
+  can: { manageUsers: boolean };
+}
+
+function link(href: string, text: string, className?: string): HTMLAnchorElement {
+  const anchor = document.createElement('a');
+  anchor.href = href;
+  anchor.textContent = text;
+  if (className) anchor.className = className;
+  return anchor;
+}
+
+function signOutForm(): HTMLFormElement {
+  const form = document.createElement('form');
+  form.method = 'post';
+  form.action = '/sign-out/';
+  const button = document.createElement('button');
+  button.type = 'submit';
+  button.className = 'link-button';
+  button.textContent = 'Sign out';
+  form.append(button);
+  return form;
+}
+
+async function fillIn(menu: HTMLElement): Promise<void> {
+  const signIn = menu.querySelector<HTMLAnchorElement>('[data-sign-in]');
+  if (signIn && location.pathname !== '/') signIn.href = `/sign-in/?next=${encodeURIComponent(location.pathname + location.search)}`;
+  const response = await fetch('/api/me', { credentials: 'same-origin', headers: { Accept: 'application/json' } }).catch(() => undefined);
+  if (!response?.ok) return;
+  const me = (await response.json()) as Me;
+  const items: Node[] = [link('/account/', me.user.name, 'account-name')];
+  if (me.can.manageUsers) items.push(link('/admin/users/', 'Admin'));
+  items.push(signOutForm());
+  menu.replaceChildren(...items);
+}
+
+for (const menu of document.querySelectorAll<HTMLElement>('[data-account-menu]:not([data-known])')) void fillIn(menu);
