@@ -1,14 +1,15 @@
 /**
  * Rendered Markdown pages, cached on disk beside Astro's cache and keyed by everything that
  * decides their HTML: the page's source, the list of files in the content folder (links resolve
- * against it) and the code of the pipeline itself. A page is rendered again only when one of
+ * against it) and the code of the pipeline itself (every module the renderer loads, and the
+ * versions of the packages they import: module-graph.ts). A page is rendered again only when one of
  * those changes, and a build can start rendering before Astro has started (integrations/knowhow.ts).
  *
  * Each page is two files: <key>.html (the body) and <key>.json (its outline, see remark-outline.ts).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { splitFrontMatter } from '../lib/content/frontmatter.ts';
 import { buildContentIndex, type ContentIndex } from '../lib/content/links.ts';
@@ -16,6 +17,7 @@ import type { Outline } from '../lib/content/outline.ts';
 import { listFiles } from '../lib/content/scan.ts';
 import { OUTLINE_KEY } from '../plugins/remark-outline.ts';
 import { createPageRenderer } from '../plugins/render-page.ts';
+import { moduleGraph } from './module-graph.ts';
 import { renderInWorkers } from './render-pool.ts';
 import type { RenderJob, RenderReply } from './render-protocol.ts';
 
@@ -74,7 +76,7 @@ const inFlight = store[INFLIGHT];
 
 /** The cache key of every .md page: what its rendered HTML depends on. */
 export function renderKeys(projectRoot: string, contentDir: string, files: string[] = listFiles(contentDir)): Map<string, string> {
-  const shared = createHash('sha1').update(pipelineVersion(projectRoot)).update(files.join('\n')).digest('hex');
+  const shared = createHash('sha1').update(rendererVersion(projectRoot)).update(files.join('\n')).digest('hex');
   const keys = new Map<string, string>();
   for (const file of files.filter((name) => name.toLowerCase().endsWith('.md'))) {
     const source = readFileSync(join(contentDir, file));
@@ -128,13 +130,21 @@ function removeUnused(dir: string, used: Set<string>): void {
   }
 }
 
-/** A hash of the code that turns Markdown into HTML: a change to it re-renders every page. */
-function pipelineVersion(projectRoot: string): string {
+/**
+ * The modules that render a page: the render process, and this module, which renders a few pages
+ * itself (renderHere). Paths from the project root.
+ */
+const RENDERER_ENTRIES = ['src/integrations/markdown-worker.ts', 'src/integrations/render-cache.ts'];
+
+/**
+ * A hash of the code that turns Markdown into HTML: every project file the renderer loads, by
+ * path from the project root (so a copy of the project elsewhere keeps its cache) and content,
+ * and the version of every package those files import. A change to any of them re-renders every page.
+ */
+function rendererVersion(projectRoot: string): string {
+  const graph = moduleGraph(RENDERER_ENTRIES.map((entry) => join(projectRoot, entry)));
   const hash = createHash('sha1');
-  for (const folder of ['src/plugins', 'src/lib/content']) {
-    for (const name of readdirSync(join(projectRoot, folder)).sort())
-      hash.update(name).update(readFileSync(join(projectRoot, folder, name)));
-  }
-  hash.update(readFileSync(join(projectRoot, 'node_modules/@astrojs/markdown-remark/package.json')));
+  for (const file of graph.files) hash.update(relative(projectRoot, file)).update('\0').update(readFileSync(file)).update('\0');
+  for (const [name, version] of graph.packages) hash.update(`${name}@${version}\n`);
   return hash.digest('hex');
 }

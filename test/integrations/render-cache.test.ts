@@ -2,11 +2,11 @@
  * The render cache decides which pages a build renders again: a wrong key serves stale HTML,
  * so each rule that changes a key is tested here.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { htmlPath, readOutline, renderCacheDir, renderPages } from '../../src/integrations/render-cache.ts';
+import { htmlPath, readOutline, renderCacheDir, renderKeys, renderPages } from '../../src/integrations/render-cache.ts';
 import { batchSize } from '../../src/integrations/render-pool.ts';
 import { PROJECT_ROOT } from '../helpers/fixture-site.ts';
 
@@ -90,5 +90,75 @@ describe('render processes', () => {
     expect(batchSize(40, 2)).toBe(5);
     expect(batchSize(3, 2)).toBe(1);
     expect(batchSize(1, 8)).toBe(1);
+  });
+});
+
+describe("the key of the renderer's code", () => {
+  /**
+   * A copy of the project's source to edit, with its packages linked from node_modules; satteri,
+   * which the renderer imports, as a bare package.json whose version a test may change.
+   */
+  function projectCopy(): string {
+    const copy = tempFolder('knowhow-project-');
+    cpSync(join(root, 'src'), join(copy, 'src'), { recursive: true });
+    mkdirSync(join(copy, 'node_modules/satteri'), { recursive: true });
+    for (const name of readdirSync(join(root, 'node_modules')).filter((name) => name !== 'satteri'))
+      symlinkSync(join(root, 'node_modules', name), join(copy, 'node_modules', name));
+    cpSync(join(root, 'node_modules/satteri/package.json'), join(copy, 'node_modules/satteri/package.json'));
+    return copy;
+  }
+  function keyOf(project: string): string {
+    const content = tempFolder('knowhow-content-');
+    writeFileSync(join(content, 'a.md'), '# A\n\nText.\n');
+    return renderKeys(project, content).get('a.md') as string;
+  }
+  function edit(project: string, file: string, change: (source: string) => string): void {
+    writeFileSync(join(project, file), change(readFileSync(join(project, file), 'utf8')));
+  }
+
+  it('is the same for a copy of the project elsewhere', () => {
+    expect(keyOf(projectCopy())).toBe(keyOf(root));
+  });
+
+  it('changes with a module the renderer imports from outside src/plugins and src/lib/content', () => {
+    const project = projectCopy();
+    const before = keyOf(project);
+    // Imported by plugins/rehype-heading-links.ts, for the headings' search weight.
+    edit(project, 'src/lib/search/field-boosts.ts', (source) => source.replace('headings: 3', 'headings: 4'));
+    expect(keyOf(project)).not.toBe(before);
+  });
+
+  it('changes with the installed version of a package the renderer imports', () => {
+    const project = projectCopy();
+    const before = keyOf(project);
+    edit(project, 'node_modules/satteri/package.json', (source) => source.replace(/"version": "[^"]*"/, '"version": "99.0.0"'));
+    expect(keyOf(project)).not.toBe(before);
+  });
+
+  it('is computed with subfolders in src/plugins and src/lib/content, which count once imported', () => {
+    const project = projectCopy();
+    const before = keyOf(project);
+    mkdirSync(join(project, 'src/plugins/helpers'));
+    writeFileSync(join(project, 'src/plugins/helpers/quote.ts'), "export const QUOTE = '>';\n");
+    mkdirSync(join(project, 'src/lib/content/drafts'));
+    expect(keyOf(project)).toBe(before);
+
+    edit(project, 'src/plugins/walk.ts', (source) => `import './helpers/quote.ts';\n${source}`);
+    const importing = keyOf(project);
+    expect(importing).not.toBe(before);
+    writeFileSync(join(project, 'src/plugins/helpers/quote.ts'), "export const QUOTE = '|';\n");
+    expect(keyOf(project)).not.toBe(importing);
+  });
+
+  it('stays the same when code the renderer does not load changes', () => {
+    const project = projectCopy();
+    const before = keyOf(project);
+    edit(project, 'src/lib/server/errors.ts', (source) => `${source}\nexport const UNUSED = 1;\n`);
+    edit(project, 'src/lib/search/query.ts', (source) => `${source}\nexport const UNUSED = 1;\n`);
+    edit(project, 'src/pages/index.astro', (source) => `${source}\n<p>New.</p>\n`);
+    writeFileSync(join(project, 'src/lib/content/unused.ts'), 'export const UNUSED = 1;\n');
+    // The renderer imports only types from render-protocol.ts, and types are erased before the code runs.
+    edit(project, 'src/integrations/render-protocol.ts', (source) => `${source}\nexport type Unused = string;\n`);
+    expect(keyOf(project)).toBe(before);
   });
 });
