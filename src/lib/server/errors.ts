@@ -56,11 +56,18 @@ export class ApiError extends Error {
 }
 
 /** Field messages from a zod error: { "email": "write an email address", "jobRoles.1": "..." }. */
-export function fieldMessages(issues: readonly { path: readonly PropertyKey[]; message: string }[]): Record<string, string> {
+export function fieldMessages(
+  issues: readonly { path: readonly PropertyKey[]; message: string; code?: string; keys?: readonly string[] }[],
+): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of issues) {
-    const key = issue.path.map(String).join('.') || 'body';
-    fields[key] ??= issue.message;
+    const at = issue.path.map(String);
+    // A field the request may not have is named by itself, not by the object it is in.
+    if (issue.code === 'unrecognized_keys' && issue.keys) {
+      for (const key of issue.keys) fields[[...at, key].join('.')] ??= `${key} is not a field here; leave it out`;
+      continue;
+    }
+    fields[at.join('.') || 'body'] ??= issue.message;
   }
   return fields;
 }

@@ -8,7 +8,7 @@ import type { AccessMode } from '../env.ts';
 
 export type GateDecision = 'allow' | 'sign-in' | 'unauthorized';
 
-const OPEN_PATHS = [/^\/sign-in\/?$/, /^\/api\/auth\//, /^\/api\/health\/?$/, /^\/_astro\/[^/]+$/, /^\/favicon\.svg$/];
+const OPEN_PATHS = [/^\/sign-(in|up)\/?$/, /^\/api\/auth\//, /^\/api\/health\/?$/, /^\/_astro\/[\w.-]+\.(css|js)$/, /^\/favicon\.svg$/];
 
 export function isOpenPath(pathname: string): boolean {
   return OPEN_PATHS.some((pattern) => pattern.test(pathname));

@@ -5,6 +5,7 @@
  * which gets the app context, the address and the signed-in person in `locals`.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { posix } from 'node:path';
 import type { AppContext } from '../app.ts';
 import { CLIENT_ADDRESS_HEADER } from '../auth/auth.ts';
 import { type SessionUser, sessionUser } from '../auth/session.ts';
@@ -35,7 +36,8 @@ export function createSiteHandler({ app, clientDir, astro }: { app: AppContext; 
     const clientAddress = clientAddressOf(request);
     request.headers[CLIENT_ADDRESS_HEADER] = clientAddress;
     const target = request.url as string;
-    const pathname = decodeURIComponent(target.split('?')[0] as string);
+    // Dot segments resolved first: /_astro/.. must not pass the gate as a bundle and be served as /.
+    const pathname = posix.normalize(decodeURIComponent(target.split('?')[0] as string));
 
     let user: SessionUser | null | undefined;
     if (app.env.access === 'signed-in' && !isOpenPath(pathname)) {

@@ -1,0 +1,342 @@
+/**
+ * Who may ask for what: every route of the site (API routes and pages, static and on request)
+ * for each kind of client (anonymous, member, manager, admin, and a deactivated person whose
+ * cookie worked a moment ago), on SQLite and PostgreSQL, with the handbook public and private.
+ * Over real HTTP against the built fixture site's server. A route file without a row here
+ * fails the test: new routes join the matrix.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppContext } from '../../src/lib/server/app.ts';
+import { createUser, findUserByEmail } from '../../src/lib/server/users/users.ts';
+import { DATABASES, type TestDatabase } from '../helpers/databases.ts';
+import { FIXTURE_DIST, PROJECT_ROOT } from '../helpers/fixture-site.ts';
+import { CLIENTS, type Client, PASSWORD, PEOPLE, seedPeople, signIn, signInEveryone, testApp } from '../helpers/people.ts';
+import { type RunningServer, startServer } from '../helpers/server.ts';
+
+/** A status, or 'sign-in' for a redirect to the sign-in page. */
+type Expected = number | 'sign-in';
+type ByClient = Record<Client, Expected>;
+
+interface Row {
+  /** The route files this row covers, relative to src/pages. */
+  files: string[];
+  method: string;
+  /** The path; {target} is the id of a person the admin routes change. */
+  path: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Sign the client in afresh for this request (sign-out ends the session it uses). */
+  freshSession?: boolean;
+  public: ByClient;
+  private: ByClient;
+}
+
+const everyone = (status: Expected): ByClient => ({
+  anonymous: status,
+  member: status,
+  manager: status,
+  admin: status,
+  deactivated: status,
+});
+const signedIn = (status: Expected, others: Expected): ByClient => ({
+  anonymous: others,
+  member: status,
+  manager: status,
+  admin: status,
+  deactivated: others,
+});
+const adminsOnly = (status: Expected, others: Expected): ByClient => ({
+  anonymous: others,
+  member: 403,
+  manager: 403,
+  admin: status,
+  deactivated: others,
+});
+/** A handbook page: anyone may read it when public; signed-in people only when private. */
+const handbookPage = { public: everyone(200), private: signedIn(200, 'sign-in') };
+const handbookFile = { public: everyone(200), private: signedIn(200, 401) };
+
+let newPeople = 0;
+const ROWS: Row[] = [
+  // Pages and files of the handbook
+  { files: ['index.astro'], method: 'GET', path: '/', ...handbookPage },
+  { files: ['[...slug].astro'], method: 'GET', path: '/policies/refunds/', ...handbookPage },
+  { files: ['[...slug].astro'], method: 'GET', path: '/training/basics/', ...handbookPage },
+  { files: ['404.astro'], method: 'GET', path: '/no-such-page/', public: everyone(404), private: signedIn(404, 'sign-in') },
+  { files: ['search.astro'], method: 'GET', path: '/search/?q=refund', ...handbookPage },
+  { files: ['api-docs.astro'], method: 'GET', path: '/api-docs/', ...handbookPage },
+  { files: [], method: 'GET', path: '/pagefind/pagefind.js', ...handbookFile },
+  { files: [], method: 'GET', path: '/images/flow.svg', ...handbookFile },
+  { files: [], method: 'GET', path: '/favicon.svg', public: everyone(200), private: everyone(200) },
+  // Signing in and out
+  {
+    files: ['sign-in.astro'],
+    method: 'GET',
+    path: '/sign-in/',
+    public: { anonymous: 200, member: 303, manager: 303, admin: 303, deactivated: 200 },
+    private: { anonymous: 200, member: 303, manager: 303, admin: 303, deactivated: 200 },
+  },
+  { files: ['sign-up.astro'], method: 'GET', path: '/sign-up/', public: everyone(404), private: everyone(404) },
+  { files: ['sign-out.astro'], method: 'GET', path: '/sign-out/', public: signedIn(200, 'sign-in'), private: signedIn(200, 'sign-in') },
+  { files: ['account.astro'], method: 'GET', path: '/account/', public: signedIn(200, 'sign-in'), private: signedIn(200, 'sign-in') },
+  // Admin pages
+  {
+    files: ['admin/users/index.astro'],
+    method: 'GET',
+    path: '/admin/users/',
+    public: adminsOnly(200, 'sign-in'),
+    private: adminsOnly(200, 'sign-in'),
+  },
+  {
+    files: ['admin/users/new.astro'],
+    method: 'GET',
+    path: '/admin/users/new/',
+    public: adminsOnly(200, 'sign-in'),
+    private: adminsOnly(200, 'sign-in'),
+  },
+  {
+    files: ['admin/users/[id].astro'],
+    method: 'GET',
+    path: '/admin/users/{target}/',
+    public: adminsOnly(200, 'sign-in'),
+    private: adminsOnly(200, 'sign-in'),
+  },
+  {
+    files: ['admin/audit.astro'],
+    method: 'GET',
+    path: '/admin/audit/',
+    public: adminsOnly(200, 'sign-in'),
+    private: adminsOnly(200, 'sign-in'),
+  },
+  // The API
+  { files: ['api/health.ts'], method: 'GET', path: '/api/health', public: everyone(200), private: everyone(200) },
+  { files: ['api/search.ts'], method: 'GET', path: '/api/search?q=refund', public: everyone(200), private: signedIn(200, 401) },
+  {
+    files: ['api/search.ts'],
+    method: 'OPTIONS',
+    path: '/api/search',
+    headers: { Origin: 'https://helpdesk.example.com' },
+    public: everyone(204),
+    private: signedIn(204, 401),
+  },
+  { files: ['api/openapi.json.ts'], method: 'GET', path: '/api/openapi.json', public: everyone(200), private: signedIn(200, 401) },
+  { files: ['api/me.ts'], method: 'GET', path: '/api/me', public: signedIn(200, 401), private: signedIn(200, 401) },
+  {
+    files: ['api/admin/users/index.ts'],
+    method: 'GET',
+    path: '/api/admin/users',
+    public: adminsOnly(200, 401),
+    private: adminsOnly(200, 401),
+  },
+  {
+    files: ['api/admin/users/index.ts'],
+    method: 'POST',
+    path: '/api/admin/users',
+    body: () => ({ email: `new.person.${++newPeople}@fixture.example`, name: 'New Person', jobRoles: ['agent'] }),
+    public: adminsOnly(201, 401),
+    private: adminsOnly(201, 401),
+  },
+  {
+    files: ['api/admin/users/[id].ts'],
+    method: 'GET',
+    path: '/api/admin/users/{target}',
+    public: adminsOnly(200, 401),
+    private: adminsOnly(200, 401),
+  },
+  {
+    files: ['api/admin/users/[id].ts'],
+    method: 'PATCH',
+    path: '/api/admin/users/{target}',
+    body: { team: 'Tier 2' },
+    public: adminsOnly(200, 401),
+    private: adminsOnly(200, 401),
+  },
+  {
+    files: ['api/admin/users/[id]/deactivate.ts'],
+    method: 'POST',
+    path: '/api/admin/users/{target}/deactivate',
+    body: {},
+    public: adminsOnly(200, 401),
+    private: adminsOnly(200, 401),
+  },
+  {
+    files: ['api/admin/users/[id]/reactivate.ts'],
+    method: 'POST',
+    path: '/api/admin/users/{target}/reactivate',
+    body: {},
+    public: adminsOnly(200, 401),
+    private: adminsOnly(200, 401),
+  },
+  {
+    files: ['api/admin/users/[id]/password.ts'],
+    method: 'POST',
+    path: '/api/admin/users/{target}/password',
+    body: {},
+    public: adminsOnly(200, 401),
+    private: adminsOnly(200, 401),
+  },
+  { files: ['api/admin/audit.ts'], method: 'GET', path: '/api/admin/audit', public: adminsOnly(200, 401), private: adminsOnly(200, 401) },
+  // better-auth's routes, as far as they are reachable
+  {
+    files: ['api/auth/[...all].ts'],
+    method: 'POST',
+    path: '/api/auth/sign-in/email',
+    body: { email: 'nobody@fixture.example', password: 'not the password' },
+    public: everyone(401),
+    private: everyone(401),
+  },
+  {
+    files: ['api/auth/[...all].ts'],
+    method: 'POST',
+    path: '/api/auth/sign-up/email',
+    body: { name: 'Somebody', email: 'somebody@fixture.example', password: PASSWORD },
+    public: everyone(403),
+    private: everyone(403),
+  },
+  { files: ['api/auth/[...all].ts'], method: 'GET', path: '/api/auth/get-session', public: everyone(200), private: everyone(200) },
+  {
+    files: ['api/auth/[...all].ts'],
+    method: 'POST',
+    path: '/api/auth/change-password',
+    body: { currentPassword: PASSWORD, newPassword: 'password1234' },
+    public: signedIn(400, 401),
+    private: signedIn(400, 401),
+  },
+  {
+    files: ['api/auth/[...all].ts'],
+    method: 'POST',
+    path: '/api/auth/sign-in/social',
+    body: { provider: 'sso' },
+    public: everyone(404),
+    private: everyone(404),
+  },
+  { files: ['api/auth/[...all].ts'], method: 'GET', path: '/api/auth/callback/sso', public: everyone(404), private: everyone(404) },
+  {
+    files: ['api/auth/[...all].ts'],
+    method: 'POST',
+    path: '/api/auth/admin/impersonate-user',
+    body: {},
+    public: everyone(404),
+    private: everyone(404),
+  },
+  {
+    files: ['api/auth/[...all].ts'],
+    method: 'POST',
+    path: '/api/auth/delete-user',
+    body: {},
+    public: everyone(404),
+    private: everyone(404),
+  },
+  {
+    files: ['api/auth/[...all].ts'],
+    method: 'POST',
+    path: '/api/auth/sign-out',
+    body: {},
+    freshSession: true,
+    public: signedIn(200, 401),
+    private: signedIn(200, 401),
+  },
+];
+
+/** Every route file under src/pages, relative to it. */
+function routeFiles(dir = join(PROJECT_ROOT, 'src/pages')): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? routeFiles(path) : [relative(join(PROJECT_ROOT, 'src/pages'), path)];
+  });
+}
+
+describe('the authorization matrix', () => {
+  it('has a row for every route file', () => {
+    const covered = new Set(ROWS.flatMap((row) => row.files));
+    expect(routeFiles().filter((file) => !covered.has(file))).toEqual([]);
+  });
+});
+
+const SERVER_ENV = {
+  KNOWHOW_SEARCH_RATE_LIMIT: '100000',
+  KNOWHOW_SIGNIN_RATE_LIMIT: '100000',
+  KNOWHOW_SIGNIN_ACCOUNT_LIMIT: '100000',
+  KNOWHOW_CORS_ORIGINS: 'https://helpdesk.example.com',
+};
+
+describe.each(DATABASES)('the authorization matrix on $name', (database) => {
+  describe.skipIf(!database.available).each(['public', 'signed-in'] as const)('with KNOWHOW_ACCESS=%s', (access) => {
+    let db: TestDatabase;
+    let app: AppContext;
+    let server: RunningServer;
+    let cookies: Record<Client, string>;
+    let target: string;
+
+    beforeAll(async () => {
+      db = await database.create();
+      app = await testApp(db.url);
+      await seedPeople(app);
+      const person = await findUserByEmail(app, 'tara.target@fixture.example');
+      target = person
+        ? person.id
+        : (
+            await createUser(
+              app,
+              { user: null },
+              {
+                email: 'tara.target@fixture.example',
+                name: 'Tara Target',
+                role: 'member',
+                jobRoles: [],
+                team: null,
+                ownerHandles: [],
+                password: PASSWORD,
+              },
+            )
+          ).user.id;
+      server = await startServer(FIXTURE_DIST, { ...SERVER_ENV, DATABASE_URL: db.url, KNOWHOW_ACCESS: access });
+      cookies = await signInEveryone(app, server.url);
+    });
+    afterAll(async () => {
+      await server?.stop();
+      await app?.close();
+      await db?.drop();
+    });
+
+    it('answers every route as the matrix says, for every client', async () => {
+      const mismatches: string[] = [];
+      for (const row of ROWS) {
+        for (const client of CLIENTS) {
+          const expected = (access === 'public' ? row.public : row.private)[client];
+          const cookie =
+            row.freshSession && client !== 'anonymous' && client !== 'deactivated'
+              ? await signIn(server.url, PEOPLE[client].email)
+              : cookies[client];
+          const body = typeof row.body === 'function' ? (row.body as () => unknown)() : row.body;
+          const response = await fetch(`${server.url}${row.path.replace('{target}', target)}`, {
+            method: row.method,
+            redirect: 'manual',
+            headers: {
+              ...(cookie ? { Cookie: cookie } : {}),
+              ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+              Origin: server.url,
+              ...row.headers,
+            },
+            ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+          });
+          const location = response.headers.get('location') ?? '';
+          const got: Expected =
+            response.status >= 300 && response.status < 400 && location.startsWith('/sign-in/') ? 'sign-in' : response.status;
+          if (got !== expected) mismatches.push(`${row.method} ${row.path} as ${client}: expected ${expected}, got ${got} ${location}`);
+          // Errors from the API come in the one shape.
+          if (row.path.startsWith('/api/') && response.status >= 400) {
+            const error = (await response.json().catch(() => ({}))) as { error?: { code?: string; message?: string } };
+            if (!error.error?.code || !error.error.message)
+              mismatches.push(`${row.method} ${row.path} as ${client}: ${response.status} not in the standard error shape`);
+          } else {
+            await response.arrayBuffer();
+          }
+        }
+      }
+      expect(mismatches).toEqual([]);
+    });
+  });
+});

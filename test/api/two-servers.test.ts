@@ -1,0 +1,60 @@
+/**
+ * Two servers behind one database, started at the same moment (their migrations take turns):
+ * a session made on one works on the other, a sign-out on one ends it on both, and sign-in
+ * limits count the attempts made on both.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppContext } from '../../src/lib/server/app.ts';
+import { DATABASES, type TestDatabase } from '../helpers/databases.ts';
+import { FIXTURE_DIST } from '../helpers/fixture-site.ts';
+import { PASSWORD, PEOPLE, seedPeople, signIn, testApp } from '../helpers/people.ts';
+import { type RunningServer, startServer } from '../helpers/server.ts';
+
+describe.each(DATABASES)('two servers on one $name database', (database) => {
+  let db: TestDatabase;
+  let app: AppContext;
+  let servers: RunningServer[] = [];
+
+  beforeAll(async () => {
+    if (!database.available) return;
+    db = await database.create();
+    const env = { DATABASE_URL: db.url, KNOWHOW_SIGNIN_ACCOUNT_LIMIT: '4', KNOWHOW_SIGNIN_RATE_LIMIT: '1000' };
+    servers = await Promise.all([startServer(FIXTURE_DIST, env), startServer(FIXTURE_DIST, env)]);
+    app = await testApp(db.url);
+    await seedPeople(app);
+  });
+  afterAll(async () => {
+    await Promise.all(servers.map((server) => server.stop()));
+    await app?.close();
+    await db?.drop();
+  });
+
+  const me = (server: RunningServer, cookie: string) => fetch(`${server.url}/api/me`, { headers: { Cookie: cookie } });
+
+  it.skipIf(!database.available)('share sessions: signed in on one, known on the other; signed out on one, gone on both', async () => {
+    const [first, second] = servers as [RunningServer, RunningServer];
+    const cookie = await signIn(first.url, PEOPLE.member.email);
+    expect((await me(second, cookie)).status).toBe(200);
+    const signOut = await fetch(`${second.url}/api/auth/sign-out`, {
+      method: 'POST',
+      headers: { Cookie: cookie, Origin: second.url, 'Content-Type': 'application/json' },
+      body: '{}',
+    });
+    expect(signOut.status).toBe(200);
+    expect((await me(first, cookie)).status).toBe(401);
+  });
+
+  it.skipIf(!database.available)('share sign-in limits: failures on both count together', async () => {
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 6; attempt++) {
+      const server = servers[attempt % 2] as RunningServer;
+      const response = await fetch(`${server.url}/api/auth/sign-in/email`, {
+        method: 'POST',
+        headers: { Origin: server.url, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email: PEOPLE.manager.email, password: attempt < 5 ? `wrong ${attempt}` : PASSWORD }),
+      });
+      statuses.push(response.status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 401, 429, 429]);
+  });
+});
