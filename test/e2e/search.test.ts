@@ -74,6 +74,28 @@ describe.skipIf(!hasChromium)('searching from the page in Chromium', () => {
     await page.close();
   });
 
+  it('lists each result as a link in the role of an option, for a click or a middle-click', async () => {
+    const page = await openPage('/guides/tone-of-voice/');
+    await page.keyboard.press('/');
+    await page.keyboard.type('refund');
+    const result = page.locator('dialog [role="option"]', { hasText: 'Refunds' }).first();
+    await expect.poll(() => result.count()).toBe(1);
+    expect(await result.evaluate((option) => option.tagName)).toBe('A');
+    // An option may hold no link, button or other control (axe: nested-interactive).
+    expect(await result.locator('a, button, input, select, [tabindex]').count()).toBe(0);
+    const href = String(await result.getAttribute('href'));
+    expect(href).toMatch(/^\/policies\/refunds\//);
+    const [tab] = await Promise.all([page.context().waitForEvent('page'), result.click({ button: 'middle' })]);
+    await tab.waitForLoadState();
+    expect(new URL(tab.url()).pathname).toBe('/policies/refunds/');
+    await tab.close();
+    // The middle-click left the dialog as it was; a plain click opens the result here.
+    expect(await page.locator('dialog[open]').count()).toBe(1);
+    await result.click();
+    await page.waitForURL(/\/policies\/refunds\//);
+    await page.close();
+  });
+
   it('finds pages despite a typo, and through synonyms and aliases', async () => {
     const page = await openPage('/policies/refunds/');
     await page.keyboard.press('/');
