@@ -52,8 +52,16 @@ document.addEventListener('keydown', (event) => {
   openSearch();
 });
 
-// Esc closes the dialog by itself (its cancel event); focus goes back where it was.
+// Esc closes the dialog (its cancel event, or the box's key handler below); focus goes back
+// where it was.
 dialog?.addEventListener('close', () => returnFocusTo?.focus({ preventScroll: true }));
+// Chromium's own Esc in a search box with text empties the box and leaves the dialog open; the
+// dialog says Esc closes it, and the question stays for next time.
+dialogInput?.addEventListener('keydown', (event) => {
+  if (event.key !== 'Escape' || !dialog?.open) return;
+  event.preventDefault();
+  dialog.close();
+});
 // A click on the backdrop, outside the box, closes it too.
 dialog?.addEventListener('click', (event) => {
   if (event.target === dialog) dialog.close();
