@@ -5,7 +5,8 @@
  *   Check the identity of the caller first.
  *   :::
  *
- * Kinds: note, tip, warning, and say (a "say to the customer" script an agent reads out).
+ * Kinds: note, tip, warning, and say (a "say to the customer" script an agent reads out), each
+ * with its icon before the title (callout-icons.ts).
  * Any other directive is put back as the text the author typed, so a stray `:word` in prose
  * (a time, a ratio) is never swallowed.
  */
@@ -13,6 +14,7 @@ import type {} from 'mdast-util-to-hast';
 import type { Nodes, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import { toString as mdastToString } from 'mdast-util-to-string';
+import { calloutIcon } from './callout-icons.ts';
 import { walk } from './walk.ts';
 
 export const CALLOUT_KINDS = {
@@ -57,7 +59,8 @@ function callout(directive: ContainerDirective): RootContent {
     children: [
       {
         type: 'paragraph',
-        data: { hName: 'p', hProperties: { className: ['callout-title'] } },
+        // The icon exists only in the HTML: the tree's readers (the outline, the page's text) see the title alone.
+        data: { hName: 'p', hProperties: { className: ['callout-title'] }, hChildren: [calloutIcon(kind), { type: 'text', value: title }] },
         children: [{ type: 'text', value: title }],
       } satisfies Paragraph,
       ...(body as Paragraph[]),

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { toString as hastText } from 'hast-util-to-string';
 import { describe, expect, it } from 'vitest';
+import { CALLOUT_ICON_PATHS } from '../../src/plugins/callout-icons.ts';
 import { headingPlaces, type ResultCards } from '../../src/lib/search/client-data.ts';
 import { FIELD_BOOSTS } from '../../src/lib/search/field-boosts.ts';
 import { pageSections } from '../../src/lib/search/page-text.ts';
@@ -66,6 +67,17 @@ describe('article page', () => {
     expect(refunds.text('.content')).toContain('The office opens at 9:30 and ratio:abc stays as written.');
   });
 
+  it('gives each callout a decorative icon drawn inline, with no style attribute', () => {
+    for (const kind of ['warning', 'say'] as const) {
+      const icon = refunds.one(`aside.callout-${kind} .callout-title > svg.callout-icon:first-child`);
+      expect(icon?.properties.ariaHidden).toBe('true');
+      expect(icon?.properties.viewBox).toBe('0 0 24 24');
+      expect(refunds.attr(`aside.callout-${kind} .callout-icon path`, 'd')).toBe(CALLOUT_ICON_PATHS[kind]);
+    }
+    // Served under a Content-Security-Policy without 'unsafe-inline' for styles.
+    expect(refunds.html).not.toMatch(/\sstyle=/);
+  });
+
   it('serves the images it shows', () => {
     expect(refunds.attr('.content img', 'src')).toBe('/images/flow.svg');
     expect(existsSync(join(client, 'images/flow.svg'))).toBe(true);
@@ -99,6 +111,10 @@ describe('pages of other kinds', () => {
     const procedure = page('/procedures/process-refund/');
     expect(procedure.all('.steps ol li').length).toBe(2);
     expect(procedure.text('aside.callout-tip .callout-title')).toBe('Shortcut');
+    // The <Callout> component draws the same icon as the Markdown directive.
+    expect(procedure.attr('aside.callout-tip .callout-title > svg.callout-icon', 'ariaHidden')).toBe('true');
+    expect(procedure.attr('aside.callout-tip .callout-icon path', 'fillRule')).toBe('evenodd');
+    expect(procedure.attr('aside.callout-tip .callout-icon path', 'd')).toBe(CALLOUT_ICON_PATHS.tip);
     expect(hrefs(procedure, '.content a:not(.heading-link)')).toEqual(['/policies/refunds/#refund-window']);
   });
 

@@ -58,7 +58,8 @@ function ask(page: Page, question: string, openFirst: boolean): Promise<BrowserA
       input.value = text;
       input.dispatchEvent(new Event('input', { bubbles: true }));
       const milliseconds = await listed;
-      const urls = [...panel.querySelectorAll<HTMLAnchorElement>('[role="option"] a')].map((link) => new URL(link.href).pathname);
+      // Each result is a link with the role of an option (widget.ts).
+      const urls = [...panel.querySelectorAll<HTMLAnchorElement>('a[role="option"]')].map((link) => new URL(link.href).pathname);
       return { urls, milliseconds, completeMilliseconds: await complete };
     },
     { text: question, open: openFirst },

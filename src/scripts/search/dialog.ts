@@ -1,7 +1,10 @@
 /**
  * Wires the search into every page: `/` and Ctrl/Cmd+K open the search dialog (or, on the home
- * page, go to its own search box), focusing the header's box opens the dialog with what was
- * typed, and the home page's box shows results as you type in place.
+ * page, go to its own search box), typing in the header's box or clicking it opens the dialog
+ * with what is in the box, and the home page's box shows results as you type in place.
+ *
+ * Focus alone never opens the dialog: someone tabbing through the header, forwards or back to
+ * the skip link, passes the box like any other field.
  *
  * The search itself (Pagefind's code, its index's entry files, the site's word list and result
  * cards: about 200 KB compressed on a large handbook, cached by the browser after the first
@@ -20,7 +23,12 @@ const dialogWidget = dialog && dialogInput && dialogPanel ? new SearchWidget(dia
 const homeWidget = homeInput && homePanel ? new SearchWidget(homeInput, homePanel) : undefined;
 let returnFocusTo: HTMLElement | null = null;
 
-function openSearch(text?: string, returnTo?: HTMLElement | null): void {
+/**
+ * @param text what the dialog's box starts with (by default what it last held)
+ * @param typing the text is being typed: the caret goes after it, so the next key adds to it
+ * rather than replacing it
+ */
+function openSearch(text?: string, { typing = false } = {}): void {
   if (homeInput && homeWidget) {
     homeInput.focus();
     homeInput.select();
@@ -28,7 +36,7 @@ function openSearch(text?: string, returnTo?: HTMLElement | null): void {
   }
   if (!dialog || !dialogInput || !dialogWidget) return;
   if (!dialog.open) {
-    returnFocusTo = returnTo ?? (document.activeElement instanceof HTMLElement ? document.activeElement : null);
+    returnFocusTo = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     dialog.showModal();
   }
   if (text !== undefined && text !== dialogInput.value) {
@@ -36,7 +44,8 @@ function openSearch(text?: string, returnTo?: HTMLElement | null): void {
     void dialogWidget.update();
   }
   dialogInput.focus();
-  dialogInput.select();
+  if (typing) dialogInput.setSelectionRange(dialogInput.value.length, dialogInput.value.length);
+  else dialogInput.select();
   void dialogWidget.load();
 }
 
@@ -52,19 +61,32 @@ document.addEventListener('keydown', (event) => {
   openSearch();
 });
 
-// Esc closes the dialog by itself (its cancel event); focus goes back where it was.
-dialog?.addEventListener('close', () => returnFocusTo?.focus({ preventScroll: true }));
+// Esc closes the dialog (its cancel event, or the box's key handler below); focus goes back
+// where it was. The header's box shows the question last asked, so that typing in it again
+// carries on from there, and Enter in it gives that question's full results page.
+dialog?.addEventListener('close', () => {
+  if (headerInput && dialogInput) headerInput.value = dialogInput.value;
+  returnFocusTo?.focus({ preventScroll: true });
+});
+// Chromium's own Esc in a search box with text empties the box and leaves the dialog open; the
+// dialog says Esc closes it, and the question stays for next time.
+dialogInput?.addEventListener('keydown', (event) => {
+  if (event.key !== 'Escape' || !dialog?.open) return;
+  event.preventDefault();
+  dialog.close();
+});
 // A click on the backdrop, outside the box, closes it too.
 dialog?.addEventListener('click', (event) => {
   if (event.target === dialog) dialog.close();
 });
 
-headerInput?.addEventListener('focus', () => {
-  const text = headerInput.value;
-  headerInput.blur();
-  // Back to the box's button on close: the box itself would open the dialog again.
-  openSearch(text, headerInput.form?.querySelector('button'));
+// A key that changes the box's text (a letter, a paste) carries on in the dialog. While an input
+// method composes a character, wait for the character.
+headerInput?.addEventListener('input', (event) => {
+  if (!(event as InputEvent).isComposing) openSearch(headerInput.value, { typing: true });
 });
+headerInput?.addEventListener('compositionend', () => openSearch(headerInput.value, { typing: true }));
+headerInput?.addEventListener('click', () => openSearch(headerInput.value));
 
 // The page hints the search's files to the browser (components/SearchPreload.astro); setting the
 // search up from them at once, rather than once the page is idle, answers an agent who opens a

@@ -157,29 +157,33 @@ export class SearchWidget {
     this.panel.dispatchEvent(new CustomEvent(RESULTS_EVENT, { detail: { question, total: answer.total } }));
   }
 
+  /**
+   * A result is itself the link, with the role of an option: an option may not hold a link (or
+   * any control), and a link keeps what readers expect of a result, such as a middle-click or
+   * Ctrl+click opening it in a new tab. It stays out of the Tab order: the keys that move through
+   * the results are the arrows, with the focus left in the box (aria-activedescendant).
+   */
   private option(result: SearchResult, index: number): HTMLElement {
-    const item = element('li', 'search-option');
-    item.id = `${this.listbox.id}-${index}`;
-    item.setAttribute('role', 'option');
-    item.setAttribute('aria-selected', 'false');
-    const link = element('a', 'search-option-link');
-    link.setAttribute('href', result.href);
-    link.tabIndex = -1;
+    const option = element('a', 'search-option');
+    option.id = `${this.listbox.id}-${index}`;
+    option.setAttribute('role', 'option');
+    option.setAttribute('aria-selected', 'false');
+    option.setAttribute('href', result.href);
+    option.tabIndex = -1;
     const meta = element('span', 'search-option-meta');
     if (result.type) meta.append(element('span', `badge badge-${result.type}`, typeLabel(result.type)));
     if (result.status === 'overdue') meta.append(element('span', 'badge badge-overdue', 'Review overdue'));
     if (result.section) meta.append(element('span', 'muted', result.section));
-    link.append(element('span', 'search-option-title', result.title), meta);
-    if (result.summary) link.append(element('span', 'search-option-summary', result.summary));
+    option.append(element('span', 'search-option-title', result.title), meta);
+    if (result.summary) option.append(element('span', 'search-option-summary', result.summary));
     const snippet = element('span', 'search-option-snippet');
     // Built by engine.ts from escaped text and <mark> only.
     snippet.innerHTML = result.snippetHtml;
-    link.append(snippet);
-    item.append(link);
-    item.addEventListener('mousemove', () => {
+    option.append(snippet);
+    option.addEventListener('mousemove', () => {
       if (this.active !== index) this.select(index);
     });
-    return item;
+    return option;
   }
 
   private say(message: string): void {

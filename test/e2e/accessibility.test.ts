@@ -1,0 +1,98 @@
+/**
+ * WCAG 2.2 AA checks with axe-core in a real Chromium, on the sample content (the site `npm start`
+ * serves): each kind of page an agent reads, and the search dialog with its results, in the light
+ * and the dark colour scheme, whose colours differ. A failure lists each violation's rule id and
+ * the elements it found.
+ */
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Result } from 'axe-core';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, useSiteInChromium } from '../helpers/chromium.ts';
+import { SAMPLE_DIST } from '../helpers/fixture-site.ts';
+
+/** WCAG 2.0, 2.1 and 2.2 at levels A and AA, as axe tags its rules. */
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const COLOR_SCHEMES = ['light', 'dark'] as const;
+
+interface CheckedPage {
+  name: string;
+  path: string;
+  status: number;
+  /** What the page must show for the check to cover it: the sample content may change. */
+  shows: string[];
+}
+
+const PAGES: CheckedPage[] = [
+  { name: 'the home page', path: '/', status: 200, shows: ['#home-search', '.section-grid a'] },
+  { name: 'a section page', path: '/policies/', status: 200, shows: ['.site-header #site-search', '.section-nav a'] },
+  {
+    name: 'an article with callouts',
+    path: '/procedures/bereavement-account-closure/',
+    status: 200,
+    // The review of this page is overdue: the warning and its colours are checked too.
+    shows: ['aside.callout-warning .callout-icon', 'aside.callout-say .callout-icon', '.related li + li a', '[data-review-warning]'],
+  },
+  {
+    name: 'a lesson of a training module',
+    path: '/training/new-agent-onboarding/verifying-identity/',
+    status: 200,
+    // An MDX lesson: its callouts come from the <Callout> component.
+    shows: ['.lesson-nav a', 'aside.callout-tip', 'aside.callout-warning', 'aside.callout-say'],
+  },
+  { name: 'the search results page', path: '/search/?q=refund', status: 200, shows: ['.search-results li + li a'] },
+  { name: 'the page-not-found page', path: '/no-such-page/', status: 404, shows: ['#home-search'] },
+];
+
+/** One line per element found: the rule, where, and what it asks. */
+function listViolations(violations: Result[]): string[] {
+  return violations.flatMap((violation) =>
+    violation.nodes.map((node) => `${violation.id} (${violation.impact ?? 'no impact'}): ${node.target.join(' ')} (${violation.help})`),
+  );
+}
+
+/** The violations in each colour scheme, each line starting with the scheme; none: []. */
+async function violationsInBothSchemes(page: Page): Promise<string[]> {
+  const found: string[] = [];
+  for (const colorScheme of COLOR_SCHEMES) {
+    await page.emulateMedia({ colorScheme });
+    const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+    found.push(...listViolations(results.violations).map((line) => `${colorScheme}: ${line}`));
+  }
+  return found;
+}
+
+describe.skipIf(!hasChromium)('accessibility (WCAG 2.2 AA, axe-core) in Chromium', () => {
+  const site = useSiteInChromium(SAMPLE_DIST);
+
+  // A context per page: axe opens a blank page beside the checked one to put its results together.
+  async function open(path: string): Promise<{ page: Page; status: number | undefined }> {
+    const context = await site.browser.newContext();
+    const page = await context.newPage();
+    const response = await page.goto(`${site.server.url}${path}`);
+    return { page, status: response?.status() };
+  }
+
+  for (const { name, path, status, shows } of PAGES) {
+    it(`finds no violations on ${name}, light and dark`, async () => {
+      const { page, status: answered } = await open(path);
+      expect(answered).toBe(status);
+      for (const selector of shows) expect(await page.locator(selector).count(), selector).toBeGreaterThan(0);
+      expect(await violationsInBothSchemes(page)).toEqual([]);
+      await page.context().close();
+    });
+  }
+
+  it('finds no violations in the search dialog with its results, light and dark', async () => {
+    const { page } = await open('/faq/');
+    await page.keyboard.press('/');
+    await page.keyboard.type('refund');
+    // Checked once the results have their summaries and snippets, and one is highlighted.
+    await expect.poll(() => page.locator('dialog[open] .search-option-snippet mark').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(await page.locator('dialog[open] [role="option"]').count()).toBe(10);
+    await page.keyboard.press('ArrowDown');
+    expect(await page.locator('dialog[open] [role="option"][aria-selected="true"]').count()).toBe(1);
+    expect(await violationsInBothSchemes(page)).toEqual([]);
+    await page.context().close();
+  });
+});
