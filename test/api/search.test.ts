@@ -127,10 +127,17 @@ describe('rate limiting', () => {
     await limited?.stop();
   });
 
-  it('answers 429 with Retry-After once a client has used its share', async () => {
+  it('answers 429 with Retry-After once a client has used its share, on the API and the results page alike', async () => {
     const statuses: number[] = [];
-    for (let request = 0; request < 4; request++) statuses.push((await fetch(`${limited.url}/api/search?q=refund`)).status);
+    // A client cannot pick another bucket with X-Forwarded-For: this server trusts no proxy.
+    for (let request = 0; request < 2; request++) {
+      statuses.push((await fetch(`${limited.url}/api/search?q=refund`, { headers: { 'X-Forwarded-For': `10.0.0.${request}` } })).status);
+    }
+    statuses.push((await fetch(`${limited.url}/search/?q=refund`)).status);
+    const page = await fetch(`${limited.url}/search/?q=refund+window`);
+    statuses.push(page.status);
     expect(statuses).toEqual([200, 200, 200, 429]);
+    expect(await page.text()).toContain('Too many searches from this address');
     const response = await fetch(`${limited.url}/api/search?q=refund`);
     expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe('RATE_LIMITED');

@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { hasChromium, useSiteInChromium } from '../helpers/chromium.ts';
 import { SAMPLE_DIST } from '../helpers/fixture-site.ts';
+import { PASSWORD, PEOPLE, seedPeople, testApp } from '../helpers/people.ts';
 
 /** WCAG 2.0, 2.1 and 2.2 at levels A and AA, as axe tags its rules. */
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -95,4 +96,68 @@ describe.skipIf(!hasChromium)('accessibility (WCAG 2.2 AA, axe-core) in Chromium
     expect(await violationsInBothSchemes(page)).toEqual([]);
     await page.context().close();
   });
+});
+
+/** The pages of accounts and administration, as the person who uses each sees it. */
+const ACCOUNT_PAGES: (CheckedPage & { as?: keyof typeof PEOPLE; act?: (page: Page) => Promise<void> })[] = [
+  {
+    name: 'the sign-in page after a wrong password',
+    path: '/sign-in/',
+    status: 401,
+    shows: ['#email', '[role="alert"]'],
+    act: async (page) => {
+      await page.fill('#email', PEOPLE.member.email);
+      await page.fill('#password', 'not the password');
+      await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Sign in', exact: true }).click()]);
+    },
+  },
+  {
+    name: 'the account page with a refused new password',
+    path: '/account/',
+    status: 400,
+    as: 'member',
+    shows: ['.definition-list', '#new-error'],
+    act: async (page) => {
+      await page.fill('#current', PASSWORD);
+      await page.fill('#new', 'password1234');
+      await page.fill('#confirm', 'password1234');
+      await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Change password' }).click()]);
+    },
+  },
+  { name: 'the people page', path: '/admin/users/', status: 200, as: 'admin', shows: ['.data-table tbody tr + tr a', '.account-name'] },
+  { name: 'the new person page', path: '/admin/users/new/', status: 200, as: 'admin', shows: ['#email', 'input[name="jobRoles"]'] },
+  { name: 'the audit log', path: '/admin/audit/', status: 200, as: 'admin', shows: ['.data-table tbody tr'] },
+  { name: 'the page a member may not see', path: '/admin/users/', status: 403, as: 'member', shows: ['h1'] },
+  { name: 'the API page', path: '/api-docs/', status: 200, shows: ['.api-operation'] },
+];
+
+describe.skipIf(!hasChromium)('accessibility of the account and admin pages (WCAG 2.2 AA, axe-core) in Chromium', () => {
+  const site = useSiteInChromium(SAMPLE_DIST);
+
+  for (const { name, path, status, shows, as, act } of ACCOUNT_PAGES) {
+    it(`finds no violations on ${name}, light and dark`, async () => {
+      const app = await testApp(site.server.databaseUrl);
+      await seedPeople(app);
+      await app.close();
+      const context = await site.browser.newContext();
+      const page = await context.newPage();
+      if (as) {
+        await page.goto(`${site.server.url}/sign-in/?next=${encodeURIComponent(path)}`);
+        await page.fill('#email', PEOPLE[as].email);
+        await page.fill('#password', PASSWORD);
+        await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Sign in', exact: true }).click()]);
+      }
+      const response = act ? undefined : await page.goto(`${site.server.url}${path}`);
+      if (act) {
+        if (!as) await page.goto(`${site.server.url}${path}`);
+        const [answer] = await Promise.all([page.waitForResponse((candidate) => candidate.request().method() === 'POST'), act(page)]);
+        expect(answer.status()).toBe(status);
+      } else {
+        expect(response?.status()).toBe(status);
+      }
+      for (const selector of shows) expect(await page.locator(selector).count(), selector).toBeGreaterThan(0);
+      expect(await violationsInBothSchemes(page)).toEqual([]);
+      await context.close();
+    });
+  }
 });

@@ -12,6 +12,8 @@ import { PROJECT_ROOT } from './fixture-site.ts';
 
 export interface RunningServer {
   url: string;
+  /** The DATABASE_URL it runs on, for tests that add people to it. */
+  databaseUrl: string;
   /** Everything the server printed so far. */
   output(): string;
   stop(): Promise<void>;
@@ -26,6 +28,7 @@ export async function startServer(distDir: string, env: Record<string, string> =
   const port = Number(env.PORT ?? (await freePort()));
   const url = `http://127.0.0.1:${port}`;
   const dataDir = env.DATABASE_URL ? undefined : mkdtempSync(join(tmpdir(), 'knowhow-server-'));
+  const databaseUrl = env.DATABASE_URL ?? `file:${join(dataDir as string, 'knowhow.db')}`;
   const child: ChildProcess = spawn(process.execPath, [join(PROJECT_ROOT, 'scripts/serve.ts')], {
     env: {
       ...process.env,
@@ -35,7 +38,7 @@ export async function startServer(distDir: string, env: Record<string, string> =
       NODE_ENV: 'production',
       BETTER_AUTH_SECRET: TEST_AUTH_SECRET,
       BETTER_AUTH_URL: url,
-      ...(dataDir ? { DATABASE_URL: `file:${join(dataDir, 'knowhow.db')}` } : {}),
+      DATABASE_URL: databaseUrl,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -61,6 +64,7 @@ export async function startServer(distDir: string, env: Record<string, string> =
   };
   return {
     url,
+    databaseUrl,
     output: () => output,
     stop: () => stopWith('SIGTERM').then(cleanUp),
     kill: () => stopWith('SIGKILL'),

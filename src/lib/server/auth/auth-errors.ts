@@ -3,6 +3,7 @@
  * error in one shape (errors.ts). This turns the one into the other, keeping better-auth's
  * message where it is meant for people.
  */
+import { APIError } from 'better-auth/api';
 import { type ErrorCode, errorResponse } from '../errors.ts';
 
 const BY_AUTH_CODE: Record<string, { code: ErrorCode; message?: string }> = {
@@ -36,4 +37,18 @@ export async function standardAuthResponse(response: Response): Promise<Response
   const known = BY_AUTH_CODE[String(body.code ?? '').toUpperCase()];
   const code = known?.code ?? BY_STATUS[response.status] ?? 'INTERNAL_ERROR';
   return errorResponse(code, known?.message ?? body.message ?? 'Signing in did not work.');
+}
+
+/**
+ * A call of better-auth's server API (`auth.api.*` with asResponse) as a response in Knowhow's
+ * shape. An error thrown by a hook, such as a refused password, comes as an exception rather
+ * than a response: it is answered the same way.
+ */
+export async function authCall(call: () => Promise<Response>): Promise<Response> {
+  try {
+    return await standardAuthResponse(await call());
+  } catch (error) {
+    if (!(error instanceof APIError)) throw error;
+    return standardAuthResponse(Response.json(error.body ?? { message: error.message }, { status: error.statusCode }));
+  }
 }

@@ -6,7 +6,7 @@
  */
 import type { AppContext } from '../app.ts';
 import { errorResponse } from '../errors.ts';
-import { standardAuthResponse } from './auth-errors.ts';
+import { authCall } from './auth-errors.ts';
 
 export interface PasswordSignIn {
   email: string;
@@ -39,16 +39,18 @@ export async function signInWithPassword(
       { headers: { 'Retry-After': String(forAccount.retryAfterSeconds) } },
     );
   }
-  const response = await app.auth.api.signInEmail({
-    body: { email, password: attempt.password, rememberMe: attempt.rememberMe ?? true },
-    headers: attempt.headers,
-    asResponse: true,
-  });
+  const response = await authCall(() =>
+    app.auth.api.signInEmail({
+      body: { email, password: attempt.password, rememberMe: attempt.rememberMe ?? true },
+      headers: attempt.headers,
+      asResponse: true,
+    }),
+  );
   if (response.ok) {
     await app.signInLimits.perAccount.clear(accountKey);
     return response;
   }
-  const translated = await standardAuthResponse(response);
+  const translated = response;
   const { error } = (await translated.clone().json()) as { error: { code: string } };
   if (error.code === 'INVALID_CREDENTIALS') await app.signInLimits.perAccount.take(accountKey, now);
   const known = await app.db.selectFrom('user').select(['id', 'email']).where('email', '=', email).executeTakeFirst();
