@@ -2,9 +2,10 @@
 import { fileURLToPath } from 'node:url';
 import { unified } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';
-import node from '@astrojs/node';
 import { defineConfig } from 'astro/config';
 import knowhow from './src/integrations/knowhow.ts';
+import serverAdapter from './src/integrations/server-adapter.ts';
+import { memoizedPageImports } from './src/integrations/memoized-page-imports.ts';
 import { resolveContentDir } from './src/lib/content/content-dir.ts';
 import { markdownPipeline, SYNTAX_HIGHLIGHT } from './src/plugins/markdown-pipeline.ts';
 
@@ -16,8 +17,8 @@ process.env.KNOWHOW_CONTENT_DIR = contentDir;
 export default defineConfig({
   output: 'static',
   // scripts/serve.ts is the server: it serves the static files itself, behind the
-  // private-handbook gate, and hands the rest to Astro's handler (middleware mode).
-  adapter: node({ mode: 'middleware', bodySizeLimit: 2 * 1024 * 1024 }),
+  // private-handbook gate, and hands the rest to Astro's app (integrations/server-adapter.ts).
+  adapter: serverAdapter(),
   // Tests and benchmarks build into their own folders so they never touch dist/.
   outDir: process.env.KNOWHOW_OUT_DIR ?? './dist',
   cacheDir: process.env.KNOWHOW_CACHE_DIR ?? './node_modules/.astro',
@@ -26,7 +27,7 @@ export default defineConfig({
   // Nothing inline: the Content-Security-Policy (lib/server/http/security-headers.ts) allows
   // only the site's own script and style files.
   build: { format: 'directory', inlineStylesheets: 'never' },
-  vite: { build: { assetsInlineLimit: 0 } },
+  vite: { build: { assetsInlineLimit: 0 }, plugins: [memoizedPageImports()] },
   devToolbar: { enabled: false },
   // src/middleware.ts checks the Origin of form posts itself (lib/server/http/origin-check.ts).
   security: { checkOrigin: false },

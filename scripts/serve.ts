@@ -9,7 +9,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startApp } from '../src/lib/server/app.ts';
 import { DEV_SECRET_FILE } from '../src/lib/server/dev-app.ts';
 import { EnvError, loadEnv, siteOrigin } from '../src/lib/server/env.ts';
-import { type AstroHandler, createSiteHandler } from '../src/lib/server/http/site-handler.ts';
+import { apiRouter } from '../src/lib/server/http/api-routes.ts';
+import { type AstroApp, astroRenderer } from '../src/lib/server/http/astro-bridge.ts';
+import { createSiteHandler } from '../src/lib/server/http/site-handler.ts';
 import { readBuiltManifest } from '../src/lib/server/manifest.ts';
 import { ensureDemoPeople } from '../src/lib/server/users/demo-people.ts';
 
@@ -37,8 +39,11 @@ const app = await startApp(env, { devSecretFile: join(projectRoot, DEV_SECRET_FI
 const manifest = readBuiltManifest(join(env.outDir, 'server'));
 if (!env.production && manifest.sampleContent === true) await ensureDemoPeople(app, manifest.settings.roles, console.log);
 
-const { handler } = (await import(pathToFileURL(entry).href)) as { handler: AstroHandler };
-const server = createServer(createSiteHandler({ app, clientDir: join(env.outDir, 'client'), astro: handler }));
+const clientDir = join(env.outDir, 'client');
+const built = (await import(pathToFileURL(entry).href)) as { app: AstroApp; apiRouteModules: Record<string, Record<string, unknown>> };
+const server = createServer(
+  createSiteHandler({ app, clientDir, astro: astroRenderer(built.app, clientDir), api: apiRouter(built.apiRouteModules) }),
+);
 server.listen(env.port, env.host, () => {
   const access = env.access === 'signed-in' ? 'private handbook: sign-in needed' : 'public handbook';
   console.log(`Knowhow is serving on http://${env.host}:${env.port}/ (${access}; database: ${app.database.location})`);

@@ -8,5 +8,7 @@ declare namespace App {
     user: import('./lib/server/auth/session.ts').SessionUser | null;
     /** The client's address, from the socket or a trusted proxy (lib/server/http/client-address.ts). */
     clientAddress: string;
+    /** Session cookies renewed while the built site's server looked the person up, to send with the answer. */
+    renewedCookies?: string[];
   }
 }

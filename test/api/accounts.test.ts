@@ -255,6 +255,15 @@ describe.each(DATABASES)('accounts on $name', (database) => {
     expect(events[1]?.actor.email).toBe(PEOPLE.admin.email);
   });
 
+  it.skipIf(!database.available)('answers an API address that does not exist in the standard shape, and HEAD like GET', async () => {
+    const missing = await call('/api/no-such-route');
+    expect(missing.status).toBe(404);
+    expect(((await missing.json()) as ErrorBody).error.code).toBe('NOT_FOUND');
+    const head = await call('/api/health', { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(await head.text()).toBe('');
+  });
+
   it.skipIf(!database.available)('answers a wrong method with 405 and Allow, a too large body with 413', async () => {
     const response = await call('/api/me', { method: 'DELETE', cookie: admin, headers: { 'Content-Type': 'application/json' } });
     expect(response.status).toBe(405);

@@ -14,6 +14,8 @@ export interface RunningServer {
   url: string;
   /** The DATABASE_URL it runs on, for tests that add people to it. */
   databaseUrl: string;
+  /** Its process id. */
+  pid: number;
   /** Everything the server printed so far. */
   output(): string;
   stop(): Promise<void>;
@@ -24,12 +26,16 @@ export interface RunningServer {
 /** A secret for test servers only: production mode refuses to start without one. */
 export const TEST_AUTH_SECRET = 'test-secret-for-knowhow-servers-in-tests-0123456789';
 
-export async function startServer(distDir: string, env: Record<string, string> = {}): Promise<RunningServer> {
+export async function startServer(
+  distDir: string,
+  env: Record<string, string> = {},
+  { nodeArgs = [] }: { nodeArgs?: string[] } = {},
+): Promise<RunningServer> {
   const port = Number(env.PORT ?? (await freePort()));
   const url = `http://127.0.0.1:${port}`;
   const dataDir = env.DATABASE_URL ? undefined : mkdtempSync(join(tmpdir(), 'knowhow-server-'));
   const databaseUrl = env.DATABASE_URL ?? `file:${join(dataDir as string, 'knowhow.db')}`;
-  const child: ChildProcess = spawn(process.execPath, [join(PROJECT_ROOT, 'scripts/serve.ts')], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, join(PROJECT_ROOT, 'scripts/serve.ts')], {
     env: {
       ...process.env,
       KNOWHOW_OUT_DIR: distDir,
@@ -65,6 +71,7 @@ export async function startServer(distDir: string, env: Record<string, string> =
   return {
     url,
     databaseUrl,
+    pid: child.pid as number,
     output: () => output,
     stop: () => stopWith('SIGTERM').then(cleanUp),
     kill: () => stopWith('SIGKILL'),

@@ -7,7 +7,6 @@ import { defineApi, method } from '../../lib/server/api/route.ts';
 import { UserSchema } from '../../lib/server/api/schemas.ts';
 import { roleCan } from '../../lib/server/auth/access.ts';
 import { requireUser } from '../../lib/server/auth/guards.ts';
-import { getUser } from '../../lib/server/users/users.ts';
 
 export const prerender = false;
 
@@ -28,8 +27,9 @@ export const { GET, ALL, spec } = defineApi('/api/me', {
     access: 'signed-in',
     allowPendingPasswordChange: true,
     responses: { 200: { description: 'The signed-in person.', schema: MeSchema } },
-    handler: async ({ app, user }) => {
-      const me = await getUser(app, requireUser(user).id);
+    // The session lookup read the whole person already (users/user-records.ts): no query here.
+    handler: ({ user }) => {
+      const me = requireUser(user);
       return {
         user: me,
         can: {

@@ -1,33 +1,46 @@
 /**
  * Every request to the built site, in order: security headers; malformed requests refused;
  * the client's address settled (and passed on, so nothing downstream reads a client-supplied
- * one); the private-handbook gate; the search's gzipped files; the static files; then Astro,
- * which gets the app context, the address and the signed-in person in `locals`.
+ * one); the private-handbook gate; the search's gzipped files; the static files; then the API
+ * routes (called directly, api-routes.ts) or Astro for the pages rendered on request, with the
+ * app context, the address and the signed-in person in `locals`.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { posix } from 'node:path';
 import type { AppContext } from '../app.ts';
 import { CLIENT_ADDRESS_HEADER } from '../auth/auth.ts';
-import { type SessionUser, sessionUser } from '../auth/session.ts';
+import { resolveSession, type SessionUser } from '../auth/session.ts';
+import { siteOrigin } from '../env.ts';
 import { errorResponse } from '../errors.ts';
 import { gate, isOpenPath, isPageAddress, signInAddress } from './access-gate.ts';
+import type { ApiRouter } from './api-routes.ts';
+import { type AstroRenderer, webRequestOf, writeWebResponse } from './astro-bridge.ts';
+import type { RequestLocals } from './request-pipeline.ts';
 import { clientAddressResolver } from './client-address.ts';
 import { malformedRequestReason } from './request-checks.ts';
 import { searchFileServer } from './search-files.ts';
 import { securityHeaders } from './security-headers.ts';
 import { sendStaticFile } from './static-files.ts';
 
-/** Astro's handler in the Node adapter's middleware mode. */
-export type AstroHandler = (request: IncomingMessage, response: ServerResponse, next: undefined, locals: object) => Promise<void>;
-
 /** Pages a person with a one-time password may still open: where they change it, and sign-out. */
 const PASSWORD_CHANGE_PATHS = /^\/(account|sign-out|sign-in)\/?$/;
 
-export function createSiteHandler({ app, clientDir, astro }: { app: AppContext; clientDir: string; astro: AstroHandler }) {
+export function createSiteHandler({
+  app,
+  clientDir,
+  astro,
+  api,
+}: {
+  app: AppContext;
+  clientDir: string;
+  astro: AstroRenderer;
+  api: ApiRouter;
+}) {
   const headers = Object.entries(securityHeaders(app.env));
   const clientAddressOf = clientAddressResolver(app.env.trustedProxies);
   const searchFiles = searchFileServer(clientDir);
   const scope = app.env.access === 'signed-in' ? 'private' : 'public';
+  const protocol = new URL(siteOrigin(app.env)).protocol;
 
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     for (const [name, value] of headers) response.setHeader(name, value);
@@ -40,8 +53,9 @@ export function createSiteHandler({ app, clientDir, astro }: { app: AppContext; 
     const pathname = posix.normalize(decodeURIComponent(target.split('?')[0] as string));
 
     let user: SessionUser | null | undefined;
+    let renewedCookies: string[] = [];
     if (app.env.access === 'signed-in' && !isOpenPath(pathname)) {
-      user = await sessionUser(app.auth, new Headers({ cookie: request.headers.cookie ?? '' }));
+      ({ user, setCookies: renewedCookies } = await resolveSession(app, new Headers({ cookie: request.headers.cookie ?? '' })));
       const decision = gate(pathname, user !== null, app.env.access);
       if (decision === 'sign-in') return redirect(response, signInAddress(target));
       if (decision === 'unauthorized')
@@ -51,11 +65,19 @@ export function createSiteHandler({ app, clientDir, astro }: { app: AppContext; 
       }
     }
     if (!pathname.startsWith('/api/')) {
+      if (renewedCookies.length > 0) response.setHeader('Set-Cookie', renewedCookies);
       if (searchFiles.send(request, response, pathname, scope)) return;
       if (sendStaticFile(clientDir, request, response, pathname, scope)) return;
+      response.removeHeader('Set-Cookie');
     }
     if (scope === 'private') response.setHeader('Cache-Control', 'private, no-cache');
-    await astro(request, response, undefined, { app, clientAddress, ...(user !== undefined ? { user } : {}) });
+    const webRequest = await webRequestOf(request, protocol);
+    if (webRequest instanceof Response) return void (await writeWebResponse(webRequest, response));
+    const locals = { app, clientAddress, renewedCookies, ...(user !== undefined ? { user } : {}) } as RequestLocals;
+    const answer = pathname.startsWith('/api/')
+      ? await api.handle({ request: webRequest, url: new URL(webRequest.url), locals })
+      : await astro(webRequest, locals);
+    await writeWebResponse(answer, response);
   };
 }
 

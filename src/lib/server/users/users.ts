@@ -6,17 +6,18 @@
  */
 import { randomBytes } from 'node:crypto';
 import { generateId } from 'better-auth';
-import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
+import type { ExpressionBuilder, Transaction } from 'kysely';
 import type { AppContext } from '../app.ts';
 import { type AuditEntry, writeAuditEvent } from '../audit/audit-log.ts';
-import { DEFAULT_ROLE, isPermissionRole, type PermissionRole } from '../auth/access.ts';
+import type { PermissionRole } from '../auth/access.ts';
 import { passwordProblem } from '../auth/passwords.ts';
 import type { DatabaseKind } from '../db/connect.ts';
 import { contains } from '../db/contains.ts';
 import type { Database } from '../db/schema.ts';
-import { dbBoolean, dbDate, isoDate } from '../db/values.ts';
+import { dbBoolean, dbDate } from '../db/values.ts';
 import { ApiError } from '../errors.ts';
 import type { NewUser, UserChanges } from './user-input.ts';
+import { selectUserRecords, toUserRecord, type UserRecord, type UserStatus } from './user-records.ts';
 
 export type UserDeps = Pick<AppContext, 'db' | 'database' | 'auth' | 'now'>;
 
@@ -28,22 +29,7 @@ export interface Actor {
   via?: string;
 }
 
-export type UserStatus = 'active' | 'deactivated';
-
-export interface UserRecord {
-  id: string;
-  email: string;
-  name: string;
-  role: PermissionRole;
-  jobRoles: string[];
-  /** When each job role was given (ISO), from which training due dates count. */
-  jobRolesSince: Record<string, string>;
-  team: string | null;
-  ownerHandles: string[];
-  status: UserStatus;
-  mustChangePassword: boolean;
-  createdAt: string;
-}
+export type { UserRecord, UserStatus } from './user-records.ts';
 
 export interface UserQuery {
   /** Part of a name or an email address. */
@@ -75,22 +61,29 @@ export async function listUsers({ db, database }: UserDeps, query: UserQuery): P
       ),
     );
   }
+  const ids = select.select('user.id');
   const [rows, count] = await Promise.all([
-    select.selectAll('user').orderBy('user.name').orderBy('user.email').limit(query.limit).offset(query.offset).execute(),
+    selectUserRecords(db, database.kind)
+      .where('user.id', 'in', ids)
+      .orderBy('user.name')
+      .orderBy('user.email')
+      .limit(query.limit)
+      .offset(query.offset)
+      .execute(),
     select.select((eb) => eb.fn.countAll().as('count')).executeTakeFirst(),
   ]);
-  return { users: await withProfiles(db, rows), total: Number(count?.count ?? 0) };
+  return { users: rows.map(toUserRecord), total: Number(count?.count ?? 0) };
 }
 
-export async function getUser({ db }: UserDeps, id: string): Promise<UserRecord> {
-  const row = await db.selectFrom('user').selectAll().where('id', '=', id).executeTakeFirst();
+export async function getUser({ db, database }: UserDeps, id: string): Promise<UserRecord> {
+  const row = await selectUserRecords(db, database.kind).where('user.id', '=', id).executeTakeFirst();
   if (!row) throw new ApiError('NOT_FOUND', 'There is nobody with that id.');
-  return (await withProfiles(db, [row]))[0] as UserRecord;
+  return toUserRecord(row);
 }
 
-export async function findUserByEmail({ db }: UserDeps, email: string): Promise<UserRecord | undefined> {
-  const row = await db.selectFrom('user').selectAll().where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
-  return row ? (await withProfiles(db, [row]))[0] : undefined;
+export async function findUserByEmail({ db, database }: UserDeps, email: string): Promise<UserRecord | undefined> {
+  const row = await selectUserRecords(db, database.kind).where('user.email', '=', email.trim().toLowerCase()).executeTakeFirst();
+  return row ? toUserRecord(row) : undefined;
 }
 
 /**
@@ -367,33 +360,6 @@ function audit(trx: Transaction<Database>, at: Date, actor: Actor, entry: Omit<A
     ...(detail ? { detail } : {}),
     actor: actor.user,
     clientAddress: actor.clientAddress ?? null,
-  });
-}
-
-type UserRow = Database['user'];
-
-async function withProfiles(db: Kysely<Database>, rows: Omit<UserRow, never>[]): Promise<UserRecord[]> {
-  if (rows.length === 0) return [];
-  const ids = rows.map((row) => row.id);
-  const [jobRoles, handles] = await Promise.all([
-    db.selectFrom('user_job_role').selectAll().where('user_id', 'in', ids).orderBy('job_role').execute(),
-    db.selectFrom('user_owner_handle').selectAll().where('user_id', 'in', ids).orderBy('handle').execute(),
-  ]);
-  return rows.map((row) => {
-    const own = jobRoles.filter((jobRole) => jobRole.user_id === row.id);
-    return {
-      id: row.id,
-      email: row.email,
-      name: row.name,
-      role: isPermissionRole(row.role) ? row.role : DEFAULT_ROLE,
-      jobRoles: own.map((jobRole) => jobRole.job_role),
-      jobRolesSince: Object.fromEntries(own.map((jobRole) => [jobRole.job_role, jobRole.granted_at])),
-      team: row.team,
-      ownerHandles: handles.filter((handle) => handle.user_id === row.id).map((handle) => handle.handle),
-      status: row.banned ? 'deactivated' : 'active',
-      mustChangePassword: Boolean(row.mustChangePassword),
-      createdAt: isoDate(row.createdAt),
-    };
   });
 }
 

@@ -1,0 +1,63 @@
+/**
+ * What every on-demand request goes through before its route, whichever way it arrives
+ * (Astro's middleware in src/middleware.ts, or the API routes the built server calls directly,
+ * api-routes.ts): refuse cross-site form posts, know who is asking, apply the private-handbook
+ * gate; after the route, pass on renewed session cookies and the API's CORS headers.
+ */
+import type { AppContext } from '../app.ts';
+import { resolveSession, type SessionUser } from '../auth/session.ts';
+import { corsHeaders } from '../cors.ts';
+import { siteOrigin } from '../env.ts';
+import { errorResponse } from '../errors.ts';
+import { gate, signInAddress } from './access-gate.ts';
+import { isCrossSiteRequest } from './origin-check.ts';
+
+export interface RequestLocals {
+  app: AppContext;
+  clientAddress: string;
+  /** Undefined until looked up; the built server may have looked it up already. */
+  user: SessionUser | null;
+  renewedCookies?: string[];
+}
+
+export interface PipelineContext {
+  request: Request;
+  url: URL;
+  locals: RequestLocals;
+}
+
+export async function runPipeline(context: PipelineContext, route: () => Promise<Response>): Promise<Response> {
+  const { request, url, locals } = context;
+  const pathname = url.pathname;
+  const isApi = pathname.startsWith('/api/');
+  if (isCrossSiteRequest(request, [url.origin, siteOrigin(locals.app.env)])) {
+    const message = 'Requests from other sites are refused here: send Content-Type: application/json, or an Origin header of this site.';
+    return isApi ? errorResponse('FORBIDDEN_ORIGIN', message) : new Response(message, { status: 403 });
+  }
+  let renewedCookies = locals.renewedCookies ?? [];
+  if (locals.user === undefined) {
+    const session = await resolveSession(locals.app, request.headers);
+    locals.user = session.user;
+    renewedCookies = session.setCookies;
+  }
+  const decision = gate(pathname, locals.user !== null, locals.app.env.access);
+  if (decision === 'sign-in')
+    return new Response(null, { status: 302, headers: { Location: signInAddress(pathname + url.search), 'Cache-Control': 'no-store' } });
+  if (decision === 'unauthorized')
+    return withCors(request, errorResponse('UNAUTHORIZED', 'Sign in first: this handbook is private.'), locals.app.env.corsOrigins);
+  let response = await route();
+  if (renewedCookies.length > 0) {
+    response = new Response(response.body, response);
+    for (const cookie of renewedCookies) response.headers.append('Set-Cookie', cookie);
+  }
+  return isApi ? withCors(request, response, locals.app.env.corsOrigins) : response;
+}
+
+/** The API's answers, readable by the pages of the origins in KNOWHOW_CORS_ORIGINS. */
+function withCors(request: Request, response: Response, allowed: readonly string[]): Response {
+  const headers = corsHeaders(request.headers.get('origin'), allowed);
+  if (Object.keys(headers).length === 0) return response;
+  const merged = new Response(response.body, response);
+  for (const [name, value] of Object.entries(headers)) merged.headers.set(name, value);
+  return merged;
+}

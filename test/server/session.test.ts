@@ -1,0 +1,90 @@
+/**
+ * The session lookup every signed-in request makes (lib/server/auth/session.ts): it must accept
+ * exactly the cookies better-auth would, see sign-outs and deactivations at once, and renew a
+ * session that is due, passing the renewed cookie on.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppContext } from '../../src/lib/server/app.ts';
+import { resolveSession } from '../../src/lib/server/auth/session.ts';
+import { dbDate } from '../../src/lib/server/db/values.ts';
+import { deactivateUser, findUserByEmail, reactivateUser } from '../../src/lib/server/users/users.ts';
+import { DATABASES, type TestDatabase } from '../helpers/databases.ts';
+import { PASSWORD, PEOPLE, seedPeople, testApp } from '../helpers/people.ts';
+
+describe.each(DATABASES)('resolveSession on $name', (database) => {
+  let db: TestDatabase;
+  let app: AppContext;
+  beforeAll(async () => {
+    if (!database.available) return;
+    db = await database.create();
+    app = await testApp(db.url);
+    await seedPeople(app);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await db?.drop();
+  });
+
+  async function signedInCookie(email: string): Promise<string> {
+    const response = await app.auth.api.signInEmail({ body: { email, password: PASSWORD }, asResponse: true });
+    return response.headers.getSetCookie()[0]?.split(';')[0] as string;
+  }
+  const lookUp = (cookie: string) => resolveSession(app, new Headers({ cookie }));
+
+  it.skipIf(!database.available)('finds the person, with their job roles, as better-auth does', async () => {
+    const cookie = await signedInCookie(PEOPLE.member.email);
+    const { user, setCookies } = await lookUp(`theme=dark; ${cookie}`);
+    expect(user).toMatchObject({ email: PEOPLE.member.email, role: 'member', jobRoles: ['agent'], team: 'Tier 1', status: 'active' });
+    expect(setCookies).toEqual([]);
+    const theirs = await app.auth.api.getSession({ headers: new Headers({ cookie }) });
+    expect(theirs?.user.id).toBe(user?.id);
+  });
+
+  it.skipIf(!database.available)('refuses a forged or altered cookie', async () => {
+    const cookie = await signedInCookie(PEOPLE.member.email);
+    const [name, value] = cookie.split('=') as [string, string];
+    const [token, signature] = decodeURIComponent(value).split('.') as [string, string];
+    const forged = (candidate: string) => `${name}=${encodeURIComponent(candidate)}`;
+    expect((await lookUp(forged(`${token}.${'A'.repeat(43)}=`))).user).toBeNull();
+    expect((await lookUp(forged(`${token.slice(0, -1)}x.${signature}`))).user).toBeNull();
+    expect((await lookUp(forged(token))).user).toBeNull();
+    expect((await lookUp(`${name}=%E0%A4%A`)).user).toBeNull();
+    expect((await lookUp('')).user).toBeNull();
+  });
+
+  it.skipIf(!database.available)('sees a sign-out and a deactivation at once', async () => {
+    const cookie = await signedInCookie(PEOPLE.manager.email);
+    expect((await lookUp(cookie)).user).not.toBeNull();
+    await app.auth.api.signOut({ headers: new Headers({ cookie }) });
+    expect((await lookUp(cookie)).user).toBeNull();
+    const again = await signedInCookie(PEOPLE.manager.email);
+    const manager = await findUserByEmail(app, PEOPLE.manager.email);
+    await deactivateUser(app, { user: null }, manager?.id as string);
+    expect((await lookUp(again)).user).toBeNull();
+    await reactivateUser(app, { user: null }, manager?.id as string);
+  });
+
+  it.skipIf(!database.available)('renews a session that is due, and passes on the renewed cookie', async () => {
+    const cookie = await signedInCookie(PEOPLE.admin.email);
+    const token = decodeURIComponent(cookie.split('=')[1] as string).split('.')[0] as string;
+    // Signed in two days ago: past the one-day renewal age, five days before it ends.
+    const twoDaysAgoExpiry = new Date(Date.now() + 5 * 86_400_000);
+    await app.db
+      .updateTable('session')
+      .set({ expiresAt: dbDate(app.database.kind, twoDaysAgoExpiry) })
+      .where('token', '=', token)
+      .execute();
+    const { user, setCookies } = await lookUp(cookie);
+    expect(user?.email).toBe(PEOPLE.admin.email);
+    expect(setCookies.some((set) => set.startsWith('better-auth.session_token='))).toBe(true);
+    const renewed = await app.db.selectFrom('session').select('expiresAt').where('token', '=', token).executeTakeFirstOrThrow();
+    expect(new Date(renewed.expiresAt).getTime()).toBeGreaterThan(Date.now() + 6 * 86_400_000);
+    // An expired session is nobody.
+    await app.db
+      .updateTable('session')
+      .set({ expiresAt: dbDate(app.database.kind, new Date(Date.now() - 1000)) })
+      .where('token', '=', token)
+      .execute();
+    expect((await lookUp(cookie)).user).toBeNull();
+  });
+});
