@@ -17,7 +17,8 @@ export const onRequest = defineMiddleware(async (context, next) => {
     // renders the 404 page, which needs nothing more.
     if (!import.meta.env.DEV) return next();
     locals.app = await devApp();
-    locals.clientAddress = context.clientAddress;
+    // Astro refuses to give a prerendered page's client address, even in the dev server.
+    locals.clientAddress = context.isPrerendered ? 'dev server' : context.clientAddress;
   }
   return runPipeline({ request: context.request, url: context.url, locals }, () => next());
 });
