@@ -122,7 +122,8 @@ export async function prepareUser(
   if (withoutPassword) return { id, input, passwordHash: undefined, oneTimePassword: undefined };
   const oneTimePassword = input.password === undefined ? makeOneTimePassword() : undefined;
   const password = input.password ?? (oneTimePassword as string);
-  const problem = passwordProblem(password, input);
+  // A made one-time password is 96 random bits: only a chosen one needs checking.
+  const problem = oneTimePassword ? undefined : passwordProblem(password, input);
   if (problem) throw new ApiError('WEAK_PASSWORD', problem, { fields: { password: problem } });
   return { id, input, passwordHash: await (await auth.$context).password.hash(password), oneTimePassword };
 }
@@ -277,7 +278,7 @@ export async function resetPassword(deps: UserDeps, actor: Actor, id: string, pa
   const user = await getUser(deps, id);
   const oneTimePassword = password === undefined ? makeOneTimePassword() : undefined;
   const chosen = password ?? (oneTimePassword as string);
-  const problem = passwordProblem(chosen, user);
+  const problem = oneTimePassword ? undefined : passwordProblem(chosen, user);
   if (problem) throw new ApiError('WEAK_PASSWORD', problem, { fields: { password: problem } });
   const hash = await (await auth.$context).password.hash(chosen);
   const at = now();
