@@ -3,9 +3,11 @@
  * one person of each kind, and signing in over HTTP as them.
  */
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { type AppContext, startApp } from '../../src/lib/server/app.ts';
 import { loadEnv } from '../../src/lib/server/env.ts';
 import { createUser, deactivateUser, findUserByEmail } from '../../src/lib/server/users/users.ts';
+import type { DatabaseKindUnderTest, TestDatabase } from './databases.ts';
 import { PROJECT_ROOT } from './fixture-site.ts';
 import { TEST_AUTH_SECRET } from './server.ts';
 
@@ -67,4 +69,31 @@ export async function signInEveryone(app: AppContext, baseUrl: string): Promise<
   const deactivated = await findUserByEmail(app, PEOPLE.deactivated.email);
   if (deactivated?.status === 'active') await deactivateUser(app, { user: null }, deactivated.id);
   return cookies;
+}
+
+/**
+ * For a describe block: the app context on a new database of `kind`, made before its tests
+ * (with PEOPLE in it when `seed`) and dropped after; nothing when the database is not there.
+ */
+export function useTestApp(
+  kind: DatabaseKindUnderTest,
+  { seed = false, now }: { seed?: boolean; now?: () => Date } = {},
+): { readonly app: AppContext } {
+  let db: TestDatabase | undefined;
+  let app: AppContext | undefined;
+  beforeAll(async () => {
+    if (!kind.available) return;
+    db = await kind.create();
+    app = await testApp(db.url, {}, now);
+    if (seed) await seedPeople(app);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await db?.drop();
+  });
+  return {
+    get app() {
+      return app as AppContext;
+    },
+  };
 }

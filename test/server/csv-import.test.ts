@@ -2,12 +2,11 @@
  * Importing people from a CSV file: every bad row reported with its line and the fix, the good
  * ones imported (or none, all or nothing), and a run stopped halfway safe to run again.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppContext } from '../../src/lib/server/app.ts';
+import { describe, expect, it } from 'vitest';
 import { planImport, runImport } from '../../src/lib/server/users/csv-import.ts';
 import { listUsers } from '../../src/lib/server/users/users.ts';
-import { DATABASES, type TestDatabase } from '../helpers/databases.ts';
-import { testApp } from '../helpers/people.ts';
+import { DATABASES } from '../helpers/databases.ts';
+import { useTestApp } from '../helpers/people.ts';
 
 const ROLES = ['agent', 'team-lead', 'new-hire'];
 const CLI = { user: null, via: 'command line' };
@@ -80,28 +79,18 @@ describe('planImport', () => {
 });
 
 describe.each(DATABASES)('runImport on $name', (database) => {
-  let db: TestDatabase;
-  let app: AppContext;
-  beforeAll(async () => {
-    if (!database.available) return;
-    db = await database.create();
-    app = await testApp(db.url);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await db?.drop();
-  });
+  const context = useTestApp(database);
 
   it.skipIf(!database.available)('imports nobody with all-or-nothing when a row is bad', async () => {
     const plan = planImport(INTAKE, ROLES, new Set());
-    const result = await runImport(app, CLI, plan, { allOrNothing: true, withoutPasswords: false });
+    const result = await runImport(context.app, CLI, plan, { allOrNothing: true, withoutPasswords: false });
     expect(result.imported).toEqual([]);
-    expect((await listUsers(app, { limit: 10, offset: 0 })).total).toBe(0);
+    expect((await listUsers(context.app, { limit: 10, offset: 0 })).total).toBe(0);
   });
 
   it.skipIf(!database.available)('imports the good rows with one-time passwords, and reports the rest', async () => {
     const plan = planImport(INTAKE, ROLES, new Set());
-    const result = await runImport(app, CLI, plan, { allOrNothing: false, withoutPasswords: false });
+    const result = await runImport(context.app, CLI, plan, { allOrNothing: false, withoutPasswords: false });
     expect(result.imported.map((person) => person.email)).toEqual([
       'tomasz.nowak@kestrel.example',
       'lena.fischer@kestrel.example',
@@ -110,26 +99,26 @@ describe.each(DATABASES)('runImport on $name', (database) => {
     ]);
     expect(result.imported.every((person) => /^[\w-]{16}$/.test(person.oneTimePassword ?? ''))).toBe(true);
     expect(result.problems.map((problem) => problem.line)).toEqual([3, 4, 6, 8, 10]);
-    const { users } = await listUsers(app, { limit: 10, offset: 0 });
+    const { users } = await listUsers(context.app, { limit: 10, offset: 0 });
     expect(users.find((user) => user.email === 'kofi.asante@kestrel.example')).toMatchObject({
       name: 'Asante, Kofi',
       role: 'manager',
       mustChangePassword: true,
     });
-    const { events } = await app.audit.list({ type: 'user-created', limit: 10 });
+    const { events } = await context.app.audit.list({ type: 'user-created', limit: 10 });
     expect(events).toHaveLength(4);
   });
 
   it.skipIf(!database.available)('runs again after an interruption: those already in are skipped, the rest imported', async () => {
     const text = ['email,name', ...Array.from({ length: 12 }, (_, index) => `hire.${index}@kestrel.example,Hire ${index}`)].join('\n');
     const firstHalf = planImport(text, ROLES, new Set());
-    await runImport(app, CLI, { rows: firstHalf.rows.slice(0, 5), problems: [] }, { allOrNothing: false, withoutPasswords: true });
-    const existing = new Set((await app.db.selectFrom('user').select('email').execute()).map((row) => row.email));
+    await runImport(context.app, CLI, { rows: firstHalf.rows.slice(0, 5), problems: [] }, { allOrNothing: false, withoutPasswords: true });
+    const existing = new Set((await context.app.db.selectFrom('user').select('email').execute()).map((row) => row.email));
     const again = planImport(text, ROLES, existing);
     expect(again.problems.filter((problem) => /already has an account/.test(problem.message))).toHaveLength(5);
-    const result = await runImport(app, CLI, again, { allOrNothing: false, withoutPasswords: true });
+    const result = await runImport(context.app, CLI, again, { allOrNothing: false, withoutPasswords: true });
     expect(result.imported).toHaveLength(7);
     expect(result.imported.every((person) => person.oneTimePassword === undefined)).toBe(true);
-    expect((await listUsers(app, { search: 'hire.', limit: 50, offset: 0 })).total).toBe(12);
+    expect((await listUsers(context.app, { search: 'hire.', limit: 50, offset: 0 })).total).toBe(12);
   });
 });

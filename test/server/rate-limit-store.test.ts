@@ -1,25 +1,14 @@
 /** Rate limits kept in the database: a fixed window per key, counted exactly under concurrency. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppContext } from '../../src/lib/server/app.ts';
+import { describe, expect, it } from 'vitest';
 import { createSharedRateLimiter } from '../../src/lib/server/rate-limit-store.ts';
-import { DATABASES, type TestDatabase } from '../helpers/databases.ts';
-import { testApp } from '../helpers/people.ts';
+import { DATABASES } from '../helpers/databases.ts';
+import { useTestApp } from '../helpers/people.ts';
 
 describe.each(DATABASES)('the shared rate limiter on $name', (database) => {
-  let db: TestDatabase;
-  let app: AppContext;
-  beforeAll(async () => {
-    if (!database.available) return;
-    db = await database.create();
-    app = await testApp(db.url);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await db?.drop();
-  });
+  const context = useTestApp(database);
 
   it.skipIf(!database.available)('allows `limit` in a window, says when to retry, and starts afresh after it', async () => {
-    const limiter = createSharedRateLimiter(app.db, { limit: 2, windowMs: 60_000 });
+    const limiter = createSharedRateLimiter(context.app.db, { limit: 2, windowMs: 60_000 });
     const start = 1_800_000_000_000;
     expect((await limiter.take('client:a', start)).allowed).toBe(true);
     expect((await limiter.take('client:a', start + 1000)).allowed).toBe(true);
@@ -32,7 +21,7 @@ describe.each(DATABASES)('the shared rate limiter on $name', (database) => {
   });
 
   it.skipIf(!database.available)('counts requests that arrive together exactly once each', async () => {
-    const limiter = createSharedRateLimiter(app.db, { limit: 10, windowMs: 60_000 });
+    const limiter = createSharedRateLimiter(context.app.db, { limit: 10, windowMs: 60_000 });
     const verdicts = await Promise.all(Array.from({ length: 25 }, () => limiter.take('client:burst', 1_800_000_000_000)));
     expect(verdicts.filter((verdict) => verdict.allowed)).toHaveLength(10);
   });

@@ -3,40 +3,28 @@
  * exactly the cookies better-auth would, see sign-outs and deactivations at once, and renew a
  * session that is due, passing the renewed cookie on.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppContext } from '../../src/lib/server/app.ts';
+import { describe, expect, it } from 'vitest';
 import { resolveSession } from '../../src/lib/server/auth/session.ts';
 import { dbDate } from '../../src/lib/server/db/values.ts';
 import { deactivateUser, findUserByEmail, reactivateUser } from '../../src/lib/server/users/users.ts';
-import { DATABASES, type TestDatabase } from '../helpers/databases.ts';
-import { PASSWORD, PEOPLE, seedPeople, testApp } from '../helpers/people.ts';
+import { DATABASES } from '../helpers/databases.ts';
+import { PASSWORD, PEOPLE, useTestApp } from '../helpers/people.ts';
 
 describe.each(DATABASES)('resolveSession on $name', (database) => {
-  let db: TestDatabase;
-  let app: AppContext;
-  beforeAll(async () => {
-    if (!database.available) return;
-    db = await database.create();
-    app = await testApp(db.url);
-    await seedPeople(app);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await db?.drop();
-  });
+  const context = useTestApp(database, { seed: true });
 
   async function signedInCookie(email: string): Promise<string> {
-    const response = await app.auth.api.signInEmail({ body: { email, password: PASSWORD }, asResponse: true });
+    const response = await context.app.auth.api.signInEmail({ body: { email, password: PASSWORD }, asResponse: true });
     return response.headers.getSetCookie()[0]?.split(';')[0] as string;
   }
-  const lookUp = (cookie: string) => resolveSession(app, new Headers({ cookie }));
+  const lookUp = (cookie: string) => resolveSession(context.app, new Headers({ cookie }));
 
   it.skipIf(!database.available)('finds the person, with their job roles, as better-auth does', async () => {
     const cookie = await signedInCookie(PEOPLE.member.email);
     const { user, setCookies } = await lookUp(`theme=dark; ${cookie}`);
     expect(user).toMatchObject({ email: PEOPLE.member.email, role: 'member', jobRoles: ['agent'], team: 'Tier 1', status: 'active' });
     expect(setCookies).toEqual([]);
-    const theirs = await app.auth.api.getSession({ headers: new Headers({ cookie }) });
+    const theirs = await context.app.auth.api.getSession({ headers: new Headers({ cookie }) });
     expect(theirs?.user.id).toBe(user?.id);
   });
 
@@ -55,13 +43,13 @@ describe.each(DATABASES)('resolveSession on $name', (database) => {
   it.skipIf(!database.available)('sees a sign-out and a deactivation at once', async () => {
     const cookie = await signedInCookie(PEOPLE.manager.email);
     expect((await lookUp(cookie)).user).not.toBeNull();
-    await app.auth.api.signOut({ headers: new Headers({ cookie }) });
+    await context.app.auth.api.signOut({ headers: new Headers({ cookie }) });
     expect((await lookUp(cookie)).user).toBeNull();
     const again = await signedInCookie(PEOPLE.manager.email);
-    const manager = await findUserByEmail(app, PEOPLE.manager.email);
-    await deactivateUser(app, { user: null }, manager?.id as string);
+    const manager = await findUserByEmail(context.app, PEOPLE.manager.email);
+    await deactivateUser(context.app, { user: null }, manager?.id as string);
     expect((await lookUp(again)).user).toBeNull();
-    await reactivateUser(app, { user: null }, manager?.id as string);
+    await reactivateUser(context.app, { user: null }, manager?.id as string);
   });
 
   it.skipIf(!database.available)('renews a session that is due, and passes on the renewed cookie', async () => {
@@ -69,20 +57,20 @@ describe.each(DATABASES)('resolveSession on $name', (database) => {
     const token = decodeURIComponent(cookie.split('=')[1] as string).split('.')[0] as string;
     // Signed in two days ago: past the one-day renewal age, five days before it ends.
     const twoDaysAgoExpiry = new Date(Date.now() + 5 * 86_400_000);
-    await app.db
+    await context.app.db
       .updateTable('session')
-      .set({ expiresAt: dbDate(app.database.kind, twoDaysAgoExpiry) })
+      .set({ expiresAt: dbDate(context.app.database.kind, twoDaysAgoExpiry) })
       .where('token', '=', token)
       .execute();
     const { user, setCookies } = await lookUp(cookie);
     expect(user?.email).toBe(PEOPLE.admin.email);
     expect(setCookies.some((set) => set.startsWith('better-auth.session_token='))).toBe(true);
-    const renewed = await app.db.selectFrom('session').select('expiresAt').where('token', '=', token).executeTakeFirstOrThrow();
+    const renewed = await context.app.db.selectFrom('session').select('expiresAt').where('token', '=', token).executeTakeFirstOrThrow();
     expect(new Date(renewed.expiresAt).getTime()).toBeGreaterThan(Date.now() + 6 * 86_400_000);
     // An expired session is nobody.
-    await app.db
+    await context.app.db
       .updateTable('session')
-      .set({ expiresAt: dbDate(app.database.kind, new Date(Date.now() - 1000)) })
+      .set({ expiresAt: dbDate(context.app.database.kind, new Date(Date.now() - 1000)) })
       .where('token', '=', token)
       .execute();
     expect((await lookUp(cookie)).user).toBeNull();

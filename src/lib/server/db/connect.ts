@@ -33,8 +33,9 @@ export function openDatabase(settings: Env['database']): DatabaseHandle {
   const sqlite = new DatabaseSync(settings.file);
   // WAL lets readers go on while one request writes; NORMAL sync in WAL mode keeps every
   // committed transaction through a crash of the process (a power cut may lose the last few);
-  // the busy timeout makes a second process wait for the write lock instead of failing.
-  sqlite.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
+  // the busy timeout makes a second process wait for the write lock instead of failing. It
+  // comes first: switching to WAL also waits for a lock another process may hold.
+  sqlite.exec('PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;');
   const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, kind: 'sqlite', location: settings.file, close: () => db.destroy() };
 }
