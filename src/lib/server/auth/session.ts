@@ -72,11 +72,6 @@ function sessionQuery(app: SessionDeps): { withToken(token: string): CompiledQue
   return { withToken: (token) => ({ ...template, parameters: [token] }) };
 }
 
-/** The signed-in person, for code that has no response to renew a cookie on. */
-export async function sessionUser(app: SessionDeps, headers: Headers): Promise<SessionUser | null> {
-  return (await resolveSession(app, headers)).user;
-}
-
 /** better-auth's getSession: it extends the session and says which cookie to send. */
 async function renewed(app: SessionDeps, headers: Headers): Promise<ResolvedSession> {
   const { headers: answer, response } = await app.auth.api.getSession({ headers, returnHeaders: true });

@@ -17,18 +17,26 @@ export interface PasswordSignIn {
   headers: Headers;
 }
 
+/** Counts a sign-in attempt (a password, or the start of single sign-on) from a client address; the 429 when it is one too many. */
+export async function countClientAttempt(
+  app: Pick<AppContext, 'signInLimits' | 'now'>,
+  clientAddress: string,
+): Promise<Response | undefined> {
+  const verdict = await app.signInLimits.perClient.take(`sign-in:client:${clientAddress}`, app.now().getTime());
+  if (verdict.allowed) return undefined;
+  return errorResponse('RATE_LIMITED', `Too many sign-in attempts from this address; try again in ${verdict.retryAfterSeconds} s.`, {
+    headers: { 'Retry-After': String(verdict.retryAfterSeconds) },
+  });
+}
+
 export async function signInWithPassword(
   app: Pick<AppContext, 'auth' | 'audit' | 'signInLimits' | 'now' | 'db'>,
   attempt: PasswordSignIn,
 ): Promise<Response> {
   const email = attempt.email.trim().toLowerCase();
   const now = app.now().getTime();
-  const fromClient = await app.signInLimits.perClient.take(`sign-in:client:${attempt.clientAddress}`, now);
-  if (!fromClient.allowed) {
-    return errorResponse('RATE_LIMITED', `Too many sign-in attempts from this address; try again in ${fromClient.retryAfterSeconds} s.`, {
-      headers: { 'Retry-After': String(fromClient.retryAfterSeconds) },
-    });
-  }
+  const limited = await countClientAttempt(app, attempt.clientAddress);
+  if (limited) return limited;
   const accountKey = `sign-in:account:${email}`;
   const forAccount = await app.signInLimits.perAccount.check(accountKey, now);
   if (!forAccount.allowed) {

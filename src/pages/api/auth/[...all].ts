@@ -13,7 +13,7 @@ import type { AppContext } from '../../../lib/server/app.ts';
 import { SSO_PROVIDER } from '../../../lib/server/auth/auth.ts';
 import { standardAuthResponse } from '../../../lib/server/auth/auth-errors.ts';
 import { MAX_PASSWORD_LENGTH } from '../../../lib/server/auth/passwords.ts';
-import { signInWithPassword } from '../../../lib/server/auth/sign-in.ts';
+import { countClientAttempt, signInWithPassword } from '../../../lib/server/auth/sign-in.ts';
 import type { Env } from '../../../lib/server/env.ts';
 import { errorResponse } from '../../../lib/server/errors.ts';
 import { safeNextPath } from '../../../lib/server/http/access-gate.ts';
@@ -142,18 +142,7 @@ const routes: (RouteSpec & { available?: Availability })[] = [
             .transform((value) => safeNextPath(value)),
         }),
         responses: { 200: { description: 'Where to send the person.', schema: z.object({ url: z.string(), redirect: z.boolean() }) } },
-        handler: async (context) => {
-          const { app, clientAddress } = context;
-          const verdict = await app.signInLimits.perClient.take(`sign-in:client:${clientAddress}`, app.now().getTime());
-          if (verdict.allowed) return forward(context);
-          return errorResponse(
-            'RATE_LIMITED',
-            `Too many sign-in attempts from this address; try again in ${verdict.retryAfterSeconds} s.`,
-            {
-              headers: { 'Retry-After': String(verdict.retryAfterSeconds) },
-            },
-          );
-        },
+        handler: async (context) => (await countClientAttempt(context.app, context.clientAddress)) ?? forward(context),
       }),
     },
   },
