@@ -11,7 +11,7 @@ import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { assertContentDir, ContentDirError, DEFAULT_CONTENT_DIR } from '../lib/content/content-dir.ts';
+import { assertContentDir, DEFAULT_CONTENT_DIR } from '../lib/content/content-dir.ts';
 import { isPageFile } from '../lib/content/paths.ts';
 import { MANIFEST_FILE } from '../lib/server/manifest.ts';
 import { formatReport } from '../lib/content/problems.ts';
@@ -19,6 +19,7 @@ import { hasFailures, loadSite } from '../lib/content/site.ts';
 import { builtSite, forgetSite } from '../site/site-cache.ts';
 import { forgetContentIndex } from './content-index.ts';
 import { startRenderingEarly } from './render-cache.ts';
+import { defaultWorkerCount } from './render-pool.ts';
 import { PAGEFIND_DIR, writePagefindIndex } from './pagefind-index.ts';
 import { type SearchBuild, startSearchBuild } from './search-build.ts';
 import { serveContentFiles } from './serve-content-files.ts';
@@ -36,9 +37,9 @@ export default function knowhow({ contentDir }: { contentDir: string }): AstroIn
       'astro:config:setup': ({ command, config, logger }) => {
         try {
           assertContentDir(contentDir);
+          defaultWorkerCount();
         } catch (error) {
-          if (!(error instanceof ContentDirError)) throw error;
-          logger.error(error.message);
+          logger.error(error instanceof Error ? error.message : String(error));
           process.exit(1);
         }
         if (command !== 'build' && command !== 'dev') return;

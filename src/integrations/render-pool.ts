@@ -69,8 +69,14 @@ export function batchSize(remaining: number, workerCount: number): number {
   return Math.max(1, Math.min(MAX_BATCH, Math.floor(remaining / (workerCount * 4))));
 }
 
-export function defaultWorkerCount(): number {
-  const configured = Number(process.env.KNOWHOW_RENDER_WORKERS);
-  if (Number.isInteger(configured) && configured > 0) return configured;
-  return Math.max(1, Math.min(availableParallelism(), 8));
+export function defaultWorkerCount(raw = process.env.KNOWHOW_RENDER_WORKERS): number {
+  if (raw === undefined || raw.trim() === '') return Math.max(1, Math.min(availableParallelism(), 8));
+  const configured = Number(raw);
+  // A typo must not quietly become the default: the build stops and says what to write.
+  if (!/^\d+$/.test(raw.trim()) || configured < 1 || configured > 64) {
+    throw new Error(
+      `KNOWHOW_RENDER_WORKERS is "${raw}": write a whole number from 1 to 64, or leave it unset for one per core (at most 8).`,
+    );
+  }
+  return configured;
 }

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { htmlPath, readOutline, renderCacheDir, renderKeys, renderPages } from '../../src/integrations/render-cache.ts';
-import { batchSize } from '../../src/integrations/render-pool.ts';
+import { batchSize, defaultWorkerCount } from '../../src/integrations/render-pool.ts';
 import { PROJECT_ROOT } from '../helpers/fixture-site.ts';
 
 const root = PROJECT_ROOT.replace(/\/$/, '');
@@ -160,5 +160,17 @@ describe("the key of the renderer's code", () => {
     // The renderer imports only types from render-protocol.ts, and types are erased before the code runs.
     edit(project, 'src/integrations/render-protocol.ts', (source) => `${source}\nexport type Unused = string;\n`);
     expect(keyOf(project)).toBe(before);
+  });
+});
+
+describe('KNOWHOW_RENDER_WORKERS', () => {
+  it('takes a whole number, and stops the build on anything else rather than guessing', () => {
+    expect(defaultWorkerCount('3')).toBe(3);
+    expect(defaultWorkerCount(undefined)).toBeGreaterThanOrEqual(1);
+    expect(defaultWorkerCount('')).toBeGreaterThanOrEqual(1);
+    expect(() => defaultWorkerCount('four')).toThrow(
+      'KNOWHOW_RENDER_WORKERS is "four": write a whole number from 1 to 64, or leave it unset for one per core (at most 8).',
+    );
+    expect(() => defaultWorkerCount('0')).toThrow(/whole number from 1 to 64/);
   });
 });

@@ -38,8 +38,6 @@ export function readBuiltManifest(serverDir: string): Manifest {
 
 /** Server chunks sit one or two folders below dist/server, where the manifest is. */
 function findManifest(): string | undefined {
-  const configured = process.env.KNOWHOW_MANIFEST;
-  if (configured) return configured;
   for (const up of ['./', '../', '../../']) {
     const path = fileURLToPath(new URL(`${up}${MANIFEST_FILE}`, import.meta.url));
     if (existsSync(path)) return path;
