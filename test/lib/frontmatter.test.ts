@@ -58,7 +58,7 @@ describe('parseFrontMatter', () => {
       "policies/refunds.md:2 warning description: read as \`summary\`
           rename it to summary:
       policies/refunds.md:3 warning hide_sidebar: is not a front matter field and is ignored
-          the fields are title, summary, type, owner, reviewed, reviewEvery, tags, audience, lang, aliases and draft"
+          the fields are title, summary, type, owner, reviewed, reviewEvery, tags, audience, lang, aliases, draft, assignTo and dueWithinDays"
     `);
   });
 
@@ -105,6 +105,32 @@ describe('parseFrontMatter', () => {
     expect(messages('title: Refunds\nsummary: Refunds: the 30-day rule')).toMatchInlineSnapshot(`
       "policies/refunds.md:3 error the front matter is not valid YAML: Nested mappings are not allowed in compact mappings
           each line is \`field: value\`; put quotes around values that contain a colon, e.g. title: "Refunds: the 30-day rule""
+    `);
+  });
+});
+
+describe('training module assignments in front matter', () => {
+  const moduleIndex = (yaml: string, file = 'training/new-agent-onboarding/index.md') =>
+    parseFrontMatter(file, `---\n${yaml}\n---\n\n# Body\n`, { roles: ['agent', 'new-hire', 'team-lead'] });
+
+  it('reads assignTo and dueWithinDays on a module’s index page', () => {
+    const { data, problems } = moduleIndex('assignTo: [agent, new-hire]\ndueWithinDays: 14');
+    expect(problems).toEqual([]);
+    expect(data).toMatchObject({ assignTo: ['agent', 'new-hire'], dueWithinDays: 14 });
+  });
+
+  it('says what is wrong with them, and where they belong', () => {
+    const problems = [
+      ...moduleIndex('assignTo: [agnet]\ndueWithinDays: 2 weeks').problems,
+      ...moduleIndex('assignTo: [agent]', 'training/new-agent-onboarding/01-welcome.md').problems,
+    ];
+    expect(problems.map(formatProblem).join('\n')).toMatchInlineSnapshot(`
+      "training/new-agent-onboarding/index.md:3 error dueWithinDays: "2 weeks" is not valid here
+          write a whole number of days, e.g. dueWithinDays: 14
+      training/new-agent-onboarding/index.md:2 error assignTo: "agnet" is not a role; did you mean agent?
+          the roles (from knowhow.yaml) are agent, new-hire and team-lead
+      training/new-agent-onboarding/01-welcome.md:2 error assignTo: only a training module's index page can say this
+          move it to the index.md of the module's folder, e.g. training/new-agent-onboarding/index.md"
     `);
   });
 });

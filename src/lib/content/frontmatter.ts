@@ -24,6 +24,10 @@ export interface FrontMatter {
   lang?: string;
   aliases?: string[];
   draft?: boolean;
+  /** On a training module's index page: the job roles the module is assigned to. */
+  assignTo?: string[];
+  /** On a training module's index page: days to finish it, from the day it was assigned. */
+  dueWithinDays?: number;
 }
 
 const text = (example: string) =>
@@ -64,6 +68,12 @@ export const frontMatterSchema = z.object({
   lang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/, { error: 'write a language code, e.g. lang: en, lang: de or lang: pt-BR' }),
   aliases: list('aliases: ["money back", "return window"]'),
   draft: z.boolean({ error: 'write true or false, e.g. draft: true' }),
+  assignTo: list('assignTo: [agent, new-hire]'),
+  dueWithinDays: z
+    .number({ error: 'write a whole number of days, e.g. dueWithinDays: 14' })
+    .int({ error: 'write a whole number of days, e.g. dueWithinDays: 14' })
+    .min(1, { error: 'write a whole number of days, 1 or more, e.g. dueWithinDays: 14' })
+    .max(3650, { error: 'write at most 3650 days, e.g. dueWithinDays: 14' }),
 });
 
 export const FRONT_MATTER_FIELDS = Object.keys(frontMatterSchema.shape) as (keyof FrontMatter)[];
@@ -221,19 +231,35 @@ function describeInvalid(field: string, value: unknown): string {
 function checkValues(file: string, data: FrontMatter, lines: Map<string, number>, options: ParseOptions): Problem[] {
   const problems: Problem[] = [];
   const roles = options.roles ?? [];
-  if (data.audience && roles.length > 0) {
-    for (const role of data.audience.filter((entry) => !roles.includes(entry))) {
+  for (const field of ['audience', 'assignTo'] as const) {
+    const named = data[field];
+    if (!named || roles.length === 0) continue;
+    for (const role of named.filter((entry) => !roles.includes(entry))) {
       const suggestion = closest(role, roles);
       problems.push({
         severity: 'error',
         code: 'INVALID_FIELD',
         file,
-        line: lines.get('audience') ?? 2,
-        field: 'audience',
+        line: lines.get(field) ?? 2,
+        field,
         message: `"${role}" is not a role${suggestion ? `; did you mean ${suggestion}?` : ''}`,
         hint: `the roles (from knowhow.yaml) are ${quoteList(roles, 'and')}`,
       });
     }
+  }
+  // Assignments belong to a whole training module: its folder's index page says them.
+  const isModuleIndex = /^training\/[^/]+\/(index\.mdx?|README\.md)$/.test(file);
+  for (const field of ['assignTo', 'dueWithinDays'] as const) {
+    if (data[field] === undefined || isModuleIndex) continue;
+    problems.push({
+      severity: 'error',
+      code: 'INVALID_FIELD',
+      file,
+      line: lines.get(field) ?? 2,
+      field,
+      message: "only a training module's index page can say this",
+      hint: "move it to the index.md of the module's folder, e.g. training/new-agent-onboarding/index.md",
+    });
   }
   if (data.reviewed && options.today && data.reviewed > options.today) {
     problems.push({

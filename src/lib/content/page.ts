@@ -75,6 +75,8 @@ export function loadPage(file: string, source: string, context: PageContext): { 
     ...(commitDate ? { updated: commitDate } : {}),
     tags: data.tags ?? [],
     audience: data.audience ?? [],
+    ...(data.assignTo ? { assignTo: data.assignTo } : {}),
+    ...(data.dueWithinDays !== undefined ? { dueWithinDays: data.dueWithinDays } : {}),
     lang: data.lang ?? settings.site.lang,
     aliases: data.aliases ?? [],
     draft: data.draft ?? false,

@@ -38,6 +38,10 @@ export interface PageRecord {
   /** The number in front of the file name, which orders pages in their section. */
   order?: number;
   isSectionIndex: boolean;
+  /** On a training module's index page: the job roles the module is assigned to. */
+  assignTo?: string[];
+  /** On a training module's index page: days to finish the module, from the day it was assigned. */
+  dueWithinDays?: number;
   /** A short hash of the source, so acknowledgements and progress can tell versions apart. */
   version: string;
   /** URLs of the pages this page links to. */
