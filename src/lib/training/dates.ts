@@ -1,0 +1,28 @@
+/**
+ * Training due dates are calendar dates in the organisation's time zone (knowhow.yaml
+ * site.timeZone): a module given at 23:30 UTC on 31 January in Berlin was given on 1 February,
+ * and a due date is met until the end of that day there.
+ */
+
+/** The calendar date (YYYY-MM-DD) of `instant` in `timeZone`. */
+export function dateIn(instant: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant);
+  const part = (type: string) => parts.find((entry) => entry.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+/** `date` plus `days` calendar days: 31 January + 30 days is 2 March, or 1 March in a leap year. */
+export function addDays(date: string, days: number): string {
+  const at = new Date(`${date}T00:00:00Z`);
+  at.setUTCDate(at.getUTCDate() + days);
+  return at.toISOString().slice(0, 10);
+}
+
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
