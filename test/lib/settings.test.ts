@@ -59,7 +59,7 @@ describe('parseSettings', () => {
     );
     expect(problems).toEqual([]);
     expect(settings).toEqual({
-      site: { name: 'Acme Support', editUrl: 'https://github.com/acme/handbook/edit/main/', lang: 'en-GB' },
+      site: { name: 'Acme Support', editUrl: 'https://github.com/acme/handbook/edit/main/', lang: 'en-GB', timeZone: 'UTC' },
       types: { ...DEFAULT_SETTINGS.types, howto: 'guide', policies: 'procedure' },
       review: { policy: '3m', procedure: '6m', guide: '1y', faq: '90d' },
       roles: ['agent', 'lead'],
@@ -72,7 +72,7 @@ describe('parseSettings', () => {
 
   it('keeps the default site name and language when only some site settings are given', () => {
     const { settings } = parseSettings('site:\n  editUrl: https://git.example/edit/\n');
-    expect(settings.site).toEqual({ name: 'Knowhow', lang: 'en', editUrl: 'https://git.example/edit/' });
+    expect(settings.site).toEqual({ name: 'Knowhow', lang: 'en', timeZone: 'UTC', editUrl: 'https://git.example/edit/' });
   });
 
   it('reports a YAML syntax error at its line and falls back to the defaults', () => {
@@ -102,7 +102,7 @@ describe('parseSettings', () => {
     const yaml = 'strict: true\nsite:\n  name: Acme\n  lang: en\n  titel: Support\n';
     expect(messages(yaml)).toMatchInlineSnapshot(`
       "knowhow.yaml:5 error site: unknown setting titel
-          the settings here are name, editUrl and lang"
+          the settings here are name, editUrl, lang and timeZone"
     `);
     expect(lines(yaml)).toEqual([5]);
   });
@@ -159,5 +159,13 @@ describe('parseSettings', () => {
       "knowhow.yaml:1 error synonyms.0: write each group as a list, e.g. - [chargeback, dispute]
       knowhow.yaml:1 error synonyms.1: write each group as a list, e.g. - [chargeback, dispute]"
     `);
+  });
+});
+
+describe('site.timeZone', () => {
+  it('takes an IANA time zone name, and says what to write for a typo', () => {
+    expect(parseSettings('site:\n  timeZone: Europe/Berlin\n').settings.site.timeZone).toBe('Europe/Berlin');
+    const { problems } = parseSettings('site:\n  timeZone: Europe/Berln\n');
+    expect(problems[0]?.hint ?? problems[0]?.message).toContain('write a time zone name, e.g. Europe/London');
   });
 });

@@ -9,6 +9,7 @@ import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { DURATION_HINT, parseDuration } from './duration.ts';
 import { PAGE_TYPES, type PageType } from './frontmatter.ts';
 import type { Problem } from './problems.ts';
+import { isValidTimeZone } from '../training/dates.ts';
 import { closest, quoteList } from './suggest.ts';
 
 export const SETTINGS_FILE = 'knowhow.yaml';
@@ -19,6 +20,8 @@ export interface Settings {
     /** Base URL of the Git host's editor; the page's path in the content folder is appended. */
     editUrl?: string;
     lang: string;
+    /** IANA time zone of the organisation: training due dates are calendar dates there. */
+    timeZone: string;
   };
   /** Folder name -> the type of the pages in it (and below it). */
   types: Record<string, PageType>;
@@ -37,7 +40,7 @@ export interface Settings {
 }
 
 export const DEFAULT_SETTINGS: Settings = {
-  site: { name: 'Knowhow', lang: 'en' },
+  site: { name: 'Knowhow', lang: 'en', timeZone: 'UTC' },
   types: {
     policies: 'policy',
     policy: 'policy',
@@ -67,6 +70,10 @@ const settingsSchema = z.strictObject({
         .string()
         .regex(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/, { error: 'write a language code, e.g. en' })
         .optional(),
+      timeZone: z
+        .string()
+        .refine(isValidTimeZone, { error: 'write a time zone name, e.g. Europe/London or America/New_York' })
+        .optional(),
     })
     .optional(),
   types: z.record(z.string(), z.enum(PAGE_TYPES, { error: `write one of ${quoteList([...PAGE_TYPES])}` })).optional(),
@@ -92,7 +99,7 @@ const settingsSchema = z.strictObject({
 /** The keys each part of the settings may have, for "did you mean" hints. */
 const KNOWN_KEYS: Record<string, string[]> = {
   '': Object.keys(settingsSchema.shape),
-  site: ['name', 'editUrl', 'lang'],
+  site: ['name', 'editUrl', 'lang', 'timeZone'],
   review: [...PAGE_TYPES],
 };
 
