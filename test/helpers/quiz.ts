@@ -1,4 +1,5 @@
 /** A quiz and a module to test training with, without a build. */
+import type { TrainingCatalog } from '../../src/lib/server/training/catalog.ts';
 import type { TrainingModule } from '../../src/lib/training/modules.ts';
 import type { QuizDefinition, QuizQuestion } from '../../src/lib/training/quiz-types.ts';
 
@@ -68,4 +69,10 @@ export function sampleModule(overrides: Partial<TrainingModule> = {}): TrainingM
     version: 'module000001',
     ...overrides,
   };
+}
+
+/** A catalog of `modules`, as the server makes it from a build. */
+export function catalogOf(modules: TrainingModule[], timeZone = 'UTC'): TrainingCatalog {
+  const byId = new Map(modules.map((module) => [module.id, module]));
+  return { modules, timeZone, module: (id) => byId.get(id) };
 }

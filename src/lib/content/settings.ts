@@ -70,10 +70,7 @@ const settingsSchema = z.strictObject({
         .string()
         .regex(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/, { error: 'write a language code, e.g. en' })
         .optional(),
-      timeZone: z
-        .string()
-        .refine(isValidTimeZone, { error: 'write a time zone name, e.g. Europe/London or America/New_York' })
-        .optional(),
+      timeZone: z.string().refine(isValidTimeZone, { error: 'write a time zone name, e.g. Europe/London or America/New_York' }).optional(),
     })
     .optional(),
   types: z.record(z.string(), z.enum(PAGE_TYPES, { error: `write one of ${quoteList([...PAGE_TYPES])}` })).optional(),

@@ -14,12 +14,12 @@ export const MODULE_STATUSES = ['not-started', 'in-progress', 'passed', 'failed'
 export type ModuleStatus = (typeof MODULE_STATUSES)[number];
 
 export interface Assignment {
-  /** Why the person has the module: a job role of theirs, or a manager's assignment to them or their team. */
-  reason: { kind: 'job-role'; jobRole: string } | { kind: 'person' } | { kind: 'team'; team: string };
+  /** Why the person has the module: a job role of theirs, a manager's assignment to them or their team, or a retake asked for. */
+  reason: { kind: 'job-role'; jobRole: string } | { kind: 'person' } | { kind: 'team'; team: string } | { kind: 'retake' };
   /** When it started to count (ISO): the day the job role was given, or the assignment made. */
   since: string;
   /** A date set by the manager (YYYY-MM-DD), else the module's dueWithinDays from `since`. */
-  dueOn?: string | undefined;
+  dueOn?: string | null | undefined;
   /** The manager's assignment, which can be removed. */
   assignmentId?: string;
 }

@@ -13,18 +13,20 @@ export const DEFAULT_ROLE: PermissionRole = 'member';
 const statements = {
   ...defaultStatements,
   report: ['view'],
+  training: ['assign'],
   audit: ['view'],
 } as const;
 
 export const accessControl = createAccessControl(statements);
 
 export const roles = {
-  member: accessControl.newRole({ user: [], session: [], report: [], audit: [] }),
-  manager: accessControl.newRole({ user: [], session: [], report: ['view'], audit: [] }),
+  member: accessControl.newRole({ user: [], session: [], report: [], training: [], audit: [] }),
+  manager: accessControl.newRole({ user: [], session: [], report: ['view'], training: ['assign'], audit: [] }),
   admin: accessControl.newRole({
     user: ['create', 'list', 'set-role', 'ban', 'set-password', 'get', 'update'],
     session: ['list', 'revoke'],
     report: ['view'],
+    training: ['assign'],
     audit: ['view'],
   }),
 };

@@ -35,6 +35,92 @@ export function knowhowMigrations(kind: DatabaseKind): Record<string, Migration>
         await createAuditLog(db, kind);
       },
     },
+    '2026-11-28-training': {
+      async up(db: Kysely<unknown>) {
+        const userId = (table: string) =>
+          db.schema.createTable(table).addColumn('user_id', 'text', (column) => column.notNull().references('user.id').onDelete('cascade'));
+        await db.schema
+          .createTable('training_assignment')
+          .addColumn('id', 'text', (column) => column.primaryKey())
+          .addColumn('module', 'text', (column) => column.notNull())
+          .addColumn('user_id', 'text', (column) => column.references('user.id').onDelete('cascade'))
+          .addColumn('team', 'text')
+          .addColumn('due_on', 'text')
+          .addColumn('assigned_by', 'text')
+          .addColumn('assigned_at', 'text', (column) => column.notNull())
+          .addCheckConstraint('training_assignment_one_target', sql`(user_id is null) <> (team is null)`)
+          .execute();
+        await db.schema
+          .createIndex('training_assignment_by_module')
+          .on('training_assignment')
+          .columns(['module', 'user_id', 'team'])
+          .execute();
+        await userId('lesson_completion')
+          .addColumn('module', 'text', (column) => column.notNull())
+          .addColumn('lesson', 'text', (column) => column.notNull())
+          .addColumn('lesson_version', 'text', (column) => column.notNull())
+          .addColumn('completed_at', 'text', (column) => column.notNull())
+          .addPrimaryKeyConstraint('lesson_completion_pk', ['user_id', 'module', 'lesson'])
+          .execute();
+        await userId('quiz_attempt')
+          .addColumn('id', 'text', (column) => column.primaryKey())
+          .addColumn('module', 'text', (column) => column.notNull())
+          .addColumn('number', 'integer', (column) => column.notNull())
+          .addColumn('quiz_version', 'text', (column) => column.notNull())
+          .addColumn('questions', 'text', (column) => column.notNull())
+          .addColumn('answers', 'text')
+          .addColumn('marks', 'text')
+          .addColumn('score', 'real')
+          .addColumn('passed', kind === 'postgres' ? 'boolean' : 'integer')
+          .addColumn('idempotency_key', 'text')
+          .addColumn('started_at', 'text', (column) => column.notNull())
+          .addColumn('finished_at', 'text')
+          .execute();
+        await db.schema.createIndex('quiz_attempt_by_person').on('quiz_attempt').columns(['user_id', 'module', 'started_at']).execute();
+        await db.schema.createIndex('quiz_attempt_by_module').on('quiz_attempt').columns(['module', 'finished_at']).execute();
+        // A submission sent twice (a double click, a retry) is the same attempt.
+        await db.schema
+          .createIndex('quiz_attempt_idempotency')
+          .on('quiz_attempt')
+          .columns(['user_id', 'idempotency_key'])
+          .unique()
+          .execute();
+        // One attempt open at a time per person and module: the attempt limit cannot be outrun.
+        await db.schema
+          .createIndex('quiz_attempt_one_open')
+          .on('quiz_attempt')
+          .columns(['user_id', 'module'])
+          .unique()
+          .where(sql.ref('finished_at'), 'is', null)
+          .execute();
+        await userId('module_completion')
+          .addColumn('id', 'text', (column) => column.primaryKey())
+          .addColumn('module', 'text', (column) => column.notNull())
+          .addColumn('module_version', 'text', (column) => column.notNull())
+          .addColumn('quiz_version', 'text')
+          .addColumn('attempt_id', 'text')
+          .addColumn('score', 'real')
+          .addColumn('completed_at', 'text', (column) => column.notNull())
+          .execute();
+        await db.schema
+          .createIndex('module_completion_by_person')
+          .on('module_completion')
+          .columns(['user_id', 'module', 'completed_at'])
+          .execute();
+        await userId('retake_request')
+          .addColumn('id', 'text', (column) => column.primaryKey())
+          .addColumn('module', 'text', (column) => column.notNull())
+          .addColumn('due_on', 'text')
+          .addColumn('requested_by', 'text')
+          .addColumn('requested_at', 'text', (column) => column.notNull())
+          .execute();
+        await db.schema
+          .createIndex('retake_request_by_person')
+          .on('retake_request')
+          .columns(['user_id', 'module', 'requested_at'])
+          .execute();
+      },
+    },
   };
 }
 

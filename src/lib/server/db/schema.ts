@@ -80,6 +80,66 @@ export interface RateLimitBucketTable {
   count: number;
 }
 
+export interface TrainingAssignmentTable {
+  id: string;
+  module: string;
+  /** One of user_id and team is set: a person, or everyone in a team. */
+  user_id: string | null;
+  team: string | null;
+  /** YYYY-MM-DD, or null: the module's dueWithinDays from assigned_at. */
+  due_on: string | null;
+  assigned_by: string | null;
+  assigned_at: string;
+}
+
+export interface LessonCompletionTable {
+  user_id: string;
+  module: string;
+  lesson: string;
+  lesson_version: string;
+  completed_at: string;
+}
+
+export interface QuizAttemptTable {
+  id: string;
+  user_id: string;
+  module: string;
+  /** 1 for the first attempt since the last retake, and so on. */
+  number: number;
+  quiz_version: string;
+  /** JSON: the questions drawn, in order, each with its choices in the order shown. */
+  questions: string;
+  /** JSON: question id -> chosen choice ids; null until submitted. */
+  answers: string | null;
+  /** JSON: question id -> 0..1 marks; null until submitted. */
+  marks: string | null;
+  score: number | null;
+  passed: DbBoolean | null;
+  idempotency_key: string | null;
+  started_at: string;
+  finished_at: string | null;
+}
+
+export interface ModuleCompletionTable {
+  id: string;
+  user_id: string;
+  module: string;
+  module_version: string;
+  quiz_version: string | null;
+  attempt_id: string | null;
+  score: number | null;
+  completed_at: string;
+}
+
+export interface RetakeRequestTable {
+  id: string;
+  user_id: string;
+  module: string;
+  due_on: string | null;
+  requested_by: string | null;
+  requested_at: string;
+}
+
 export interface Database {
   user: UserTable;
   session: SessionTable;
@@ -88,4 +148,9 @@ export interface Database {
   user_owner_handle: UserOwnerHandleTable;
   audit_event: AuditEventTable;
   rate_limit_bucket: RateLimitBucketTable;
+  training_assignment: TrainingAssignmentTable;
+  lesson_completion: LessonCompletionTable;
+  quiz_attempt: QuizAttemptTable;
+  module_completion: ModuleCompletionTable;
+  retake_request: RetakeRequestTable;
 }

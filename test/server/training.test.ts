@@ -1,0 +1,265 @@
+/**
+ * Training on a real database, SQLite and PostgreSQL: assignments and due dates, lessons, quiz
+ * attempts graded on the server (limits, repeats and races included), completions that keep
+ * their version, retakes, and the managers' reports.
+ */
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../src/lib/server/errors.ts';
+import { assignModule, listAssignments, removeAssignment, requestRetake } from '../../src/lib/server/training/assignments.ts';
+import { listAttempts, openAttempt, submitAttempt } from '../../src/lib/server/training/attempts.ts';
+import { learnerProgress, markLessonDone, type TrainingDeps } from '../../src/lib/server/training/learner.ts';
+import { completionRecords, pearson, questionStatistics, trainingReport } from '../../src/lib/server/training/reports.ts';
+import { createUser, findUserByEmail, updateUser } from '../../src/lib/server/users/users.ts';
+import type { UserRecord } from '../../src/lib/server/users/user-records.ts';
+import { DATABASES } from '../helpers/databases.ts';
+import { PASSWORD, useTestApp } from '../helpers/people.ts';
+import { catalogOf, sampleModule, sampleQuiz } from '../helpers/quiz.ts';
+
+const CLI = { user: null, via: 'command line' };
+const RIGHT = { 'refund-window': ['a'], 'verify-first': ['a'], 'refund-methods': ['a', 'b'], 'cooling-off': ['true'] };
+const WRONG = { 'refund-window': ['b'], 'verify-first': ['c'], 'refund-methods': ['c'], 'cooling-off': ['false'] };
+
+async function failure(promise: Promise<unknown>): Promise<ApiError> {
+  const error = await promise.then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  );
+  if (!(error instanceof ApiError)) throw new Error(`expected an ApiError, got ${String(error)}`);
+  return error;
+}
+
+describe.each(DATABASES)('training on $name', (database) => {
+  let clock = new Date('2026-11-02T09:00:00Z');
+  const tick = (minutes = 1) => {
+    clock = new Date(clock.getTime() + minutes * 60_000);
+  };
+  const context = useTestApp(database, { now: () => clock });
+  const module = sampleModule();
+  const noQuiz = sampleModule({
+    id: 'no-quiz',
+    title: 'No quiz',
+    url: '/training/no-quiz/',
+    assignTo: [],
+    quiz: undefined as never,
+    version: 'noquiz000001',
+  });
+  const deps = (modules = [module, noQuiz]): TrainingDeps => ({ ...context.app, catalog: catalogOf(modules, 'Europe/London') });
+  const person = async (email: string, extra: Partial<Parameters<typeof createUser>[2]> = {}): Promise<UserRecord> =>
+    (await findUserByEmail(context.app, email)) ??
+    (
+      await createUser(context.app, CLI, {
+        email,
+        name: email.split('@')[0] as string,
+        role: 'member',
+        jobRoles: ['agent'],
+        team: 'Tier 1',
+        ownerHandles: [],
+        password: PASSWORD,
+        ...extra,
+      })
+    ).user;
+
+  it.skipIf(!database.available)('lists every module, the assigned one with its due date from the day the job role was given', async () => {
+    const lena = await person('lena@kestrel.example');
+    const progress = await learnerProgress(deps(), lena);
+    expect(progress.map((entry) => [entry.module, entry.status, entry.assigned, entry.dueOn])).toEqual([
+      ['basics', 'not-started', true, '2026-11-16'],
+      ['no-quiz', 'not-started', false, null],
+    ]);
+    expect(progress[0]?.assignments[0]?.reason).toEqual({ kind: 'job-role', jobRole: 'agent' });
+  });
+
+  it.skipIf(!database.available)('marks lessons done once, whatever is sent twice, and refuses unknown ones', async () => {
+    const lena = await person('lena@kestrel.example');
+    expect((await markLessonDone(deps(), lena, 'basics', 'welcome')).lessonsDone).toBe(1);
+    expect((await markLessonDone(deps(), lena, 'basics', 'welcome')).lessonsDone).toBe(1);
+    expect((await failure(markLessonDone(deps(), lena, 'basics', 'nope'))).message).toBe(
+      'basics has no lesson nope; its lessons are welcome, first-call.',
+    );
+    expect((await failure(markLessonDone(deps(), lena, 'nope', 'welcome'))).code).toBe('NOT_FOUND');
+  });
+
+  it.skipIf(!database.available)('opens a quiz without its answers, and gives the same attempt until it is submitted', async () => {
+    const lena = await person('lena@kestrel.example');
+    const quiz = await openAttempt(deps(), lena, 'basics');
+    expect(quiz).toMatchObject({
+      module: 'basics',
+      version: 'quizversion01',
+      passMark: 75,
+      attemptsAllowed: 3,
+      attemptsUsed: 0,
+      attemptNumber: 1,
+    });
+    expect(quiz.questions[0]).toEqual({
+      id: 'refund-window',
+      type: 'single',
+      prompt: 'Question refund-window?',
+      choices: [
+        { id: 'a', text: '30 days' },
+        { id: 'b', text: '14 days' },
+        { id: 'c', text: '60 days' },
+      ],
+    });
+    expect(JSON.stringify(quiz)).not.toMatch(/correct|feedback|explanation|Because/);
+    expect((await openAttempt(deps(), lena, 'basics')).attemptId).toBe(quiz.attemptId);
+    expect((await failure(openAttempt(deps(), lena, 'no-quiz'))).code).toBe('NOT_FOUND');
+  });
+
+  it.skipIf(!database.available)('refuses answers that do not fit the attempt, field by field', async () => {
+    const lena = await person('lena@kestrel.example');
+    const error = await failure(
+      submitAttempt(deps(), lena, 'basics', {
+        idempotencyKey: 'bad-1',
+        answers: { nope: ['a'], 'refund-window': ['a', 'b'], 'verify-first': ['z'] },
+      }),
+    );
+    expect(error.code).toBe('INVALID_INPUT');
+    expect(error.options.fields).toEqual({
+      'answers.nope': 'is not a question of this attempt',
+      'answers.refund-window': 'choose one answer for this question',
+      'answers.verify-first': 'z is not a choice of this question; its choices are a, b, c',
+    });
+  });
+
+  it.skipIf(!database.available)(
+    'grades on the server, stores a repeated submission once, and shows answers only after a pass',
+    async () => {
+      const lena = await person('lena@kestrel.example');
+      tick();
+      const failed = await submitAttempt(deps(), lena, 'basics', {
+        idempotencyKey: 'lena-1',
+        answers: { ...WRONG, 'refund-methods': ['b'] },
+      });
+      expect(failed.result).toMatchObject({ score: 12.5, passed: false, number: 1, answersRevealed: false });
+      expect(failed.result.questions.find((question) => question.id === 'refund-window')).toMatchObject({
+        correct: false,
+        chosen: ['b'],
+        feedback: ['Not 14 days.'],
+        explanation: 'Because 30 days.',
+        source: { url: '/policies/refunds/', anchor: 'refund-window' },
+      });
+      expect(failed.result.questions[0]).not.toHaveProperty('rightChoices');
+      const again = await submitAttempt(deps(), lena, 'basics', { idempotencyKey: 'lena-1', answers: RIGHT });
+      expect(again).toMatchObject({ repeated: true, result: { attemptId: failed.result.attemptId, score: 12.5 } });
+      expect((await failure(submitAttempt(deps(), lena, 'basics', { idempotencyKey: 'lena-2', answers: RIGHT }))).code).toBe(
+        'NO_OPEN_ATTEMPT',
+      );
+      expect((await learnerProgress(deps(), lena))[0]?.status).toBe('failed');
+
+      await openAttempt(deps(), lena, 'basics');
+      tick();
+      const passed = await submitAttempt(deps(), lena, 'basics', { idempotencyKey: 'lena-2', answers: RIGHT });
+      expect(passed.result).toMatchObject({ score: 100, passed: true, number: 2, answersRevealed: true });
+      expect(passed.result.questions.find((question) => question.id === 'refund-methods')?.rightChoices).toEqual(['a', 'b']);
+      // One lesson is still to do: passed the quiz, not yet the module.
+      expect((await learnerProgress(deps(), lena))[0]).toMatchObject({ status: 'in-progress', quizPassed: true, lessonsDone: 1 });
+      tick();
+      const done = await markLessonDone(deps(), lena, 'basics', 'first-call');
+      expect(done).toMatchObject({ status: 'passed', completedVersion: module.version, completedOnEarlierVersion: false, bestScore: 100 });
+      expect((await listAttempts(deps(), lena, 'basics')).map((attempt) => [attempt.number, attempt.score, attempt.passed])).toEqual([
+        [1, 12.5, false],
+        [2, 100, true],
+      ]);
+    },
+  );
+
+  it.skipIf(!database.available)('keeps a completion on the version it was made on, and a retake asks for it again', async () => {
+    const lena = await person('lena@kestrel.example');
+    const changed = { ...module, version: 'module000002', quiz: sampleQuiz({ version: 'quizversion02' }) };
+    const progress = (await learnerProgress(deps([changed, noQuiz]), lena)).find((entry) => entry.module === 'basics');
+    expect(progress).toMatchObject({ status: 'passed', completedVersion: 'module000001', completedOnEarlierVersion: true });
+    tick();
+    await requestRetake(deps([changed, noQuiz]), CLI, { userId: lena.id, module: 'basics', dueOn: '2026-11-30' });
+    tick();
+    expect((await learnerProgress(deps([changed, noQuiz]), lena)).find((entry) => entry.module === 'basics')).toMatchObject({
+      status: 'not-started',
+      lessonsDone: 0,
+      attemptsUsed: 0,
+      dueOn: '2026-11-30',
+    });
+    const records = await completionRecords(context.app);
+    expect(
+      records
+        .filter((record) => record.email === 'lena@kestrel.example')
+        .map((record) => [record.module, record.moduleVersion, record.score]),
+    ).toEqual([['basics', 'module000001', 100]]);
+  });
+
+  it.skipIf(!database.available)('never lets parallel requests go past the attempt limit', async () => {
+    const max = await person('max@kestrel.example');
+    const limited = { ...module, quiz: sampleQuiz({ attempts: 2 }) };
+    const results = [];
+    for (let round = 0; round < 3; round++) {
+      const opened = await Promise.allSettled(Array.from({ length: 4 }, () => openAttempt(deps([limited]), max, 'basics')));
+      const ids = new Set(
+        opened
+          .filter((entry) => entry.status === 'fulfilled')
+          .map((entry) => (entry as PromiseFulfilledResult<{ attemptId: string }>).value.attemptId),
+      );
+      expect(ids.size).toBeLessThanOrEqual(1);
+      results.push(
+        ...(await Promise.allSettled(
+          Array.from({ length: 4 }, (_, index) =>
+            submitAttempt(deps([limited]), max, 'basics', { idempotencyKey: `max-${round}-${index}`, answers: WRONG }),
+          ),
+        )),
+      );
+      tick();
+    }
+    expect(results.filter((entry) => entry.status === 'fulfilled')).toHaveLength(2);
+    expect((await listAttempts(deps([limited]), max, 'basics')).length).toBe(2);
+    expect((await failure(openAttempt(deps([limited]), max, 'basics'))).code).toBe('ATTEMPT_LIMIT_REACHED');
+  });
+
+  it.skipIf(!database.available)('assigns a module to a person or a team, with its due date, and removes it', async () => {
+    const sam = await person('sam@kestrel.example', { jobRoles: [], team: 'Tier 2' });
+    expect((await learnerProgress(deps(), sam)).find((entry) => entry.module === 'no-quiz')?.assigned).toBe(false);
+    const byTeam = await assignModule(deps(), CLI, { module: 'no-quiz', team: 'Tier 2', dueOn: '2026-11-05' });
+    await assignModule(deps(), CLI, { module: 'basics', userId: sam.id });
+    const progress = await learnerProgress(deps(), sam);
+    expect(progress.find((entry) => entry.module === 'no-quiz')).toMatchObject({ assigned: true, dueOn: '2026-11-05' });
+    expect(progress.find((entry) => entry.module === 'basics')?.dueOn).toBe('2026-11-16');
+    clock = new Date('2026-11-06T09:00:00Z');
+    expect((await learnerProgress(deps(), sam))[0]).toMatchObject({ module: 'no-quiz', status: 'overdue' });
+    await updateUser(context.app, CLI, sam.id, { team: 'Tier 3' });
+    const moved = await findUserByEmail(context.app, 'sam@kestrel.example');
+    expect((await learnerProgress(deps(), moved as UserRecord)).find((entry) => entry.module === 'no-quiz')?.assigned).toBe(false);
+    expect((await listAssignments(context.app, 'no-quiz')).map((entry) => entry.team)).toEqual(['Tier 2']);
+    await removeAssignment(context.app, byTeam.id);
+    expect((await failure(removeAssignment(context.app, byTeam.id))).code).toBe('NOT_FOUND');
+    expect((await failure(assignModule(deps(), CLI, { module: 'basics', userId: sam.id, team: 'Tier 2' }))).code).toBe('INVALID_INPUT');
+  });
+
+  it.skipIf(!database.available)('reports people by module, filtered, and each question’s statistics', async () => {
+    const rows = await trainingReport(deps(), { module: 'basics' });
+    expect(rows.map((row) => [row.person.email, row.progress.status, row.progress.dueOn])).toEqual([
+      ['lena@kestrel.example', 'not-started', '2026-11-30'],
+      ['max@kestrel.example', 'failed', '2026-11-16'],
+      ['sam@kestrel.example', 'not-started', '2026-11-16'],
+    ]);
+    clock = new Date('2026-11-17T09:00:00Z');
+    expect((await trainingReport(deps(), { module: 'basics', status: 'overdue' })).map((row) => row.person.email)).toEqual([
+      'max@kestrel.example',
+      'sam@kestrel.example',
+    ]);
+    expect((await trainingReport(deps(), { team: 'Tier 3' })).map((row) => row.progress.module)).toEqual(['basics', 'no-quiz']);
+    expect(await trainingReport(deps(), { jobRole: 'agent', status: 'passed' })).toEqual([]);
+    const stats = await questionStatistics(deps(), 'basics');
+    expect(stats.attempts).toBe(4);
+    expect(stats.questions.find((question) => question.id === 'refund-window')).toMatchObject({
+      attempts: 4,
+      facility: 25,
+      mostChosenWrong: { id: 'b', text: '14 days', count: 3 },
+    });
+    expect(stats.questions.find((question) => question.id === 'refund-methods')?.facility).toBe(37.5);
+  });
+});
+
+describe('pearson', () => {
+  it('correlates, and has no value when a side does not vary', () => {
+    expect(pearson([0, 1, 1, 0], [1, 3, 3, 1])).toBe(1);
+    expect(pearson([0, 1], [3, 1])).toBe(-1);
+    expect(pearson([1, 1, 1], [1, 2, 3])).toBeNull();
+    expect(pearson([1], [1])).toBeNull();
+  });
+});
