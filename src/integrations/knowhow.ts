@@ -24,7 +24,7 @@ import { PAGEFIND_DIR, writePagefindIndex } from './pagefind-index.ts';
 import { type SearchBuild, startSearchBuild } from './search-build.ts';
 import { serveContentFiles } from './serve-content-files.ts';
 
-export default function knowhow({ contentDir }: { contentDir: string }): AstroIntegration {
+export default function knowhow({ contentDir, quizzesDir }: { contentDir: string; quizzesDir: string }): AstroIntegration {
   let serverDir: string | undefined;
   let projectRoot: string | undefined;
   let cacheDir: string | undefined;
@@ -43,7 +43,7 @@ export default function knowhow({ contentDir }: { contentDir: string }): AstroIn
           process.exit(1);
         }
         if (command !== 'build' && command !== 'dev') return;
-        const site = loadSite(contentDir, { checkLinks: false });
+        const site = loadSite(contentDir, { checkLinks: false, quizzesDir });
         const report = formatReport(site.problems, { strict: site.settings.strict, limitPerCode: 10 });
         if (command === 'build' && hasFailures(site)) {
           console.error(`\nThe content folder ${contentDir} has problems that stop the build:\n\n${report}\n`);
@@ -61,11 +61,10 @@ export default function knowhow({ contentDir }: { contentDir: string }): AstroIn
       },
       'astro:server:setup': ({ server }) => {
         const onTreeChange = (path: string) => {
-          if (!path.startsWith(contentDir)) return;
-          forgetContentIndex();
-          forgetSite();
+          if (path.startsWith(contentDir)) forgetContentIndex();
+          if (path.startsWith(contentDir) || path.startsWith(quizzesDir)) forgetSite();
         };
-        server.watcher.add(contentDir);
+        server.watcher.add([contentDir, quizzesDir]);
         server.watcher.on('add', onTreeChange).on('unlink', onTreeChange).on('change', onTreeChange);
         server.middlewares.use(serveContentFiles(contentDir));
       },
