@@ -7,12 +7,15 @@ import knowhow from './src/integrations/knowhow.ts';
 import serverAdapter from './src/integrations/server-adapter.ts';
 import { memoizedPageImports } from './src/integrations/memoized-page-imports.ts';
 import { resolveContentDir } from './src/lib/content/content-dir.ts';
+import { resolveQuizzesDir } from './src/lib/training/quizzes-dir.ts';
 import { markdownPipeline, SYNTAX_HIGHLIGHT } from './src/plugins/markdown-pipeline.ts';
 
 const projectRoot = fileURLToPath(new URL('.', import.meta.url));
 const contentDir = resolveContentDir(projectRoot);
-// Every later step (content collections, pages, render workers) reads the same folder.
+const quizzesDir = resolveQuizzesDir(projectRoot, contentDir);
+// Every later step (content collections, pages, render workers) reads the same folders.
 process.env.KNOWHOW_CONTENT_DIR = contentDir;
+process.env.KNOWHOW_QUIZZES_DIR = quizzesDir;
 
 export default defineConfig({
   output: 'static',
@@ -31,7 +34,7 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // src/middleware.ts checks the Origin of form posts itself (lib/server/http/origin-check.ts).
   security: { checkOrigin: false },
-  integrations: [knowhow({ contentDir }), mdx()],
+  integrations: [knowhow({ contentDir, quizzesDir }), mdx()],
   markdown: {
     syntaxHighlight: SYNTAX_HIGHLIGHT,
     processor: unified(markdownPipeline(contentDir)),

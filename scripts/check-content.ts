@@ -1,12 +1,13 @@
 /**
  * npm run check:content [-- --strict] [--json]
- * Reports every problem in the content folder at once; exits 1 when there are errors (or,
+ * Reports every problem in the content folder and the quizzes folder at once; exits 1 when there are errors (or,
  * with --strict or `strict: true` in knowhow.yaml, warnings).
  */
 import { resolve } from 'node:path';
 import { assertContentDir, ContentDirError, resolveContentDir } from '../src/lib/content/content-dir.ts';
 import { formatReport } from '../src/lib/content/problems.ts';
 import { hasFailures, loadSite } from '../src/lib/content/site.ts';
+import { resolveQuizzesDir } from '../src/lib/training/quizzes-dir.ts';
 
 const args = new Set(process.argv.slice(2));
 const unknown = [...args].filter((arg) => !['--strict', '--json'].includes(arg));
@@ -15,7 +16,9 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 
-const contentDir = resolveContentDir(resolve(import.meta.dirname, '..'));
+const projectRoot = resolve(import.meta.dirname, '..');
+const contentDir = resolveContentDir(projectRoot);
+const quizzesDir = resolveQuizzesDir(projectRoot, contentDir);
 try {
   assertContentDir(contentDir);
 } catch (error) {
@@ -24,12 +27,15 @@ try {
   process.exit(2);
 }
 
-const site = loadSite(contentDir);
+const site = loadSite(contentDir, { quizzesDir });
 const strict = args.has('--strict') || site.settings.strict;
 if (args.has('--json')) {
-  console.log(JSON.stringify({ contentDir, pages: site.pages.length, problems: site.problems }, null, 2));
+  const counts = { pages: site.pages.length, quizzes: site.quizzes.length };
+  console.log(JSON.stringify({ contentDir, quizzesDir, ...counts, problems: site.problems }, null, 2));
 } else {
-  console.log(`Checked ${site.pages.length} pages in ${contentDir}\n`);
+  // Naming the quizzes folder shows at once when KNOWHOW_QUIZZES_DIR points somewhere empty.
+  const quizzes = site.quizzes.length === 1 ? '1 quiz' : `${site.quizzes.length} quizzes`;
+  console.log(`Checked ${site.pages.length} pages in ${contentDir} and ${quizzes} in ${quizzesDir}\n`);
   console.log(formatReport(site.problems, { strict }));
 }
 process.exit(hasFailures(site, { strict }) ? 1 : 0);

@@ -4,8 +4,9 @@
  *   build with the readable list when something is wrong (never a stack trace);
  * - in dev, serve the images and files pages link to, straight from the content folder, and
  *   notice new and deleted files;
- * - after the build, copy those files into the site, write the content manifest the server
- *   reads at start, and build both search indexes (the server's and the browser's Pagefind).
+ * - after the build, copy those files into the site, write the content manifest and the
+ *   quizzes (answer keys: into the server's folder only) the server reads at start, and build
+ *   both search indexes (the server's and the browser's Pagefind).
  */
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -14,6 +15,7 @@ import type { AstroIntegration } from 'astro';
 import { assertContentDir, DEFAULT_CONTENT_DIR } from '../lib/content/content-dir.ts';
 import { isPageFile } from '../lib/content/paths.ts';
 import { MANIFEST_FILE } from '../lib/server/manifest.ts';
+import { QUIZZES_FILE } from '../lib/training/quiz-types.ts';
 import { formatReport } from '../lib/content/problems.ts';
 import { hasFailures, loadSite } from '../lib/content/site.ts';
 import { builtSite, forgetSite } from '../site/site-cache.ts';
@@ -24,7 +26,7 @@ import { PAGEFIND_DIR, writePagefindIndex } from './pagefind-index.ts';
 import { type SearchBuild, startSearchBuild } from './search-build.ts';
 import { serveContentFiles } from './serve-content-files.ts';
 
-export default function knowhow({ contentDir }: { contentDir: string }): AstroIntegration {
+export default function knowhow({ contentDir, quizzesDir }: { contentDir: string; quizzesDir: string }): AstroIntegration {
   let serverDir: string | undefined;
   let projectRoot: string | undefined;
   let cacheDir: string | undefined;
@@ -43,7 +45,7 @@ export default function knowhow({ contentDir }: { contentDir: string }): AstroIn
           process.exit(1);
         }
         if (command !== 'build' && command !== 'dev') return;
-        const site = loadSite(contentDir, { checkLinks: false });
+        const site = loadSite(contentDir, { checkLinks: false, quizzesDir });
         const report = formatReport(site.problems, { strict: site.settings.strict, limitPerCode: 10 });
         if (command === 'build' && hasFailures(site)) {
           console.error(`\nThe content folder ${contentDir} has problems that stop the build:\n\n${report}\n`);
@@ -61,11 +63,10 @@ export default function knowhow({ contentDir }: { contentDir: string }): AstroIn
       },
       'astro:server:setup': ({ server }) => {
         const onTreeChange = (path: string) => {
-          if (!path.startsWith(contentDir)) return;
-          forgetContentIndex();
-          forgetSite();
+          if (path.startsWith(contentDir)) forgetContentIndex();
+          if (path.startsWith(contentDir) || path.startsWith(quizzesDir)) forgetSite();
         };
-        server.watcher.add(contentDir);
+        server.watcher.add([contentDir, quizzesDir]);
         server.watcher.on('add', onTreeChange).on('unlink', onTreeChange).on('change', onTreeChange);
         server.middlewares.use(serveContentFiles(contentDir));
       },
@@ -91,6 +92,8 @@ export default function knowhow({ contentDir }: { contentDir: string }): AstroIn
           const { pages, sections, settings, builtAt } = site;
           const sampleContent = resolve(contentDir) === resolve(projectRoot as string, DEFAULT_CONTENT_DIR);
           writeFileSync(join(serverDir, MANIFEST_FILE), JSON.stringify({ builtAt, sampleContent, settings, pages, sections }));
+          // The answer keys go here and nowhere else: dist/client is public, dist/server is not.
+          writeFileSync(join(serverDir, QUIZZES_FILE), JSON.stringify(site.quizzes));
           searchBuild ??= startSearchBuild(projectRoot as string, contentDir, cacheDir as string, serverDir);
           // One index after the other: each takes a few hundred megabytes on a large site, and
           // together beside Astro they took a 10,000-page build past 3 GB.
@@ -101,7 +104,8 @@ export default function knowhow({ contentDir }: { contentDir: string }): AstroIn
           logger.info(`Search index: ${counts.join(', ')}; browser search (Pagefind): ${pagefind.pages} pages`);
         }
         written.add(site);
-        logger.info(`${site.pages.length} pages, ${site.assets.length} linked files copied, manifest written.`);
+        const quizzes = `${site.quizzes.length} quiz${site.quizzes.length === 1 ? '' : 'zes'}`;
+        logger.info(`${site.pages.length} pages, ${quizzes}, ${site.assets.length} linked files copied, manifest written.`);
       },
     },
   };

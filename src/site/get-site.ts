@@ -15,7 +15,7 @@ import { OUTLINE_KEY } from '../plugins/remark-outline.ts';
 import { cachedSite, forgetSite } from './site-cache.ts';
 
 /** Problems only the full model finds; the rest were reported before the build rendered anything. */
-const LINK_PROBLEMS = new Set<Problem['code']>(['BROKEN_LINK', 'MISSING_ANCHOR', 'MISSING_IMAGE', 'DRAFT_LINKED']);
+const LINK_PROBLEMS = new Set<Problem['code']>(['BROKEN_LINK', 'MISSING_ANCHOR', 'MISSING_IMAGE', 'DRAFT_LINKED', 'BROKEN_SOURCE']);
 
 export async function getSite(): Promise<SiteModel> {
   // The dev server rebuilds the model on every request so edits show at once.
@@ -32,7 +32,10 @@ export async function getSite(): Promise<SiteModel> {
       if (outline) outlines.set(entry.id, outline);
     }
     // Collection ids are made from the same URL rule as page ids (content.config.ts).
-    const site = loadSite(contentDir, { outlineFor: (file) => outlines.get(idForUrl(urlForFile(file))) });
+    const site = loadSite(contentDir, {
+      outlineFor: (file) => outlines.get(idForUrl(urlForFile(file))),
+      quizzesDir: process.env.KNOWHOW_QUIZZES_DIR,
+    });
     if (import.meta.env.PROD) reportLinkProblems(site);
     return site;
   });
@@ -46,7 +49,7 @@ function reportLinkProblems(site: SiteModel): void {
     console.error(`\nThe content folder has problems that stop the build:\n\n${report}\n`);
     process.exit(1);
   }
-  console.warn(`\nContent check: links, anchors and images\n${report}\n`);
+  console.warn(`\nContent check: links, anchors, images and quiz sources\n${report}\n`);
 }
 
 interface Lookups {

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { buildSite } from '../helpers/build.ts';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/check/${name}/`, import.meta.url));
+const quizFixture = (name: string) => fileURLToPath(new URL(`../fixtures/check-quizzes/${name}/content/`, import.meta.url));
 const output = (name: string) => fileURLToPath(new URL(`../.output/${name}/`, import.meta.url));
 const STACK_FRAME = /^\s+at .+:\d+:\d+\)?$/m;
 
@@ -27,6 +28,25 @@ describe('a build of a content folder with problems', () => {
     expect(result.status).toBe(1);
     expect(result.output).toContain('links.md:7 error links to draft.md, which is a draft and will not be published');
     expect(result.output).toContain('links.md:6 warning the link "missing page" points to missing.md');
+    expect(result.output).not.toMatch(STACK_FRAME);
+  });
+
+  it('stops on quiz errors before rendering anything', () => {
+    const result = buildSite(quizFixture('problems'), output('failing-quizzes'));
+    expect(result.status).toBe(1);
+    expect(result.output).toContain('has problems that stop the build');
+    expect(result.output).toContain('quizzes/onboarding.yml:1 error module: "new-agent-onbording" is not a training module');
+    expect(result.output).toContain('quizzes/basics-again.yaml:1 error module: basics already has a quiz, in quizzes/basics.yaml');
+    expect(result.output).not.toContain('Rendered');
+    expect(result.output).not.toMatch(STACK_FRAME);
+  });
+
+  it("stops when a quiz's source names a heading its page does not have, once the headings are known", () => {
+    const result = buildSite(quizFixture('missing-heading'), output('failing-quiz-source'));
+    expect(result.status).toBe(1);
+    expect(result.output).toContain(
+      'quizzes/basics.yaml:9 error source: policies/identity-verification.md has no heading with the anchor #enhanced-verification',
+    );
     expect(result.output).not.toMatch(STACK_FRAME);
   });
 

@@ -18,6 +18,8 @@ export function buildSite(contentDir: string, outputDir: string): BuildResult {
     env: {
       ...withoutTestRunnerVariables(process.env),
       KNOWHOW_CONTENT_DIR: contentDir,
+      // The quizzes folder beside the content folder, whatever the shell says.
+      KNOWHOW_QUIZZES_DIR: '',
       // The output must stay inside the project so the built server finds node_modules.
       KNOWHOW_OUT_DIR: relative(PROJECT_ROOT, `${outputDir}/dist`),
       KNOWHOW_CACHE_DIR: relative(PROJECT_ROOT, `${outputDir}/cache`),

@@ -57,19 +57,36 @@ export const postgres: DatabaseKindUnderTest = {
     await adminQuery(`create database ${name}`);
     const url = new URL(POSTGRES_ADMIN_URL);
     url.pathname = `/${name}`;
-    return { url: url.toString(), drop: () => adminQuery(`drop database if exists ${name} with (force)`) };
+    const drop = async () => {
+      await untilNoSessions(name);
+      await adminQuery(`drop database if exists ${name} with (force)`);
+    };
+    return { url: url.toString(), drop };
   },
 };
 
 /** Both kinds, for describe.each; PostgreSQL only where it is reachable. */
 export const DATABASES = [sqlite, postgres];
 
-async function adminQuery(statement: string): Promise<void> {
+async function adminQuery(statement: string, values: unknown[] = []): Promise<pg.QueryResult> {
   const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
   await client.connect();
   try {
-    await client.query(statement);
+    return await client.query(statement, values);
   } finally {
     await client.end();
+  }
+}
+
+/**
+ * A closed pool's connections may still be closing when the test drops its database: dropping
+ * `with (force)` then kills them half-way, and their error surfaces, unhandled, in whichever
+ * test runs next. Waiting (at most a second) for them to go first keeps that from happening.
+ */
+async function untilNoSessions(database: string): Promise<void> {
+  for (let tries = 0; tries < 50; tries++) {
+    const { rows } = await adminQuery('select count(*)::int as sessions from pg_stat_activity where datname = $1', [database]);
+    if ((rows[0] as { sessions: number }).sessions === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }

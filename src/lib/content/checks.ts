@@ -97,7 +97,8 @@ export function checkSite(pages: readonly LoadedPage[], index: ContentIndex, { c
   return { problems, assets };
 }
 
-function suggestAnchors(slugs: string[]): string {
+/** What to write instead of an anchor the page lacks: its own anchors. */
+export function suggestAnchors(slugs: string[]): string {
   if (slugs.length === 0) return 'the page has no headings to link to; link to the page without #...';
   const shown = slugs.slice(0, 6).map((slug) => `#${slug}`);
   return `anchors are the heading's words in lower case joined by hyphens; this page has ${shown.join(', ')}${slugs.length > 6 ? ', ...' : ''}`;

@@ -8,7 +8,7 @@ export interface Problem {
   severity: Severity;
   /** A stable name for the kind of problem, e.g. BROKEN_LINK. */
   code: ProblemCode;
-  /** Path relative to the content folder. */
+  /** Path relative to the content folder; a quiz file's, relative to its parent (quizzes/basics.yaml). */
   file: string;
   line?: number;
   field?: string;
@@ -32,7 +32,10 @@ export type ProblemCode =
   | 'NO_TITLE'
   | 'DRAFT_LINKED'
   | 'INVALID_SETTINGS'
-  | 'INVALID_OWNERS_FILE';
+  | 'INVALID_OWNERS_FILE'
+  | 'INVALID_QUIZ'
+  | 'DUPLICATE_QUIZ'
+  | 'BROKEN_SOURCE';
 
 export function countBySeverity(problems: readonly Problem[]): Record<Severity, number> {
   let error = 0;

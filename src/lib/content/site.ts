@@ -1,7 +1,7 @@
 /**
  * Loads the whole content folder into the site model: settings, every page's record, the
- * sections, and every problem found on the way. The content check, the build and the pages all
- * read this one model.
+ * sections, the training modules' quizzes (from the quizzes folder beside it), and every problem
+ * found on the way. The content check, the build and the pages all read this one model.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +16,8 @@ import { todayIso } from './review.ts';
 import { listFiles } from './scan.ts';
 import { buildSections } from './sections.ts';
 import { loadSettings } from './settings.ts';
+import { loadQuizzes } from '../training/quizzes.ts';
+import { defaultQuizzesDir } from '../training/quizzes-dir.ts';
 import type { LoadedPage, SiteModel } from './types.ts';
 
 export interface LoadOptions {
@@ -24,16 +26,19 @@ export interface LoadOptions {
   outlineFor?: PageContext['outlineFor'];
   /**
    * false for the quick check before a build renders anything: front matter, settings, owners
-   * and addresses only, no Markdown parsing and no link checks.
+   * and addresses only, no Markdown parsing and no link checks (quizzes: their files, and that
+   * each source's page exists; the headings sources name are checked with the links).
    */
   checkLinks?: boolean;
+  /** The quizzes folder (lib/training/quizzes-dir.ts); by default `quizzes` beside the content folder. */
+  quizzesDir?: string | undefined;
 }
 
 // Without outlines, .md pages are not parsed at all; .mdx pages still are, because an MDX syntax
 // error is an error to report before the build, and MDX pages are few.
 const NO_OUTLINE = (file: string) => (file.toLowerCase().endsWith('.mdx') ? undefined : { headings: [], links: [], images: [] });
 
-export function loadSite(contentDir: string, { now = new Date(), outlineFor, checkLinks = true }: LoadOptions = {}): SiteModel {
+export function loadSite(contentDir: string, { now = new Date(), outlineFor, checkLinks = true, quizzesDir }: LoadOptions = {}): SiteModel {
   const files = listFiles(contentDir);
   const { settings, problems: settingsProblems } = loadSettings(contentDir);
   const owners = loadOwners(contentDir, files);
@@ -56,12 +61,23 @@ export function loadSite(contentDir: string, { now = new Date(), outlineFor, che
   const checked = checkSite(loaded, index, { checkLinks });
   problems.push(...checked.problems);
   const pages = loaded.map((page) => page.record);
+  const sections = buildSections(pages, index.sectionDirs, settings.site.name);
+  const quizzes = loadQuizzes({
+    contentDir,
+    quizzesDir: quizzesDir ?? defaultQuizzesDir(contentDir),
+    modules: sections.filter((section) => section.isTrainingModule).map((section) => section.dir.split('/').at(-1) as string),
+    index,
+    pages,
+    checkAnchors: checkLinks,
+  });
+  problems.push(...quizzes.problems);
 
   return {
     contentDir,
     settings,
     pages,
-    sections: buildSections(pages, index.sectionDirs, settings.site.name),
+    sections,
+    quizzes: quizzes.quizzes,
     problems,
     assets: [...checked.assets].sort(),
     builtAt: now.toISOString(),

@@ -1,4 +1,5 @@
 /** The content manifest: the one record of every page that pages, search and the API share. */
+import type { QuizDefinition } from '../training/quiz-types.ts';
 import type { PageType } from './frontmatter.ts';
 import type { Outline, OutlineHeading } from './outline.ts';
 import type { Problem } from './problems.ts';
@@ -69,6 +70,8 @@ export interface SiteModel {
   settings: Settings;
   pages: PageRecord[];
   sections: SectionRecord[];
+  /** The training modules' quizzes, answer keys included: only the server may get them (dist/server/knowhow-quizzes.json). */
+  quizzes: QuizDefinition[];
   problems: Problem[];
   /** Non-page files that pages link to or show, to be copied into the site. */
   assets: string[];

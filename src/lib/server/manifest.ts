@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Settings } from '../content/settings.ts';
 import type { PageRecord, SectionRecord } from '../content/types.ts';
+import { type QuizDefinition, QUIZZES_FILE } from '../training/quiz-types.ts';
 
 export const MANIFEST_FILE = 'knowhow-manifest.json';
 
@@ -34,6 +35,16 @@ export async function readManifest(fallback: () => Promise<Manifest>): Promise<M
 /** The manifest in a built server folder (dist/server), read by the site's server at start. */
 export function readBuiltManifest(serverDir: string): Manifest {
   return JSON.parse(readFileSync(join(serverDir, MANIFEST_FILE), 'utf8')) as Manifest;
+}
+
+/**
+ * The training modules' quizzes with their answer keys, as the build wrote them next to the
+ * manifest (integrations/knowhow.ts); none when the site has no quizzes folder or was built
+ * before quizzes existed.
+ */
+export function readBuiltQuizzes(serverDir: string): QuizDefinition[] {
+  const path = join(serverDir, QUIZZES_FILE);
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as QuizDefinition[]) : [];
 }
 
 /** Server chunks sit one or two folders below dist/server, where the manifest is. */

@@ -1,0 +1,100 @@
+/**
+ * Quizzes checked with the content folder (test/fixtures/check-quizzes/<case>/, each a content
+ * folder with its quizzes folder beside it), as `npm run check:content` and the build report them.
+ */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { formatReport } from '../../src/lib/content/problems.ts';
+import { loadSite } from '../../src/lib/content/site.ts';
+import { PROJECT_ROOT } from '../helpers/fixture-site.ts';
+
+const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/check-quizzes/${name}/`, import.meta.url)).replace(/\/$/, '');
+const now = new Date('2026-11-22T12:00:00Z');
+
+describe('quizzes in the content check', () => {
+  it('reads the quizzes folder beside the content folder into the site model', () => {
+    const site = loadSite(`${fixture('clean')}/content`, { now });
+    expect(formatReport(site.problems)).toBe('0 errors, 0 warnings: ok');
+    expect(site.quizzes).toHaveLength(1);
+    expect(site.quizzes[0]).toMatchObject({
+      module: 'basics',
+      file: 'quizzes/basics.yaml',
+      passMark: 75,
+      attempts: 2,
+      shuffle: false,
+      reveal: 'after-pass',
+      version: expect.stringMatching(/^[0-9a-f]{12}$/),
+    });
+    expect(site.quizzes[0]?.questions.map((question) => question.source)).toEqual([
+      {
+        href: '../content/policies/identity-verification.md#standard-verification',
+        url: '/policies/identity-verification/',
+        anchor: 'standard-verification',
+      },
+      {
+        href: '../content/policies/identity-verification.md#failed-verification',
+        url: '/policies/identity-verification/',
+        anchor: 'failed-verification',
+      },
+    ]);
+  });
+
+  it('reports unknown modules, two quizzes for one module, broken sources and broken files, and skips other files', () => {
+    const site = loadSite(`${fixture('problems')}/content`, { now });
+    expect(formatReport(site.problems)).toMatchInlineSnapshot(`
+      "quizzes/basics-again.yaml:1 error module: basics already has a quiz, in quizzes/basics.yaml
+          a module has one quiz: move these questions into that file, or name another module
+      quizzes/basics.yaml:9 error source: policies/identity-verification.md has no heading with the anchor #standard-verificaton
+          anchors are the heading's words in lower case joined by hyphens; this page has #standard-verification, #failed-verification
+      quizzes/basics.yaml:13 error source: ../content/policies/identity.md#failed-verification is not a page of the content folder
+          link to the page's file from this quiz file, e.g. source: ../content/policies/refunds.md#refund-window
+      quizzes/broken.yaml:4 error the quiz is not valid YAML: Nested mappings are not allowed in compact mappings
+          each line is \`field: value\`, and list items start with \`- \`; put quotes around text that contains a colon, e.g. prompt: "Refunds: who approves them?"
+      quizzes/old/handling-complaints.yaml:1 error module: the quiz names no module, and its file name "handling-complaints" is not a training module
+          write the name of the module's folder under training/, e.g. module: basics; the modules are basics and new-agent-onboarding
+      quizzes/onboarding.yml:1 error module: "new-agent-onbording" is not a training module; did you mean new-agent-onboarding?
+          write the name of the module's folder under training/, e.g. module: new-agent-onboarding; the modules are basics and new-agent-onboarding
+      6 errors, 0 warnings: fix the problems above"
+    `);
+    expect(site.quizzes.map((quiz) => quiz.file)).toEqual(['quizzes/basics.yaml']);
+  });
+
+  it('checks the headings sources name only once pages are rendered, as links are', () => {
+    const quick = loadSite(`${fixture('problems')}/content`, { now, checkLinks: false });
+    const sources = quick.problems.filter((problem) => problem.code === 'BROKEN_SOURCE').map((problem) => problem.message);
+    expect(sources).toEqual(['../content/policies/identity.md#failed-verification is not a page of the content folder']);
+  });
+
+  it('reads another quizzes folder when told, and none when there is none', () => {
+    const site = loadSite(`${fixture('problems')}/content`, { now, quizzesDir: `${fixture('clean')}/quizzes` });
+    expect(site.quizzes.map((quiz) => [quiz.module, quiz.file])).toEqual([['basics', '../clean/quizzes/basics.yaml']]);
+    expect(loadSite(`${fixture('clean')}/content`, { now, quizzesDir: '/no/such/folder' }).quizzes).toEqual([]);
+  });
+});
+
+describe('npm run check:content with quizzes', () => {
+  const run = (env: NodeJS.ProcessEnv, ...args: string[]) =>
+    spawnSync(process.execPath, ['scripts/check-content.ts', ...args], {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, KNOWHOW_QUIZZES_DIR: '', ...env },
+    });
+
+  it('fails on a broken quiz, and names the quizzes folder it read', () => {
+    const result = run({ KNOWHOW_CONTENT_DIR: `${fixture('problems')}/content` });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain(`and 1 quiz in ${fixture('problems')}/quizzes`);
+    expect(result.stdout).toContain('quizzes/onboarding.yml:1 error module: "new-agent-onbording" is not a training module');
+  });
+
+  it('reads KNOWHOW_QUIZZES_DIR relative to the project root, and counts quizzes in --json', () => {
+    const result = run(
+      { KNOWHOW_CONTENT_DIR: `${fixture('clean')}/content`, KNOWHOW_QUIZZES_DIR: 'test/fixtures/check-quizzes/clean/quizzes' },
+      '--json',
+    );
+    const parsed = JSON.parse(result.stdout) as { quizzesDir: string; quizzes: number; problems: unknown[] };
+    expect(result.status).toBe(0);
+    expect(parsed).toMatchObject({ quizzesDir: `${fixture('clean')}/quizzes`, quizzes: 1, problems: [] });
+  });
+});

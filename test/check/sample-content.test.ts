@@ -1,0 +1,49 @@
+/**
+ * The sample content (content/ and quizzes/, what `npm start` serves) passes its own check, and
+ * each training module has an assignment and a quiz as an author should write one.
+ */
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { loadSite } from '../../src/lib/content/site.ts';
+import { trainingModules } from '../../src/lib/training/modules.ts';
+import { PROJECT_ROOT, SAMPLE_CONTENT } from '../helpers/fixture-site.ts';
+
+const site = loadSite(SAMPLE_CONTENT);
+
+describe('the sample content', () => {
+  it('passes npm run check:content, quizzes included', () => {
+    const result = spawnSync(process.execPath, ['scripts/check-content.ts'], {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, KNOWHOW_CONTENT_DIR: '', KNOWHOW_QUIZZES_DIR: '' },
+    });
+    expect(result.stdout).toContain('and 3 quizzes in');
+    expect(result.stdout).toContain('0 errors, 0 warnings');
+    expect(result.status).toBe(0);
+  });
+
+  it('assigns each training module and gives it a quiz', () => {
+    const modules = trainingModules(site, site.quizzes);
+    expect(modules.map((module) => [module.id, module.assignTo, module.dueWithinDays, module.quiz?.file]).sort()).toEqual([
+      ['data-protection-essentials', ['agent', 'team-lead'], 30, 'quizzes/data-protection-essentials.yaml'],
+      ['handling-complaints', ['agent'], 21, 'quizzes/handling-complaints.yaml'],
+      ['new-agent-onboarding', ['new-hire'], 14, 'quizzes/new-agent-onboarding.yaml'],
+    ]);
+  });
+
+  it.each(site.quizzes.map((quiz) => [quiz.module, quiz] as const))('has a quiz for %s as the README asks of one', (_module, quiz) => {
+    expect(quiz.questions.length).toBeGreaterThanOrEqual(6);
+    expect(quiz.questions.length).toBeLessThanOrEqual(12);
+    expect(new Set(quiz.questions.map((question) => question.type))).toEqual(new Set(['single', 'multiple', 'true-false']));
+    for (const question of quiz.questions) {
+      expect(question.explanation, question.id).toBeTruthy();
+      expect(question.source?.url, question.id).toMatch(/^\/(policies|procedures)\//);
+      expect(question.source?.anchor, question.id).toBeTruthy();
+      const wrong = question.choices.filter((choice) => !choice.correct);
+      expect(
+        wrong.every((choice) => choice.feedback),
+        `${question.id}: feedback on every wrong choice`,
+      ).toBe(true);
+    }
+  });
+});
