@@ -23,7 +23,7 @@ interface Row {
   /** The route files this row covers, relative to src/pages. */
   files: string[];
   method: string;
-  /** The path; {target} is the id of a person the admin routes change. */
+  /** The path; {target} is the id of a person the admin routes change (a function body gets it too). */
   path: string;
   body?: unknown;
   headers?: Record<string, string>;
@@ -51,6 +51,13 @@ const adminsOnly = (status: Expected, others: Expected): ByClient => ({
   anonymous: others,
   member: 403,
   manager: 403,
+  admin: status,
+  deactivated: others,
+});
+const managersAndAdmins = (status: Expected, others: Expected): ByClient => ({
+  anonymous: others,
+  member: 403,
+  manager: status,
   admin: status,
   deactivated: others,
 });
@@ -109,6 +116,49 @@ const ROWS: Row[] = [
     path: '/admin/audit/',
     public: adminsOnly(200, 'sign-in'),
     private: adminsOnly(200, 'sign-in'),
+  },
+  // Training pages
+  {
+    files: ['my-training.astro'],
+    method: 'GET',
+    path: '/my-training/',
+    public: signedIn(200, 'sign-in'),
+    private: signedIn(200, 'sign-in'),
+  },
+  {
+    files: ['quiz/[module]/index.astro'],
+    method: 'GET',
+    path: '/quiz/basics/',
+    public: signedIn(200, 'sign-in'),
+    private: signedIn(200, 'sign-in'),
+  },
+  {
+    files: ['quiz/[module]/results/[attempt].astro'],
+    method: 'GET',
+    path: '/quiz/basics/results/no-such-attempt/',
+    public: signedIn(404, 'sign-in'),
+    private: signedIn(404, 'sign-in'),
+  },
+  {
+    files: ['reports/training/index.astro'],
+    method: 'GET',
+    path: '/reports/training/',
+    public: managersAndAdmins(200, 'sign-in'),
+    private: managersAndAdmins(200, 'sign-in'),
+  },
+  {
+    files: ['reports/training/assignments.astro'],
+    method: 'GET',
+    path: '/reports/training/assignments/',
+    public: managersAndAdmins(200, 'sign-in'),
+    private: managersAndAdmins(200, 'sign-in'),
+  },
+  {
+    files: ['reports/training/questions.astro'],
+    method: 'GET',
+    path: '/reports/training/questions/?module=basics',
+    public: managersAndAdmins(200, 'sign-in'),
+    private: managersAndAdmins(200, 'sign-in'),
   },
   // The API
   { files: ['api/health.ts'], method: 'GET', path: '/api/health', public: everyone(200), private: everyone(200) },
@@ -176,6 +226,95 @@ const ROWS: Row[] = [
     body: {},
     public: adminsOnly(200, 401),
     private: adminsOnly(200, 401),
+  },
+  // Training
+  { files: ['api/me/training.ts'], method: 'GET', path: '/api/me/training', public: signedIn(200, 401), private: signedIn(200, 401) },
+  {
+    files: ['api/me/lessons/[module]/[lesson].ts'],
+    method: 'POST',
+    path: '/api/me/lessons/basics/welcome',
+    public: signedIn(200, 401),
+    private: signedIn(200, 401),
+  },
+  {
+    files: ['api/quizzes/[module]/index.ts'],
+    method: 'GET',
+    path: '/api/quizzes/basics',
+    public: signedIn(200, 401),
+    private: signedIn(200, 401),
+  },
+  {
+    files: ['api/quizzes/[module]/attempts/index.ts'],
+    method: 'POST',
+    path: '/api/quizzes/basics/attempts',
+    body: () => ({ answers: {}, idempotencyKey: `matrix-${++newPeople}-${Date.now()}` }),
+    public: signedIn(201, 401),
+    private: signedIn(201, 401),
+  },
+  {
+    files: ['api/quizzes/[module]/attempts/index.ts'],
+    method: 'GET',
+    path: '/api/quizzes/basics/attempts',
+    public: signedIn(200, 401),
+    private: signedIn(200, 401),
+  },
+  {
+    files: ['api/quizzes/[module]/attempts/[attempt].ts'],
+    method: 'GET',
+    path: '/api/quizzes/basics/attempts/no-such-attempt',
+    public: signedIn(404, 401),
+    private: signedIn(404, 401),
+  },
+  {
+    files: ['api/reports/training/index.ts'],
+    method: 'GET',
+    path: '/api/reports/training',
+    public: managersAndAdmins(200, 401),
+    private: managersAndAdmins(200, 401),
+  },
+  {
+    files: ['api/reports/training/questions.ts'],
+    method: 'GET',
+    path: '/api/reports/training/questions?module=basics',
+    public: managersAndAdmins(200, 401),
+    private: managersAndAdmins(200, 401),
+  },
+  {
+    files: ['api/reports/training/completions.ts'],
+    method: 'GET',
+    path: '/api/reports/training/completions',
+    public: managersAndAdmins(200, 401),
+    private: managersAndAdmins(200, 401),
+  },
+  {
+    files: ['api/training/assignments/index.ts'],
+    method: 'GET',
+    path: '/api/training/assignments',
+    public: managersAndAdmins(200, 401),
+    private: managersAndAdmins(200, 401),
+  },
+  {
+    files: ['api/training/assignments/index.ts'],
+    method: 'POST',
+    path: '/api/training/assignments',
+    body: { module: 'basics', team: 'Tier 1' },
+    public: managersAndAdmins(201, 401),
+    private: managersAndAdmins(201, 401),
+  },
+  {
+    files: ['api/training/assignments/[id].ts'],
+    method: 'DELETE',
+    path: '/api/training/assignments/no-such-assignment',
+    public: managersAndAdmins(404, 401),
+    private: managersAndAdmins(404, 401),
+  },
+  {
+    files: ['api/training/retakes.ts'],
+    method: 'POST',
+    path: '/api/training/retakes',
+    body: (target: string) => ({ userId: target, module: 'basics' }),
+    public: managersAndAdmins(201, 401),
+    private: managersAndAdmins(201, 401),
   },
   { files: ['api/admin/audit.ts'], method: 'GET', path: '/api/admin/audit', public: adminsOnly(200, 401), private: adminsOnly(200, 401) },
   // better-auth's routes, as far as they are reachable
@@ -310,7 +449,7 @@ describe.each(DATABASES)('the authorization matrix on $name', (database) => {
             row.freshSession && client !== 'anonymous' && client !== 'deactivated'
               ? await signIn(server.url, PEOPLE[client].email)
               : cookies[client];
-          const body = typeof row.body === 'function' ? (row.body as () => unknown)() : row.body;
+          const body = typeof row.body === 'function' ? (row.body as (target: string) => unknown)(target) : row.body;
           const response = await fetch(`${server.url}${row.path.replace('{target}', target)}`, {
             method: row.method,
             redirect: 'manual',

@@ -30,20 +30,28 @@ describe('moduleProgress', () => {
     const failed = moduleProgress(
       facts({
         lessonsDone: new Set(['welcome', 'first-call']),
-        attempts: [{ passed: false, score: 50, finishedAt: '2026-11-09T10:00:00Z' }],
+        attempts: [{ id: 'a1', passed: false, score: 50, finishedAt: '2026-11-09T10:00:00Z' }],
       }),
     );
-    expect(failed).toMatchObject({ status: 'failed', attemptsUsed: 1, attemptsAllowed: 3, lastScore: 50, quizPassed: false });
+    expect(failed).toMatchObject({
+      status: 'failed',
+      attemptsUsed: 1,
+      attemptsAllowed: 3,
+      lastScore: 50,
+      lastAttemptId: 'a1',
+      quizPassed: false,
+    });
+    expect(failed.lessons.map((lesson) => [lesson.id, lesson.done])).toEqual(module.lessons.map((lesson) => [lesson.id, true]));
     const passed = moduleProgress(
       facts({
         attempts: [
-          { passed: false, score: 50, finishedAt: '2026-11-09T10:00:00Z' },
-          { passed: true, score: 100, finishedAt: '2026-11-09T11:00:00Z' },
+          { id: 'a1', passed: false, score: 50, finishedAt: '2026-11-09T10:00:00Z' },
+          { id: 'a2', passed: true, score: 100, finishedAt: '2026-11-09T11:00:00Z' },
         ],
         completion: { moduleVersion: module.version, completedAt: '2026-11-09T11:00:00Z', score: 100 },
       }),
     );
-    expect(passed).toMatchObject({ status: 'passed', bestScore: 100, completedOnEarlierVersion: false });
+    expect(passed).toMatchObject({ status: 'passed', bestScore: 100, lastAttemptId: 'a2', completedOnEarlierVersion: false });
   });
 
   it('is overdue the day after the due date in the organisation’s time zone, unless passed', () => {

@@ -25,6 +25,7 @@ export interface Assignment {
 }
 
 export interface AttemptFact {
+  id: string;
   passed: boolean;
   score: number;
   finishedAt: string;
@@ -55,6 +56,8 @@ export interface ModuleProgress {
   url: string;
   lessonsDone: number;
   lessonsTotal: number;
+  /** The lessons in reading order, each with whether it is done. */
+  lessons: { id: string; title: string; url: string; done: boolean }[];
   hasQuiz: boolean;
   quizPassed: boolean;
   attemptsUsed: number;
@@ -62,6 +65,8 @@ export interface ModuleProgress {
   attemptsAllowed: number;
   bestScore: number | null;
   lastScore: number | null;
+  /** The newest finished attempt, for a link to its results. */
+  lastAttemptId: string | null;
   status: ModuleStatus;
   assigned: boolean;
   assignments: Assignment[];
@@ -99,12 +104,14 @@ export function moduleProgress({ module, lessonsDone, attempts, completion, assi
     url: module.url,
     lessonsDone: done,
     lessonsTotal: module.lessons.length,
+    lessons: module.lessons.map((lesson) => ({ id: lesson.id, title: lesson.title, url: lesson.url, done: lessonsDone.has(lesson.id) })),
     hasQuiz: module.quiz !== undefined,
     quizPassed,
     attemptsUsed: attempts.length,
     attemptsAllowed: module.quiz?.attempts ?? 0,
     bestScore: attempts.length > 0 ? Math.max(...attempts.map((attempt) => attempt.score)) : null,
     lastScore: last?.score ?? null,
+    lastAttemptId: last?.id ?? null,
     status,
     assigned: assignments.length > 0,
     assignments: [...assignments],

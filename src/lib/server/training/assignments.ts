@@ -25,6 +25,14 @@ export async function assignModule(deps: TrainingDeps, actor: Actor, input: NewA
     if (!person)
       throw new ApiError('INVALID_INPUT', 'There is nobody with that id.', { fields: { userId: 'there is nobody with that id' } });
   }
+  if (input.team) {
+    // A misspelt team would assign the module to nobody, silently.
+    const member = await deps.db.selectFrom('user').select('id').where('team', '=', input.team).executeTakeFirst();
+    if (!member)
+      throw new ApiError('INVALID_INPUT', `Nobody is in the team ${input.team}.`, {
+        fields: { team: 'name a team people are in, as on their accounts' },
+      });
+  }
   const assignment: ExplicitAssignment = {
     id: generateId(),
     module: module.id,

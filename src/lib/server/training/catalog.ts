@@ -1,13 +1,12 @@
 /**
  * The training modules the server knows: the content manifest's modules with the quizzes the
  * build wrote beside it (dist/server/knowhow-quizzes.json, answer keys included: server only).
- * Read once per process, like the manifest.
+ * Read once per process, like the manifest; in the dev server, from the live site model, which
+ * is rebuilt when a page or a quiz file changes.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { type TrainingModule, trainingModules } from '../../training/modules.ts';
-import { QUIZZES_FILE, type QuizDefinition } from '../../training/quiz-types.ts';
-import { builtServerDir, type Manifest } from '../manifest.ts';
+import type { QuizDefinition } from '../../training/quiz-types.ts';
+import { builtServerDir, type Manifest, readBuiltQuizzes } from '../manifest.ts';
 
 export interface TrainingCatalog {
   modules: TrainingModule[];
@@ -16,12 +15,14 @@ export interface TrainingCatalog {
   module(id: string): TrainingModule | undefined;
 }
 
+type ManifestOrSite = Pick<Manifest, 'pages' | 'sections' | 'settings'> & { quizzes?: QuizDefinition[] };
+
 const catalogs = new WeakMap<object, TrainingCatalog>();
 
-export function trainingCatalog(manifest: Pick<Manifest, 'pages' | 'sections' | 'settings'>, quizzes = builtQuizzes()): TrainingCatalog {
+export function trainingCatalog(manifest: ManifestOrSite, quizzes?: readonly QuizDefinition[]): TrainingCatalog {
   let catalog = catalogs.get(manifest);
   if (!catalog) {
-    const modules = trainingModules(manifest, quizzes);
+    const modules = trainingModules(manifest, quizzes ?? quizzesOf(manifest));
     const byId = new Map(modules.map((module) => [module.id, module]));
     catalog = { modules, timeZone: manifest.settings.site.timeZone ?? 'UTC', module: (id) => byId.get(id) };
     catalogs.set(manifest, catalog);
@@ -29,9 +30,9 @@ export function trainingCatalog(manifest: Pick<Manifest, 'pages' | 'sections' | 
   return catalog;
 }
 
-/** The quizzes of the build this server serves; none in the dev server, which has no build. */
-function builtQuizzes(): QuizDefinition[] {
+/** The dev server's site model carries its quizzes; a built server reads the build's file. */
+function quizzesOf(manifest: ManifestOrSite): readonly QuizDefinition[] {
+  if (manifest.quizzes) return manifest.quizzes;
   const dir = builtServerDir();
-  const file = dir ? join(dir, QUIZZES_FILE) : undefined;
-  return file && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as QuizDefinition[]) : [];
+  return dir ? readBuiltQuizzes(dir) : [];
 }

@@ -45,7 +45,7 @@ export async function readTrainingRecords(db: Kysely<Database>, userIds: readonl
     forUsers(
       db
         .selectFrom('quiz_attempt')
-        .select(['user_id', 'module', 'score', 'passed', 'started_at', 'finished_at'])
+        .select(['id', 'user_id', 'module', 'score', 'passed', 'started_at', 'finished_at'])
         .where('finished_at', 'is not', null)
         .orderBy('finished_at'),
       'user_id',
@@ -78,6 +78,7 @@ export async function readTrainingRecords(db: Kysely<Database>, userIds: readonl
   for (const row of attempts) {
     if (!counts(row.user_id, row.module, row.started_at)) continue;
     factsOf(row.user_id, row.module).attempts.push({
+      id: row.id,
       passed: Boolean(row.passed),
       score: Number(row.score ?? 0),
       finishedAt: row.finished_at as string,
@@ -124,9 +125,14 @@ export function assignmentsOf(person: UserRecord, module: TrainingModule, record
   return [
     ...assignments.map((assignment) => ({
       ...assignment,
-      since: assignment.since > retake.requestedAt ? assignment.since : retake.requestedAt,
+      since: laterOf(assignment.since, retake.requestedAt),
       dueOn: retake.dueOn ?? assignment.dueOn,
     })),
     { reason: { kind: 'retake' }, since: retake.requestedAt, dueOn: retake.dueOn },
   ];
+}
+
+/** The later of two ISO timestamps (they sort as text). */
+function laterOf(a: string, b: string): string {
+  return a > b ? a : b;
 }

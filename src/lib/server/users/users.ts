@@ -86,6 +86,12 @@ export async function findUserByEmail({ db, database }: UserDeps, email: string)
   return row ? toUserRecord(row) : undefined;
 }
 
+/** The teams people are in, by name: for filters and assignment forms. */
+export async function teamsInUse({ db }: Pick<UserDeps, 'db'>): Promise<string[]> {
+  const rows = await db.selectFrom('user').select('team').distinct().where('team', 'is not', null).orderBy('team').execute();
+  return rows.map((row) => row.team as string);
+}
+
 /**
  * Adds a person. Without a password in `input`, a one-time password is made, returned once
  * and must be changed at the first sign-in.

@@ -1,0 +1,137 @@
+/** What the training routes share: their guards, their dependencies, the shapes they answer with. */
+import { z } from 'astro/zod';
+import { stringify } from 'csv-stringify/sync';
+import { MODULE_STATUSES } from '../../training/progress.ts';
+import { QUESTION_TYPES } from '../../training/quiz-types.ts';
+import type { AppContext } from '../app.ts';
+import type { Access } from '../auth/guards.ts';
+import { readManifest } from '../manifest.ts';
+import { trainingCatalog } from '../training/catalog.ts';
+import type { TrainingDeps } from '../training/learner.ts';
+import { getSite } from '../../../site/get-site.ts';
+
+export const REPORT_VIEWERS = {
+  permission: { report: ['view'] },
+  refusal: 'Only managers and admins see reports about people.',
+} satisfies Access;
+export const TRAINERS = { permission: { training: ['assign'] }, refusal: 'Only managers and admins assign training.' } satisfies Access;
+export const TRAINING_TAGS = ['Training'];
+export const REPORT_TAGS = ['Training reports (managers)'];
+
+export async function trainingDeps(app: AppContext): Promise<TrainingDeps> {
+  return { ...app, catalog: trainingCatalog(await readManifest(getSite)) };
+}
+
+export const ModuleParams = z.object({
+  module: z.string().min(1).max(200).meta({ description: 'The module’s folder name, e.g. new-agent-onboarding.' }),
+});
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'write a date as YYYY-MM-DD, e.g. 2026-12-01' })
+  .refine((value) => new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), { error: 'write a date that exists, as YYYY-MM-DD' });
+export const DueDate = isoDate.meta({ description: 'YYYY-MM-DD, in the organisation’s time zone.' });
+
+const AssignmentSchema = z.object({
+  reason: z.union([
+    z.object({ kind: z.literal('job-role'), jobRole: z.string() }),
+    z.object({ kind: z.literal('person') }),
+    z.object({ kind: z.literal('team'), team: z.string() }),
+    z.object({ kind: z.literal('retake') }),
+  ]),
+  since: z.string(),
+  dueOn: z.string().nullable().optional(),
+  assignmentId: z.string().optional(),
+});
+
+export const ModuleProgressSchema = z
+  .object({
+    module: z.string(),
+    title: z.string(),
+    url: z.string(),
+    lessonsDone: z.number().int(),
+    lessonsTotal: z.number().int(),
+    lessons: z.array(z.object({ id: z.string(), title: z.string(), url: z.string(), done: z.boolean() })),
+    hasQuiz: z.boolean(),
+    quizPassed: z.boolean(),
+    attemptsUsed: z.number().int(),
+    attemptsAllowed: z.number().int().meta({ description: '0: unlimited.' }),
+    bestScore: z.number().nullable(),
+    lastScore: z.number().nullable(),
+    lastAttemptId: z.string().nullable(),
+    status: z.enum(MODULE_STATUSES),
+    assigned: z.boolean(),
+    assignments: z.array(AssignmentSchema),
+    dueOn: z.string().nullable(),
+    completedAt: z.string().nullable(),
+    completedVersion: z.string().nullable(),
+    completedOnEarlierVersion: z.boolean(),
+  })
+  .meta({ id: 'ModuleProgress' });
+
+export const QuizSchema = z
+  .object({
+    module: z.string(),
+    title: z.string(),
+    version: z.string(),
+    passMark: z.number(),
+    attemptsAllowed: z.number().int(),
+    attemptsUsed: z.number().int(),
+    attemptId: z.string(),
+    attemptNumber: z.number().int(),
+    questions: z.array(
+      z.object({
+        id: z.string(),
+        type: z.enum(QUESTION_TYPES),
+        prompt: z.string(),
+        choices: z.array(z.object({ id: z.string(), text: z.string() })),
+      }),
+    ),
+  })
+  .meta({ id: 'Quiz', description: 'The questions drawn for this attempt, without answers.' });
+
+export const SourceSchema = z.object({ href: z.string(), url: z.string(), anchor: z.string().optional() });
+
+export const AttemptResultSchema = z
+  .object({
+    attemptId: z.string(),
+    module: z.string(),
+    number: z.number().int(),
+    score: z.number(),
+    passed: z.boolean(),
+    passMark: z.number(),
+    quizVersion: z.string(),
+    startedAt: z.string(),
+    finishedAt: z.string(),
+    answersRevealed: z.boolean(),
+    questions: z.array(
+      z.object({
+        id: z.string(),
+        prompt: z.string(),
+        correct: z.boolean(),
+        score: z.number(),
+        chosen: z.array(z.string()),
+        feedback: z.array(z.string()),
+        explanation: z.string().nullable(),
+        source: SourceSchema.nullable(),
+        rightChoices: z.array(z.string()).optional().meta({ description: 'Only where the quiz’s reveal setting allows.' }),
+        choices: z.array(z.object({ id: z.string(), text: z.string() })),
+      }),
+    ),
+  })
+  .meta({ id: 'AttemptResult' });
+
+/** `?format=csv` or `Accept: text/csv` asks for CSV. */
+export function wantsCsv(request: Request, format: string | undefined): boolean {
+  return format === 'csv' || (format === undefined && /\btext\/csv\b/.test(request.headers.get('accept') ?? ''));
+}
+
+export function csvResponse(filename: string, header: string[], rows: unknown[][]): Response {
+  return new Response(stringify([header, ...rows]), {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${filename}"`,
+      'Cache-Control': 'no-store',
+    },
+  });
+}

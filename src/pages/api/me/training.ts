@@ -1,0 +1,19 @@
+/** GET /api/me/training: my modules, with progress, assignment, due date and status, the most urgent first. */
+import { z } from 'astro/zod';
+import { defineApi, method } from '../../../lib/server/api/route.ts';
+import { ModuleProgressSchema, TRAINING_TAGS, trainingDeps } from '../../../lib/server/api/training.ts';
+import { requireUser } from '../../../lib/server/auth/guards.ts';
+import { learnerProgress } from '../../../lib/server/training/learner.ts';
+
+export const prerender = false;
+
+export const { GET, ALL, spec } = defineApi('/api/me/training', {
+  GET: method({
+    summary: 'My training',
+    description: 'Every module, with my progress. Overdue ones first, then by due date; modules nobody assigned me and passed ones last.',
+    tags: TRAINING_TAGS,
+    access: 'signed-in',
+    responses: { 200: { description: 'My modules.', schema: z.object({ modules: z.array(ModuleProgressSchema) }) } },
+    handler: async ({ app, user }) => ({ modules: await learnerProgress(await trainingDeps(app), requireUser(user)) }),
+  }),
+});

@@ -1,0 +1,27 @@
+/** GET /api/quizzes/{module}/attempts/{attempt}: the result of one of my attempts. */
+import { z } from 'astro/zod';
+import { defineApi, method } from '../../../../../lib/server/api/route.ts';
+import { AttemptResultSchema, TRAINING_TAGS, trainingDeps } from '../../../../../lib/server/api/training.ts';
+import { requireUser } from '../../../../../lib/server/auth/guards.ts';
+import { resultOf } from '../../../../../lib/server/training/attempts.ts';
+import { findModule } from '../../../../../lib/server/training/learner.ts';
+
+export const prerender = false;
+
+const Params = z.object({ module: z.string().min(1).max(200), attempt: z.string().min(1).max(100) });
+
+export const { GET, ALL, spec } = defineApi('/api/quizzes/{module}/attempts/{attempt}', {
+  GET: method({
+    summary: 'The result of one of my attempts',
+    tags: TRAINING_TAGS,
+    access: 'signed-in',
+    params: Params,
+    responses: {
+      200: { description: 'The graded attempt; the right answers as the quiz’s reveal setting says.', schema: AttemptResultSchema },
+    },
+    handler: async ({ app, user, params }) => {
+      const deps = await trainingDeps(app);
+      return resultOf(deps, requireUser(user), findModule(deps.catalog, params.module), params.attempt);
+    },
+  }),
+});

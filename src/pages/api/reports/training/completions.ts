@@ -1,0 +1,58 @@
+/**
+ * GET /api/reports/training/completions: every completion on record, for auditors, as CSV or
+ * JSON Lines (one object per line, so large exports stream into other tools).
+ */
+import { z } from 'astro/zod';
+import { csvResponse, REPORT_TAGS, REPORT_VIEWERS, trainingDeps } from '../../../../lib/server/api/training.ts';
+import { defineApi, method } from '../../../../lib/server/api/route.ts';
+import { completionRecords } from '../../../../lib/server/training/reports.ts';
+import { findModule } from '../../../../lib/server/training/learner.ts';
+
+export const prerender = false;
+
+const Query = z.object({
+  module: z.string().trim().min(1).max(200).optional(),
+  format: z.enum(['csv', 'jsonl'], { error: 'write csv or jsonl' }).default('csv'),
+});
+
+export const { GET, ALL, spec } = defineApi('/api/reports/training/completions', {
+  GET: method({
+    summary: 'Completion records',
+    description:
+      'Every completion ever recorded, oldest first, including people since deactivated: who, which module, on which version of the module and its quiz, with what score, when. CSV (default) or JSON Lines.',
+    tags: REPORT_TAGS,
+    access: REPORT_VIEWERS,
+    query: Query,
+    responses: {
+      200: { description: 'A CSV file, or JSON Lines with format=jsonl.', contentType: 'text/csv' },
+    },
+    handler: async ({ app, query }) => {
+      const deps = await trainingDeps(app);
+      if (query.module) findModule(deps.catalog, query.module);
+      const records = await completionRecords(deps, query.module);
+      if (query.format === 'jsonl') {
+        return new Response(records.map((record) => `${JSON.stringify(record)}\n`).join(''), {
+          headers: {
+            'Content-Type': 'application/jsonl; charset=utf-8',
+            'Content-Disposition': 'attachment; filename="training-completions.jsonl"',
+            'Cache-Control': 'no-store',
+          },
+        });
+      }
+      return csvResponse(
+        'training-completions.csv',
+        ['name', 'email', 'module', 'module_version', 'quiz_version', 'score', 'completed_at', 'attempt_id'],
+        records.map((record) => [
+          record.name,
+          record.email,
+          record.module,
+          record.moduleVersion,
+          record.quizVersion ?? '',
+          record.score ?? '',
+          record.completedAt,
+          record.attemptId ?? '',
+        ]),
+      );
+    },
+  }),
+});

@@ -1,0 +1,95 @@
+/** GET /api/reports/training: everyone's progress in every module, as JSON or CSV. */
+import { z } from 'astro/zod';
+import {
+  csvResponse,
+  ModuleProgressSchema,
+  REPORT_TAGS,
+  REPORT_VIEWERS,
+  trainingDeps,
+  wantsCsv,
+} from '../../../../lib/server/api/training.ts';
+import { defineApi, method } from '../../../../lib/server/api/route.ts';
+import { MODULE_STATUSES } from '../../../../lib/training/progress.ts';
+import { trainingReport } from '../../../../lib/server/training/reports.ts';
+
+export const prerender = false;
+
+const Query = z.object({
+  team: z.string().trim().min(1).max(200).optional(),
+  jobRole: z.string().trim().min(1).max(200).optional(),
+  module: z.string().trim().min(1).max(200).optional(),
+  status: z.enum(MODULE_STATUSES, { error: `write one of ${MODULE_STATUSES.join(', ')}` }).optional(),
+  format: z
+    .enum(['json', 'csv'], { error: 'write json or csv' })
+    .optional()
+    .meta({ description: 'csv: one row per person and module. Accept: text/csv does the same.' }),
+});
+
+const CSV_HEADER = [
+  'name',
+  'email',
+  'team',
+  'job_roles',
+  'module',
+  'status',
+  'lessons_done',
+  'lessons_total',
+  'best_score',
+  'attempts_used',
+  'due_on',
+  'completed_at',
+  'completed_version',
+];
+
+export const { GET, ALL, spec } = defineApi('/api/reports/training', {
+  GET: method({
+    summary: 'Training report',
+    description:
+      'One row per active person and module, people by name. Filter by team, job role, module and status. 404 NOT_FOUND for a module that does not exist.',
+    tags: REPORT_TAGS,
+    access: REPORT_VIEWERS,
+    query: Query,
+    responses: {
+      200: {
+        description: 'The rows (JSON), or a CSV file.',
+        schema: z.object({
+          rows: z.array(
+            z.object({
+              person: z.object({
+                id: z.string(),
+                name: z.string(),
+                email: z.string(),
+                team: z.string().nullable(),
+                jobRoles: z.array(z.string()),
+              }),
+              progress: ModuleProgressSchema,
+            }),
+          ),
+        }),
+      },
+    },
+    handler: async ({ app, query, request }) => {
+      const rows = await trainingReport(await trainingDeps(app), query);
+      if (!wantsCsv(request, query.format)) return Response.json({ rows }, { headers: { 'Cache-Control': 'no-store' } });
+      return csvResponse(
+        'training-report.csv',
+        CSV_HEADER,
+        rows.map(({ person, progress }) => [
+          person.name,
+          person.email,
+          person.team ?? '',
+          person.jobRoles.join('; '),
+          progress.module,
+          progress.status,
+          progress.lessonsDone,
+          progress.lessonsTotal,
+          progress.bestScore ?? '',
+          progress.attemptsUsed,
+          progress.dueOn ?? '',
+          progress.completedAt ?? '',
+          progress.completedVersion ?? '',
+        ]),
+      );
+    },
+  }),
+});

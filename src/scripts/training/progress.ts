@@ -1,0 +1,123 @@
+/**
+ * Training progress on the static lesson and module pages. Asks GET /api/me/training once; for
+ * a person who is not signed in (401) nothing shows. On a lesson, "Mark this lesson as done"
+ * posts to /api/me/lessons/{module}/{lesson} and says what is next; on a module's page, the
+ * summary and a mark on each lesson read.
+ */
+import type { ModuleProgress } from '../../lib/training/progress.ts';
+import { STATUS_LABELS } from '../../lib/training/status-labels.ts';
+
+async function myModules(): Promise<ModuleProgress[] | undefined> {
+  const response = await fetch('/api/me/training', { credentials: 'same-origin', headers: { Accept: 'application/json' } }).catch(
+    () => undefined,
+  );
+  if (!response?.ok) return undefined;
+  return ((await response.json()) as { modules: ModuleProgress[] }).modules;
+}
+
+function link(href: string, text: string, className?: string): HTMLAnchorElement {
+  const anchor = document.createElement('a');
+  anchor.href = href;
+  anchor.textContent = text;
+  if (className) anchor.className = className;
+  return anchor;
+}
+
+const quizHref = (progress: ModuleProgress) => `/quiz/${encodeURIComponent(progress.module)}/`;
+
+function lessonsRead(progress: ModuleProgress): string {
+  return `${progress.lessonsDone} of ${progress.lessonsTotal} ${progress.lessonsTotal === 1 ? 'lesson' : 'lessons'} read`;
+}
+
+/** What to do next in the module, after the lesson at `currentUrl` (if any). */
+function nextStep(progress: ModuleProgress, currentUrl?: string): HTMLAnchorElement | undefined {
+  const unread = progress.lessons.filter((lesson) => !lesson.done && lesson.url !== currentUrl);
+  if (unread[0]) return link(unread[0].url, `Next unread lesson: ${unread[0].title}`);
+  if (progress.hasQuiz && !progress.quizPassed) return link(quizHref(progress), 'Take the quiz', 'button');
+  return undefined;
+}
+
+function showLesson(container: HTMLElement, progress: ModuleProgress): void {
+  const lesson = progress.lessons.find((candidate) => candidate.id === container.dataset.lesson);
+  if (!lesson) return;
+  const button = container.querySelector<HTMLButtonElement>('[data-mark-done]');
+  const status = container.querySelector<HTMLElement>('[data-progress-status]');
+  if (!button || !status) return;
+  const render = (current: ModuleProgress, justMarked: boolean) => {
+    const done = current.lessons.find((candidate) => candidate.id === lesson.id)?.done ?? false;
+    button.hidden = done;
+    const parts: (string | Node)[] = [];
+    if (done) parts.push(justMarked ? 'Marked as done. ' : 'You have read this lesson. ');
+    parts.push(`${lessonsRead(current)}. `);
+    if (current.status === 'passed' && justMarked) parts.push('The module is complete. ');
+    const next = nextStep(current, location.pathname);
+    if (next && done) parts.push(next);
+    status.replaceChildren(...parts);
+  };
+  render(progress, false);
+  button.addEventListener('click', async () => {
+    if (button.getAttribute('aria-disabled') === 'true') return;
+    button.setAttribute('aria-disabled', 'true');
+    const response = await fetch(`/api/me/lessons/${encodeURIComponent(progress.module)}/${encodeURIComponent(lesson.id)}`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json' },
+    }).catch(() => undefined);
+    button.removeAttribute('aria-disabled');
+    if (!response?.ok) {
+      status.textContent =
+        response?.status === 401
+          ? 'Your session has ended: sign in again to save your progress.'
+          : 'Your progress was not saved. Try again in a moment.';
+      return;
+    }
+    render((await response.json()) as ModuleProgress, true);
+    status.querySelector('a')?.focus();
+  });
+  container.hidden = false;
+}
+
+function showModule(container: HTMLElement, progress: ModuleProgress): void {
+  const summary = container.querySelector<HTMLElement>('[data-progress-summary]');
+  const actions = container.querySelector<HTMLElement>('[data-progress-actions]');
+  if (!summary || !actions) return;
+  const facts = [`${STATUS_LABELS[progress.status]}: ${lessonsRead(progress)}`];
+  if (progress.hasQuiz)
+    facts.push(
+      progress.quizPassed ? 'quiz passed' : progress.attemptsUsed === 0 ? 'quiz not taken' : `quiz: last score ${progress.lastScore}%`,
+    );
+  if (progress.dueOn && progress.status !== 'passed') facts.push(`due ${progress.dueOn}`);
+  summary.textContent = `${facts.join(' · ')}.`;
+  const next = nextStep(progress);
+  actions.replaceChildren(...(next ? [next] : []), link('/my-training/', 'My training'));
+  // A mark on each lesson read, in the module's lesson list.
+  for (const lesson of progress.lessons.filter((candidate) => candidate.done)) {
+    const item = document.querySelector(`.lesson-list a[href="${CSS.escape(lesson.url)}"]`);
+    if (!item || item.parentElement?.querySelector('.lesson-read')) continue;
+    const mark = document.createElement('span');
+    mark.className = 'lesson-read';
+    const tick = document.createElement('span');
+    tick.setAttribute('aria-hidden', 'true');
+    tick.textContent = '✓ ';
+    mark.append(tick, 'read');
+    item.after(' ', mark);
+  }
+  container.hidden = false;
+}
+
+const lessons = document.querySelectorAll<HTMLElement>('[data-lesson-done]');
+const modules = document.querySelectorAll<HTMLElement>('[data-module-progress]');
+if (lessons.length + modules.length > 0) {
+  void myModules().then((progress) => {
+    if (!progress) return;
+    const byModule = new Map(progress.map((entry) => [entry.module, entry]));
+    for (const container of lessons) {
+      const entry = byModule.get(container.dataset.module ?? '');
+      if (entry) showLesson(container, entry);
+    }
+    for (const container of modules) {
+      const entry = byModule.get(container.dataset.module ?? '');
+      if (entry) showModule(container, entry);
+    }
+  });
+}
