@@ -129,6 +129,48 @@ const ACCOUNT_PAGES: (CheckedPage & { as?: keyof typeof PEOPLE; act?: (page: Pag
   { name: 'the audit log', path: '/admin/audit/', status: 200, as: 'admin', shows: ['.data-table tbody tr'] },
   { name: 'the page a member may not see', path: '/admin/users/', status: 403, as: 'member', shows: ['h1'] },
   { name: 'the API page', path: '/api-docs/', status: 200, shows: ['.api-operation'] },
+  { name: 'my training', path: '/my-training/', status: 200, as: 'member', shows: ['.module-card progress'] },
+  {
+    name: 'a lesson with its "mark as done"',
+    path: '/training/data-protection-essentials/what-counts-as-personal-data/',
+    status: 200,
+    as: 'member',
+    shows: ['[data-lesson-done]:not([hidden]) [data-mark-done]'],
+  },
+  {
+    name: 'a quiz',
+    path: '/quiz/handling-complaints/',
+    status: 200,
+    as: 'member',
+    shows: ['.quiz-question legend', 'input[type="radio"]'],
+  },
+  {
+    name: 'a quiz result',
+    path: '/quiz/handling-complaints/',
+    status: 303,
+    as: 'member',
+    shows: ['.result-score', '.quiz-results li'],
+    act: async (page) => {
+      for (const question of await page.locator('.quiz-question').all()) await question.locator('input').first().check();
+      await Promise.all([page.waitForURL(/\/results\//), page.getByRole('button', { name: 'Submit my answers' }).click()]);
+    },
+  },
+  { name: 'the training report', path: '/reports/training/', status: 200, as: 'manager', shows: ['.data-table', 'select#team'] },
+  {
+    name: "one module's report",
+    path: '/reports/training/?module=handling-complaints',
+    status: 200,
+    as: 'manager',
+    shows: ['.data-table tbody tr'],
+  },
+  { name: 'the assignments page', path: '/reports/training/assignments/', status: 200, as: 'manager', shows: ['#module', '#dueOn'] },
+  {
+    name: 'the question statistics',
+    path: '/reports/training/questions/?module=handling-complaints',
+    status: 200,
+    as: 'manager',
+    shows: ['h1'],
+  },
 ];
 
 describe.skipIf(!hasChromium)('accessibility of the account and admin pages (WCAG 2.2 AA, axe-core) in Chromium', () => {
