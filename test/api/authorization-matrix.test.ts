@@ -229,6 +229,15 @@ const ROWS: Row[] = [
   },
   // Training
   { files: ['api/me/training.ts'], method: 'GET', path: '/api/me/training', public: signedIn(200, 401), private: signedIn(200, 401) },
+  // Reviews: any signed-in person may see what is due; the dashboard adds every owner for managers.
+  {
+    files: ['api/reviews.ts'],
+    method: 'GET',
+    path: '/api/reviews?owner=me&status=overdue',
+    public: signedIn(200, 401),
+    private: signedIn(200, 401),
+  },
+  { files: ['reviews/index.astro'], method: 'GET', path: '/reviews/', public: signedIn(200, 'sign-in'), private: signedIn(200, 'sign-in') },
   {
     files: ['api/me/lessons/[module]/[lesson].ts'],
     method: 'POST',

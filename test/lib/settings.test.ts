@@ -48,6 +48,7 @@ describe('parseSettings', () => {
         'review:',
         '  policy: 3m',
         '  faq: 90d',
+        '  dueSoon: 3w',
         'roles: [agent, lead]',
         'owners:',
         '  "@acme/billing": Billing Operations',
@@ -62,6 +63,7 @@ describe('parseSettings', () => {
       site: { name: 'Acme Support', editUrl: 'https://github.com/acme/handbook/edit/main/', lang: 'en-GB', timeZone: 'UTC' },
       types: { ...DEFAULT_SETTINGS.types, howto: 'guide', policies: 'procedure' },
       review: { policy: '3m', procedure: '6m', guide: '1y', faq: '90d' },
+      reviewDueSoon: '3w',
       roles: ['agent', 'lead'],
       owners: { '@acme/billing': 'Billing Operations' },
       synonyms: [['chargeback', 'dispute']],
@@ -143,7 +145,7 @@ describe('parseSettings', () => {
   it('suggests the keys of the section an unknown setting is in', () => {
     expect(messages('review:\n  polcy: 3m\n')).toMatchInlineSnapshot(`
       "knowhow.yaml:2 error review: unknown setting polcy (did you mean policy?)
-          the settings here are policy, procedure, guide and faq"
+          the settings here are policy, procedure, guide, faq and dueSoon"
     `);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, dateIn, isValidTimeZone } from '../../src/lib/training/dates.ts';
+import { addDays, dateIn, isValidTimeZone } from '../../src/lib/calendar.ts';
 
 describe('training dates', () => {
   it('takes the calendar date in the organisation’s time zone', () => {

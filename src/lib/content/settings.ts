@@ -9,7 +9,8 @@ import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { DURATION_HINT, parseDuration } from './duration.ts';
 import { PAGE_TYPES, type PageType } from './frontmatter.ts';
 import type { Problem } from './problems.ts';
-import { isValidTimeZone } from '../training/dates.ts';
+import { isValidTimeZone } from '../calendar.ts';
+import { DEFAULT_DUE_SOON } from './review.ts';
 import { closest, quoteList } from './suggest.ts';
 
 export const SETTINGS_FILE = 'knowhow.yaml';
@@ -27,6 +28,8 @@ export interface Settings {
   types: Record<string, PageType>;
   /** Page type -> how often it is reviewed. */
   review: Record<PageType, string>;
+  /** How long before its due date a page counts as due soon (knowhow.yaml review.dueSoon), e.g. 14d. */
+  reviewDueSoon: string;
   /** The roles `audience` may name; empty means any. */
   roles: string[];
   /** Display names for owner handles from CODEOWNERS, e.g. "@acme/billing": Billing Operations. */
@@ -52,6 +55,7 @@ export const DEFAULT_SETTINGS: Settings = {
     guides: 'guide',
   },
   review: { policy: '6m', procedure: '6m', guide: '1y', faq: '1y' },
+  reviewDueSoon: DEFAULT_DUE_SOON,
   roles: [],
   owners: {},
   synonyms: [],
@@ -74,7 +78,9 @@ const settingsSchema = z.strictObject({
     })
     .optional(),
   types: z.record(z.string(), z.enum(PAGE_TYPES, { error: `write one of ${quoteList([...PAGE_TYPES])}` })).optional(),
-  review: z.partialRecord(z.enum(PAGE_TYPES), duration).optional(),
+  review: z
+    .strictObject({ ...Object.fromEntries(PAGE_TYPES.map((type) => [type, duration.optional()])), dueSoon: duration.optional() })
+    .optional(),
   roles: z.array(z.string().min(1), { error: 'write a list of roles, e.g. roles: [agent, team-lead]' }).optional(),
   owners: z
     .record(z.string(), z.string().min(1), { error: 'write handle: name lines, e.g. "@acme/billing": Billing Operations' })
@@ -97,7 +103,7 @@ const settingsSchema = z.strictObject({
 const KNOWN_KEYS: Record<string, string[]> = {
   '': Object.keys(settingsSchema.shape),
   site: ['name', 'editUrl', 'lang', 'timeZone'],
-  review: [...PAGE_TYPES],
+  review: [...PAGE_TYPES, 'dueSoon'],
 };
 
 export interface LoadedSettings {
@@ -149,11 +155,13 @@ export function parseSettings(source: string): LoadedSettings {
     return { settings: DEFAULT_SETTINGS, problems };
   }
   const data = result.data;
+  const { dueSoon, ...reviewIntervals } = (data.review ?? {}) as Partial<Record<PageType | 'dueSoon', string>>;
   return {
     settings: {
       site: { ...DEFAULT_SETTINGS.site, ...stripUndefined(data.site ?? {}) },
       types: { ...DEFAULT_SETTINGS.types, ...data.types },
-      review: { ...DEFAULT_SETTINGS.review, ...stripUndefined(data.review ?? {}) },
+      review: { ...DEFAULT_SETTINGS.review, ...stripUndefined(reviewIntervals) },
+      reviewDueSoon: dueSoon ?? DEFAULT_DUE_SOON,
       roles: data.roles ?? [],
       owners: data.owners ?? {},
       synonyms: data.synonyms ?? [],

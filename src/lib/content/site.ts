@@ -46,7 +46,7 @@ export function loadSite(contentDir: string, { now = new Date(), outlineFor, che
     settings,
     ownersOf: owners.ownersOf,
     commitDates: lastCommitDates(contentDir),
-    today: todayIso(now),
+    today: todayIso(now, settings.site.timeZone),
     outlineFor: checkLinks ? outlineFor : NO_OUTLINE,
   };
 

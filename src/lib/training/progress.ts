@@ -7,7 +7,7 @@
  * - failed: the last quiz attempt failed;
  * - in-progress: a lesson done or a quiz attempted; otherwise not-started.
  */
-import { addDays, dateIn } from './dates.ts';
+import { addDays, dateIn } from '../calendar.ts';
 import type { TrainingModule } from './modules.ts';
 
 export const MODULE_STATUSES = ['not-started', 'in-progress', 'passed', 'failed', 'overdue'] as const;

@@ -4,7 +4,7 @@
  * the sign-in link comes back to the page being read.
  */
 interface Me {
-  user: { name: string; mustChangePassword: boolean };
+  user: { name: string; mustChangePassword: boolean; ownerHandles: string[] };
   can: { manageUsers: boolean; viewReports: boolean };
 }
 
@@ -36,6 +36,8 @@ async function fillIn(menu: HTMLElement): Promise<void> {
   const me = (await response.json()) as Me;
   const items: Node[] = [link('/my-training/', 'My training')];
   if (me.can.viewReports) items.push(link('/reports/training/', 'Reports'));
+  // Owners review their pages; managers see every owner's.
+  if (me.can.viewReports || me.user.ownerHandles.length > 0) items.push(link('/reviews/', 'Reviews'));
   items.push(link('/account/', me.user.name, 'account-name'));
   if (me.can.manageUsers) items.push(link('/admin/users/', 'Admin'));
   items.push(signOutForm());

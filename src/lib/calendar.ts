@@ -1,7 +1,7 @@
 /**
- * Training due dates are calendar dates in the organisation's time zone (knowhow.yaml
- * site.timeZone): a module given at 23:30 UTC on 31 January in Berlin was given on 1 February,
- * and a due date is met until the end of that day there.
+ * Calendar dates in the organisation's time zone (knowhow.yaml site.timeZone): training due
+ * dates and review dates are dates there. A module given at 23:30 UTC on 31 January in Berlin was
+ * given on 1 February, and a date is met until the end of that day there.
  */
 
 /** The calendar date (YYYY-MM-DD) of `instant` in `timeZone`. */

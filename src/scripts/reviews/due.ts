@@ -1,0 +1,38 @@
+/**
+ * Fills in "Your pages to review" on the home page from GET /api/reviews?owner=me: at most five
+ * pages, the most urgent first. A reader who is not signed in gets 401 and sees nothing.
+ */
+import type { ReviewItem } from '../../lib/review/items.ts';
+
+const SHOWN = 5;
+
+async function fillIn(panel: HTMLElement): Promise<void> {
+  const response = await fetch('/api/reviews?owner=me&status=overdue,due-soon', {
+    credentials: 'same-origin',
+    headers: { Accept: 'application/json' },
+  }).catch(() => undefined);
+  if (!response?.ok) return;
+  const { items } = (await response.json()) as { items: ReviewItem[] };
+  if (items.length === 0) return;
+  const overdue = items.filter((item) => item.status === 'overdue').length;
+  const summary = panel.querySelector<HTMLElement>('[data-reviews-due-summary]');
+  const list = panel.querySelector<HTMLElement>('[data-reviews-due-list]');
+  if (!summary || !list) return;
+  const pages = (count: number) => `${count} ${count === 1 ? 'page' : 'pages'}`;
+  summary.textContent = `${pages(items.length)} you answer for ${items.length === 1 ? 'needs' : 'need'} a review${overdue > 0 ? `, ${overdue} overdue` : ''}.`;
+  list.replaceChildren(
+    ...items.slice(0, SHOWN).map((item) => {
+      const entry = document.createElement('li');
+      const anchor = document.createElement('a');
+      anchor.href = item.url;
+      anchor.textContent = item.title;
+      const when =
+        item.status === 'overdue' ? `overdue by ${item.daysOverdue} ${item.daysOverdue === 1 ? 'day' : 'days'}` : `due ${item.due ?? ''}`;
+      entry.append(anchor, ` (${when})`);
+      return entry;
+    }),
+  );
+  panel.hidden = false;
+}
+
+for (const panel of document.querySelectorAll<HTMLElement>('[data-reviews-due]')) void fillIn(panel);
