@@ -164,6 +164,8 @@ const ACCOUNT_PAGES: (CheckedPage & { as?: keyof typeof PEOPLE; act?: (page: Pag
     shows: ['.data-table tbody tr'],
   },
   { name: 'the assignments page', path: '/reports/training/assignments/', status: 200, as: 'manager', shows: ['#module', '#dueOn'] },
+  { name: 'the review dashboard of a manager', path: '/reviews/', status: 200, as: 'manager', shows: ['.data-table meter', 'select#owner', '.review-overdue'] },
+  { name: 'the review dashboard of someone who owns no page', path: '/reviews/', status: 200, as: 'member', shows: ['#mine'] },
   {
     name: 'the question statistics',
     path: '/reports/training/questions/?module=handling-complaints',
