@@ -9,7 +9,7 @@ import { createSearcher } from '../../src/lib/search/search.ts';
 import { buildSearchBundle } from '../../src/lib/search/search-index.ts';
 import { recordSearch, type SearchGapDeps, searchGaps } from '../../src/lib/server/search-gaps/gaps.ts';
 import { DATABASES } from '../helpers/databases.ts';
-import { useTestApp } from '../helpers/people.ts';
+import { testApp, useTestApp } from '../helpers/people.ts';
 import { sampleDocuments } from '../helpers/sample-documents.ts';
 
 describe('normaliseQuestion', () => {
@@ -89,12 +89,25 @@ describe.each(DATABASES)('search gaps on $name', (database) => {
         recordSearch(deps(), { query: index % 2 ? 'Quantum tunnelling policy' : 'quantum tunnelling policy?', results: 0, opened: false }),
       ),
     );
+    // And from two servers on one database, each with its own connection.
+    const where = context.app.env.database;
+    const other = await testApp(where.kind === 'sqlite' ? `file:${where.file}` : where.url, {}, () => clock);
+    try {
+      const otherDeps: SearchGapDeps = { ...other, timeZone: 'Europe/Berlin', closestSection };
+      await Promise.all(
+        Array.from({ length: 40 }, (_, index) =>
+          recordSearch(index % 2 ? deps() : otherDeps, { query: 'quantum tunnelling policy', results: 2, opened: false }),
+        ),
+      );
+    } finally {
+      await other.close();
+    }
     const row = await context.app.db
       .selectFrom('search_gap')
       .selectAll()
       .where('question', '=', 'quantum tunnelling policy')
       .executeTakeFirstOrThrow();
-    expect([Number(row.searches), Number(row.no_results)]).toEqual([40, 40]);
+    expect([Number(row.searches), Number(row.no_results), Number(row.not_opened)]).toEqual([80, 40, 40]);
   });
 
   it.skipIf(!database.available)('names the section whose pages came closest, and lists the most unanswered first', async () => {
