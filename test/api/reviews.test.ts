@@ -102,7 +102,19 @@ describe('reviews over HTTP', () => {
   });
 
   it('shows an owner their pages on the dashboard, and managers every owner and section', async () => {
+    const before = await (await get('/reviews/', 'member')).text();
+    expect(before).not.toContain('Readers found these unhelpful');
+    // Three readers find the refunds policy unhelpful, one finds it helpful.
+    for (const helpful of [false, false, true, false]) {
+      const answer = await fetch(`${server.url}/api/feedback`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ page: '/policies/refunds/', helpful }),
+      });
+      expect(answer.status).toBe(201);
+    }
     const owner = await (await get('/reviews/', 'member')).text();
+    expect(owner).toMatch(/Readers found these unhelpful[\s\S]*<a href="\/policies\/refunds\/">Refunds<\/a>: 3 no, 1 yes/);
     expect(owner).toContain('Pages you answer for');
     expect(owner).toContain('href="https://git.example.com/fixture/handbook/edit/main/policies/refunds.md"');
     expect(owner).not.toContain('Every owner and section');

@@ -104,6 +104,15 @@ describe('article page', () => {
     expect(refunds.all('header, main, footer, nav').length).toBeGreaterThanOrEqual(5);
     expect(refunds.bytes).toBeLessThan(40_000);
   });
+
+  it('asks whether the page helped, in a form that works without JavaScript and stays out of the search', () => {
+    const widget = refunds.one('section.page-feedback');
+    expect(widget?.properties.dataPagefindIgnore).toBe('');
+    expect(refunds.attr('form[data-feedback-vote]', 'action')).toBe('/feedback/');
+    expect(refunds.attr('form[data-feedback-vote] input[name="page"]', 'value')).toBe('/policies/refunds/');
+    expect(refunds.all('form[data-feedback-vote] button[name="helpful"]').map((button) => button.properties.value)).toEqual(['yes', 'no']);
+    expect(refunds.text('#page-feedback-title')).toBe('Was this page helpful?');
+  });
 });
 
 describe('pages of other kinds', () => {

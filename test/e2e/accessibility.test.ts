@@ -167,6 +167,29 @@ const ACCOUNT_PAGES: (CheckedPage & { as?: keyof typeof PEOPLE; act?: (page: Pag
   { name: 'the review dashboard of a manager', path: '/reviews/', status: 200, as: 'manager', shows: ['.data-table meter', 'select#owner', '.review-overdue'] },
   { name: 'the review dashboard of someone who owns no page', path: '/reviews/', status: 200, as: 'member', shows: ['#mine'] },
   {
+    name: 'the search gaps',
+    path: '/reports/search-gaps/',
+    status: 200,
+    as: 'manager',
+    shows: ['select#days', 'select#section'],
+  },
+  { name: 'the page feedback report', path: '/reports/feedback/', status: 200, as: 'manager', shows: ['select#helpful'] },
+  {
+    name: 'a page’s “Was this page helpful?” after a “No”',
+    path: '/procedures/bereavement-account-closure/',
+    status: 201,
+    shows: ['[data-feedback-comment]:not([hidden]) textarea', '[data-feedback-status]:not(:empty)'],
+    act: async (page) => {
+      await page.getByRole('button', { name: 'No', exact: true }).click();
+    },
+  },
+  {
+    name: 'the thank-you page of the plain feedback form',
+    path: '/feedback/?page=%2Fprocedures%2Fbereavement-account-closure%2F&helpful=no&id=unknown',
+    status: 200,
+    shows: ['textarea#comment'],
+  },
+  {
     name: 'the question statistics',
     path: '/reports/training/questions/?module=handling-complaints',
     status: 200,

@@ -29,6 +29,8 @@ describe('loadEnv', () => {
       signUpDomains: [],
       oidc: undefined,
       searchRateLimit: 120,
+      searchReportRateLimit: 60,
+      feedbackRateLimit: 20,
       signInRateLimit: { perClient: 20, perAccount: 10 },
     });
   });

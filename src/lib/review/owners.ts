@@ -25,16 +25,30 @@ function aliasesOf(names: readonly string[], displayNames: Readonly<Record<strin
   return aliases;
 }
 
+/**
+ * A page's owners as separate names: the manifest joins several with ", " (CODEOWNERS may name
+ * more than one); the whole text counts too, in case a name has a comma in it.
+ */
+export function ownersOfPage(owner: string | undefined): string[] {
+  if (!owner) return [];
+  return [owner, ...owner.split(',')].map(normal).filter(Boolean);
+}
+
+function matcher(aliases: Set<string>): (owner: string | undefined) => boolean {
+  return (owner) => ownersOfPage(owner).some((name) => aliases.has(name));
+}
+
 /** A test for page owners: true for the pages `person` answers for. */
-export function ownedBy(person: OwnerIdentity, displayNames: Readonly<Record<string, string>>): (owner: string | undefined) => boolean {
-  const aliases = aliasesOf([person.email, ...person.ownerHandles], displayNames);
-  return (owner) => owner !== undefined && aliases.has(normal(owner));
+export function ownedBy(
+  person: OwnerIdentity,
+  displayNames: Readonly<Record<string, string>> = {},
+): (owner: string | undefined) => boolean {
+  return matcher(aliasesOf([person.email, ...person.ownerHandles], displayNames));
 }
 
 /** A test for page owners named as someone asked (`--owner`, `?owner=`): the handle or its display name. */
-export function ownerNamed(name: string, displayNames: Readonly<Record<string, string>>): (owner: string | undefined) => boolean {
-  const aliases = aliasesOf([name], displayNames);
-  return (owner) => owner !== undefined && aliases.has(normal(owner));
+export function ownerNamed(name: string, displayNames: Readonly<Record<string, string>> = {}): (owner: string | undefined) => boolean {
+  return matcher(aliasesOf([name], displayNames));
 }
 
 /** Whether `person` answers for any page at all: owner dashboards are for them. */

@@ -26,6 +26,12 @@ export interface AppContext {
   now: () => Date;
   /** One limiter for every search path (the API and the results page), per client address. */
   searchLimiter: RateLimiter;
+  /**
+   * Per client address, in memory: search reports and page feedback. Kept out of the database
+   * on purpose, so that no address is ever written next to what people searched for.
+   */
+  searchReportLimiter: RateLimiter;
+  feedbackLimiter: RateLimiter;
   signInLimits: { perClient: SharedRateLimiter; perAccount: SharedRateLimiter };
   close(): Promise<void>;
 }
@@ -56,6 +62,8 @@ export async function startApp(env: Env, { now = () => new Date(), devSecretFile
       audit,
       now,
       searchLimiter: createRateLimiter({ limit: env.searchRateLimit, windowMs: 60_000 }),
+      searchReportLimiter: createRateLimiter({ limit: env.searchReportRateLimit, windowMs: 60_000 }),
+      feedbackLimiter: createRateLimiter({ limit: env.feedbackRateLimit, windowMs: 60_000 }),
       signInLimits: {
         perClient: createSharedRateLimiter(db, { limit: env.signInRateLimit.perClient, windowMs: SIGN_IN_CLIENT_WINDOW_MS }),
         perAccount: createSharedRateLimiter(db, { limit: env.signInRateLimit.perAccount, windowMs: SIGN_IN_ACCOUNT_WINDOW_MS }),

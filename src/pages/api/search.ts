@@ -3,7 +3,8 @@
  * chat bots and browser extensions. Readable like the pages it searches (anyone on a public
  * handbook, signed-in people on a private one); every client is rate-limited, with the same
  * limiter as the search results page, and only the origins in KNOWHOW_CORS_ORIGINS may read
- * answers from a browser (src/middleware.ts adds the CORS headers).
+ * answers from a browser (src/middleware.ts adds the CORS headers). A question that finds
+ * nothing is counted as a search gap, after the answer is on its way and with no identity.
  */
 import { z } from 'astro/zod';
 import { PAGE_TYPES } from '../../lib/content/frontmatter.ts';
@@ -11,6 +12,8 @@ import { MAX_QUERY_LENGTH } from '../../lib/search/query.ts';
 import { defineApi, method } from '../../lib/server/api/route.ts';
 import { corsHeaders } from '../../lib/server/cors.ts';
 import { ApiError } from '../../lib/server/errors.ts';
+import { searchGapDeps } from '../../lib/server/api/handbook-reports.ts';
+import { countUnanswered } from '../../lib/server/search-gaps/gaps.ts';
 import { readManifest } from '../../lib/server/manifest.ts';
 import { searcherFor } from '../../lib/server/search-service.ts';
 import { getSite } from '../../site/get-site.ts';
@@ -94,6 +97,7 @@ export const { GET, OPTIONS, ALL, spec } = defineApi('/api/search', {
       }
       const results = searcher.search(query.q, { limit: query.limit, type: query.type });
       const tookMs = Math.round((performance.now() - started) * 100) / 100;
+      if (results.length === 0) countUnanswered(searchGapDeps(app, manifest, query.lang), query.q);
       return { query: query.q, results, tookMs };
     },
   }),

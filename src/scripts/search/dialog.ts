@@ -66,6 +66,8 @@ document.addEventListener('keydown', (event) => {
 // carries on from there, and Enter in it gives that question's full results page.
 dialog?.addEventListener('close', () => {
   if (headerInput && dialogInput) headerInput.value = dialogInput.value;
+  // Closing the dialog ends the search: its last question is reported (report.ts).
+  dialogWidget?.session.end();
   returnFocusTo?.focus({ preventScroll: true });
 });
 // Chromium's own Esc in a search box with text empties the box and leaves the dialog open; the

@@ -8,6 +8,7 @@ import { typeLabel } from '../../lib/format.ts';
 import type { Filters } from './pagefind.ts';
 import { pagefindLanguages } from './pagefind.ts';
 import { type SearchAnswer, SearchEngine, type SearchResult } from './engine.ts';
+import { SearchSession } from './report.ts';
 
 const RESULTS = 10;
 /** Fired on the panel each time it lists an answer's pages. */
@@ -31,6 +32,8 @@ export class SearchWidget {
 
   private readonly input: HTMLInputElement;
   private readonly panel: HTMLElement;
+  /** How this search ends, for the count of questions the handbook does not answer (report.ts). */
+  readonly session: SearchSession;
 
   constructor(input: HTMLInputElement, panel: HTMLElement) {
     this.input = input;
@@ -39,6 +42,9 @@ export class SearchWidget {
     this.status = panel.querySelector('[role="status"]') as HTMLElement;
     this.filterBar = panel.querySelector('[data-search-filters]') as HTMLElement;
     this.language = document.documentElement.lang || 'en';
+    this.session = new SearchSession(this.language);
+    // The full results page counts the question itself.
+    input.form?.addEventListener('submit', () => this.session.handOver());
     input.setAttribute('role', 'combobox');
     input.setAttribute('aria-autocomplete', 'list');
     input.setAttribute('aria-expanded', 'false');
@@ -121,7 +127,13 @@ export class SearchWidget {
       const question = this.input.value.trim();
       if (this.results.length === 0 && (!question || this.input.form)) return;
       event.preventDefault();
-      void this.chosenHref().then((href) => window.location.assign(href ?? `/search/?q=${encodeURIComponent(question)}`));
+      void this.chosenHref().then((href) => {
+        if (href) {
+          this.session.openedResult();
+          this.session.end();
+        } else this.session.handOver();
+        window.location.assign(href ?? `/search/?q=${encodeURIComponent(question)}`);
+      });
     }
   }
 
@@ -145,6 +157,7 @@ export class SearchWidget {
     this.listbox.replaceChildren(...answer.results.map((result, index) => this.option(result, index)));
     this.input.setAttribute('aria-expanded', String(answer.results.length > 0));
     this.panel.toggleAttribute('data-has-results', answer.results.length > 0);
+    this.session.asked(question, answer.total, this.language);
     if (!question) this.say('');
     else if (answer.total === 0) this.say(`No pages match “${question}”. Try other words, or fewer filters.`);
     else
@@ -180,6 +193,9 @@ export class SearchWidget {
     // Built by engine.ts from escaped text and <mark> only.
     snippet.innerHTML = result.snippetHtml;
     option.append(snippet);
+    // A click opens it here; a middle or Ctrl/Cmd+click in another tab, and the search goes on.
+    option.addEventListener('click', () => this.session.openedResult());
+    option.addEventListener('auxclick', () => this.session.openedResult());
     option.addEventListener('mousemove', () => {
       if (this.active !== index) this.select(index);
     });

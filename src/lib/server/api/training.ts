@@ -1,6 +1,5 @@
 /** What the training routes share: their guards, their dependencies, the shapes they answer with. */
 import { z } from 'astro/zod';
-import { stringify } from 'csv-stringify/sync';
 import { MODULE_STATUSES } from '../../training/progress.ts';
 import { QUESTION_TYPES } from '../../training/quiz-types.ts';
 import type { AppContext } from '../app.ts';
@@ -121,17 +120,4 @@ export const AttemptResultSchema = z
   })
   .meta({ id: 'AttemptResult' });
 
-/** `?format=csv` or `Accept: text/csv` asks for CSV. */
-export function wantsCsv(request: Request, format: string | undefined): boolean {
-  return format === 'csv' || (format === undefined && /\btext\/csv\b/.test(request.headers.get('accept') ?? ''));
-}
-
-export function csvResponse(filename: string, header: string[], rows: unknown[][]): Response {
-  return new Response(stringify([header, ...rows]), {
-    headers: {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="${filename}"`,
-      'Cache-Control': 'no-store',
-    },
-  });
-}
+export { csvResponse, wantsCsv } from './csv.ts';

@@ -121,6 +121,45 @@ export function knowhowMigrations(kind: DatabaseKind): Record<string, Migration>
           .execute();
       },
     },
+    '2026-11-29-search-gaps-and-feedback': {
+      async up(db: Kysely<unknown>) {
+        // Search questions with no identity at all: no user, no address, no session; one row
+        // per normalised question and day, its counters raised by atomic upserts.
+        await db.schema
+          .createTable('search_gap')
+          .addColumn('question', 'text', (column) => column.notNull())
+          .addColumn('day', 'text', (column) => column.notNull())
+          .addColumn('searches', 'integer', (column) => column.notNull().defaultTo(0))
+          .addColumn('no_results', 'integer', (column) => column.notNull().defaultTo(0))
+          .addColumn('not_opened', 'integer', (column) => column.notNull().defaultTo(0))
+          .addColumn('section', 'text')
+          .addPrimaryKeyConstraint('search_gap_pk', ['question', 'day'])
+          .execute();
+        await db.schema.createIndex('search_gap_by_day').on('search_gap').columns(['day', 'section']).execute();
+        await db.schema
+          .createTable('page_feedback')
+          .addColumn('id', 'text', (column) => column.primaryKey())
+          .addColumn('page_url', 'text', (column) => column.notNull())
+          .addColumn('page_version', 'text', (column) => column.notNull())
+          .addColumn('helpful', kind === 'postgres' ? 'boolean' : 'integer', (column) => column.notNull())
+          .addColumn('comment', 'text')
+          .addColumn('day', 'text', (column) => column.notNull())
+          .addColumn('created_at', 'text', (column) => column.notNull())
+          .addColumn('updated_at', 'text', (column) => column.notNull())
+          // Only for signed-in people, to keep to one vote per person, page and day.
+          .addColumn('user_id', 'text', (column) => column.references('user.id').onDelete('set null'))
+          .execute();
+        await db.schema.createIndex('page_feedback_by_page').on('page_feedback').columns(['page_url', 'created_at']).execute();
+        await db.schema.createIndex('page_feedback_by_day').on('page_feedback').columns(['day']).execute();
+        await db.schema
+          .createIndex('page_feedback_one_a_day')
+          .on('page_feedback')
+          .columns(['user_id', 'page_url', 'day'])
+          .unique()
+          .where(sql.ref('user_id'), 'is not', null)
+          .execute();
+      },
+    },
   };
 }
 

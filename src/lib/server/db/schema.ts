@@ -140,6 +140,34 @@ export interface RetakeRequestTable {
   requested_at: string;
 }
 
+/** Search questions that found nothing or that nobody opened, per day: no identity of any kind. */
+export interface SearchGapTable {
+  /** Normalised (lib/search/question.ts). */
+  question: string;
+  /** YYYY-MM-DD in the site's time zone. */
+  day: string;
+  searches: number;
+  no_results: number;
+  not_opened: number;
+  /** URL of the section whose page came closest (the best server search hit), if any. */
+  section: string | null;
+}
+
+export interface PageFeedbackTable {
+  id: string;
+  page_url: string;
+  /** The page's version (its source hash) when the feedback was given. */
+  page_version: string;
+  helpful: DbBoolean;
+  comment: string | null;
+  /** YYYY-MM-DD in the site's time zone: a signed-in person has one vote per page and day. */
+  day: string;
+  created_at: string;
+  updated_at: string;
+  /** Only for signed-in people; never shown in reports. */
+  user_id: string | null;
+}
+
 export interface Database {
   user: UserTable;
   session: SessionTable;
@@ -153,4 +181,6 @@ export interface Database {
   quiz_attempt: QuizAttemptTable;
   module_completion: ModuleCompletionTable;
   retake_request: RetakeRequestTable;
+  search_gap: SearchGapTable;
+  page_feedback: PageFeedbackTable;
 }

@@ -1,0 +1,85 @@
+/**
+ * "Was this page helpful?": a yes or a no on a page, with an optional comment. The page's
+ * version is the manifest's (the page as served), never the browser's word. A signed-in
+ * person's id is kept only so that they have one vote per page and day: a second vote that
+ * day replaces the first. Reports never say who gave feedback.
+ */
+import { generateId } from 'better-auth';
+import type { PageRecord } from '../../content/types.ts';
+import { MAX_COMMENT_LENGTH } from '../../page-feedback.ts';
+import { dateIn } from '../../calendar.ts';
+import type { AppContext } from '../app.ts';
+import { dbBoolean } from '../db/values.ts';
+import { ApiError } from '../errors.ts';
+import type { UserRecord } from '../users/user-records.ts';
+
+export { MAX_COMMENT_LENGTH };
+/** How long after a vote its comment may still be added, by whoever holds the vote's id. */
+const COMMENT_WINDOW_MS = 60 * 60_000;
+
+export interface FeedbackDeps extends Pick<AppContext, 'db' | 'database' | 'now'> {
+  /** The manifest's pages: feedback is taken only for these, at their current version. */
+  pages: readonly PageRecord[];
+  /** The organisation's time zone (knowhow.yaml site.timeZone). */
+  timeZone: string;
+}
+
+export interface FeedbackInput {
+  /** The page's address, e.g. /policies/refunds/. */
+  page: string;
+  helpful: boolean;
+  comment?: string | undefined;
+  /** The id an earlier vote answered with: the comment (and the answer) go to that vote. */
+  id?: string | undefined;
+}
+
+/** Stores a vote, or adds the comment to the vote `input.id` names. Answers the vote's id. */
+export async function recordFeedback(
+  deps: FeedbackDeps,
+  user: Pick<UserRecord, 'id'> | null,
+  input: FeedbackInput,
+): Promise<{ id: string; replaced: boolean }> {
+  const page = deps.pages.find((candidate) => candidate.url === input.page && !candidate.draft);
+  if (!page) throw new ApiError('NOT_FOUND', `There is no page ${input.page} to give feedback on.`);
+  const comment = input.comment?.trim().slice(0, MAX_COMMENT_LENGTH) || null;
+  const now = deps.now();
+  const at = now.toISOString();
+  const helpful = dbBoolean(deps.database.kind, input.helpful);
+  if (input.id) {
+    const updated = await deps.db
+      .updateTable('page_feedback')
+      .set({ helpful, comment, updated_at: at })
+      .where('id', '=', input.id)
+      .where('page_url', '=', page.url)
+      .where('created_at', '>=', new Date(now.getTime() - COMMENT_WINDOW_MS).toISOString())
+      .where((eb) => (user ? eb.or([eb('user_id', '=', user.id), eb('user_id', 'is', null)]) : eb('user_id', 'is', null)))
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 0) {
+      throw new ApiError('NOT_FOUND', 'That answer cannot be changed any more; answer the question again.');
+    }
+    return { id: input.id, replaced: true };
+  }
+  const id = generateId(32);
+  const row = await deps.db
+    .insertInto('page_feedback')
+    .values({
+      id,
+      page_url: page.url,
+      page_version: page.version,
+      helpful,
+      comment,
+      day: dateIn(now, deps.timeZone),
+      created_at: at,
+      updated_at: at,
+      user_id: user?.id ?? null,
+    })
+    .onConflict((conflict) =>
+      conflict
+        .columns(['user_id', 'page_url', 'day'])
+        .where('user_id', 'is not', null)
+        .doUpdateSet({ helpful, comment, page_version: page.version, updated_at: at }),
+    )
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { id: row.id, replaced: row.id !== id };
+}

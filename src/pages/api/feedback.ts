@@ -1,0 +1,42 @@
+/**
+ * POST /api/feedback: "Was this page helpful?" from the widget under every page. Anyone who may
+ * read the handbook may answer; a signed-in person's id is kept only for one vote per page and
+ * day (a second one that day replaces the first). Rate-limited per client address.
+ */
+import { z } from 'astro/zod';
+import { FeedbackBody } from '../../lib/server/api/feedback-input.ts';
+import { FEEDBACK_TAGS, feedbackDeps } from '../../lib/server/api/handbook-reports.ts';
+import { defineApi, method } from '../../lib/server/api/route.ts';
+import { ApiError } from '../../lib/server/errors.ts';
+import { recordFeedback } from '../../lib/server/feedback/feedback.ts';
+import { readManifest } from '../../lib/server/manifest.ts';
+import { getSite } from '../../site/get-site.ts';
+
+export const prerender = false;
+
+export const { POST, ALL, spec } = defineApi('/api/feedback', {
+  POST: method({
+    summary: 'Say whether a page helped',
+    description:
+      '`{ page, helpful, comment? }`; then, to add a comment to that answer, the same with the `id` it got. 404 NOT_FOUND for an address that is no page. 429 RATE_LIMITED with Retry-After per client address.',
+    tags: FEEDBACK_TAGS,
+    access: 'handbook',
+    body: FeedbackBody,
+    responses: {
+      201: {
+        description: 'Stored; `replaced` when it took the place of the signed-in person’s earlier answer of the day.',
+        schema: z.object({ id: z.string(), replaced: z.boolean() }),
+      },
+    },
+    handler: async ({ app, user, body, clientAddress }) => {
+      const { allowed, retryAfterSeconds } = app.feedbackLimiter.take(clientAddress);
+      if (!allowed) {
+        throw new ApiError('RATE_LIMITED', `Too much feedback from this address; try again in ${retryAfterSeconds} s.`, {
+          headers: { 'Retry-After': String(retryAfterSeconds) },
+        });
+      }
+      const result = await recordFeedback(feedbackDeps(app, await readManifest(getSite)), user, body);
+      return Response.json(result, { status: 201, headers: { 'Cache-Control': 'no-store' } });
+    },
+  }),
+});
