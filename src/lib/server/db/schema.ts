@@ -140,6 +140,28 @@ export interface RetakeRequestTable {
   requested_at: string;
 }
 
+/** One person's acknowledgement of one version of a page; never changed or removed. */
+export interface AcknowledgementTable {
+  id: string;
+  user_id: string;
+  page_url: string;
+  /** The page's file when it was acknowledged, for auditors. */
+  page_file: string;
+  version: string;
+  /** The exact wording acknowledged: the text_hash of its page_version row. */
+  text_hash: string;
+  acknowledged_at: string;
+}
+
+/** The text of a page to acknowledge, as each build had it: "what changed since you signed". */
+export interface PageVersionTable {
+  page_url: string;
+  text_hash: string;
+  version: string;
+  text: string;
+  first_seen_at: string;
+}
+
 export interface Database {
   user: UserTable;
   session: SessionTable;
@@ -153,4 +175,6 @@ export interface Database {
   quiz_attempt: QuizAttemptTable;
   module_completion: ModuleCompletionTable;
   retake_request: RetakeRequestTable;
+  acknowledgement: AcknowledgementTable;
+  page_version: PageVersionTable;
 }
