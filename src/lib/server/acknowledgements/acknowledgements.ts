@@ -5,7 +5,7 @@
  * change or remove one (migration 2026-11-29-acknowledgements).
  */
 import { generateId } from 'better-auth';
-import type { Kysely } from 'kysely';
+import type { CompiledQuery, Kysely } from 'kysely';
 import { type DiffBlock, hasChanges, textDiff } from '../../acknowledgements/text-diff.ts';
 import type { AppContext } from '../app.ts';
 import type { Database } from '../db/schema.ts';
@@ -97,9 +97,24 @@ export async function myAcknowledgements({ db, catalog }: AcknowledgementDeps, p
 export async function dueCount({ db, catalog }: Pick<AcknowledgementDeps, 'db' | 'catalog'>, person: UserRecord): Promise<number> {
   const owed = catalog.pages.filter((page) => mustAcknowledge(page, person));
   if (owed.length === 0) return 0;
-  const signed = await db.selectFrom('acknowledgement').select(['page_url', 'version']).where('user_id', '=', person.id).execute();
+  const signed = (await db.executeQuery(signedQuery(db, person.id))).rows;
   const done = new Set(signed.map((record) => `${record.page_url}\n${record.version}`));
   return owed.filter((page) => !done.has(`${page.url}\n${page.version}`)).length;
+}
+
+/**
+ * The versions a person signed, compiled once per database like the session lookup
+ * (auth/session.ts): GET /api/me runs it on every page a signed-in person opens.
+ */
+const compiledSignedQueries = new WeakMap<object, CompiledQuery<{ page_url: string; version: string }>>();
+
+function signedQuery(db: Kysely<Database>, userId: string): CompiledQuery<{ page_url: string; version: string }> {
+  let compiled = compiledSignedQueries.get(db);
+  if (!compiled) {
+    compiled = db.selectFrom('acknowledgement').select(['page_url', 'version']).where('user_id', '=', '').compile();
+    compiledSignedQueries.set(db, compiled);
+  }
+  return { ...compiled, parameters: [userId] };
 }
 
 /** The page to acknowledge at `url`, or the error that says why there is none. */
