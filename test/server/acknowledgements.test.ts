@@ -238,4 +238,13 @@ describe.each(DATABASES)('acknowledgements on $name', (database) => {
     ]);
     expect(records[0]).toMatchObject({ email: 'ana@kestrel.example', file: 'policies/identity-verification.md' });
   });
+  it.skipIf(!database.available)('lets someone outside the audience acknowledge, without asking or counting them', async () => {
+    const v3 = policyCatalog([identity('3', 'Ask for the account PIN and send a one-time passcode.'), cards(), plain]);
+    const billing = await person('bill@kestrel.example', ['billing-specialist']);
+    expect((await acknowledge(deps(v3), billing, { page: '/policies/identity-verification/', version: '3' })).created).toBe(true);
+    expect((await myAcknowledgements(deps(v3), billing)).acknowledged.map((entry) => entry.title)).toEqual(['Identity verification']);
+    const report = await acknowledgementReport(deps(v3), { page: '/policies/identity-verification/' });
+    expect(report.rows.map((row) => row.person.name)).not.toContain('bill');
+    expect(report.pages[0]).toMatchObject({ people: 4, acknowledged: 1 });
+  });
 });
