@@ -6,6 +6,9 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { readPolicyTexts } from '../src/lib/acknowledgements/policy-texts.ts';
+import { storePolicyVersions } from '../src/lib/server/acknowledgements/acknowledgements.ts';
+import { acknowledgementCatalog } from '../src/lib/server/acknowledgements/catalog.ts';
 import { startApp } from '../src/lib/server/app.ts';
 import { DEV_SECRET_FILE } from '../src/lib/server/dev-app.ts';
 import { EnvError, loadEnv, siteOrigin } from '../src/lib/server/env.ts';
@@ -37,6 +40,8 @@ const app = await startApp(env, { devSecretFile: join(projectRoot, DEV_SECRET_FI
   process.exit(1);
 });
 const manifest = readBuiltManifest(join(env.outDir, 'server'));
+// Each version's text is kept, so people who signed it long ago can see what changed since.
+await storePolicyVersions({ ...app, catalog: acknowledgementCatalog(manifest, readPolicyTexts(join(env.outDir, 'server'))) });
 if (!env.production && manifest.sampleContent === true) await ensureDemoPeople(app, manifest.settings.roles, console.log);
 
 const clientDir = join(env.outDir, 'client');

@@ -5,7 +5,8 @@
  * - in dev, serve the images and files pages link to, straight from the content folder, and
  *   notice new and deleted files;
  * - after the build, copy those files into the site, write the content manifest and the
- *   quizzes (answer keys: into the server's folder only) the server reads at start, and build
+ *   quizzes (answer keys: into the server's folder only) and the texts of the pages to
+ *   acknowledge (server only too) that the server reads at start, and build
  *   both search indexes (the server's and the browser's Pagefind).
  */
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { assertContentDir, DEFAULT_CONTENT_DIR } from '../lib/content/content-dir.ts';
 import { isPageFile } from '../lib/content/paths.ts';
+import { POLICY_TEXTS_FILE, policyTexts } from '../lib/acknowledgements/policy-texts.ts';
 import { MANIFEST_FILE } from '../lib/server/manifest.ts';
 import { QUIZZES_FILE } from '../lib/training/quiz-types.ts';
 import { formatReport } from '../lib/content/problems.ts';
@@ -94,6 +96,8 @@ export default function knowhow({ contentDir, quizzesDir }: { contentDir: string
           writeFileSync(join(serverDir, MANIFEST_FILE), JSON.stringify({ builtAt, sampleContent, settings, pages, sections }));
           // The answer keys go here and nowhere else: dist/client is public, dist/server is not.
           writeFileSync(join(serverDir, QUIZZES_FILE), JSON.stringify(site.quizzes));
+          // The words of the pages to acknowledge, for "what changed since you signed": server only.
+          writeFileSync(join(serverDir, POLICY_TEXTS_FILE), JSON.stringify(policyTexts(contentDir, pages)));
           searchBuild ??= startSearchBuild(projectRoot as string, contentDir, cacheDir as string, serverDir);
           // One index after the other: each takes a few hundred megabytes on a large site, and
           // together beside Astro they took a 10,000-page build past 3 GB.

@@ -176,6 +176,28 @@ const ROWS: Row[] = [
     public: managersAndAdmins(200, 'sign-in'),
     private: managersAndAdmins(200, 'sign-in'),
   },
+  // Read and acknowledge
+  {
+    files: ['acknowledgements/index.astro'],
+    method: 'GET',
+    path: '/acknowledgements/',
+    public: signedIn(200, 'sign-in'),
+    private: signedIn(200, 'sign-in'),
+  },
+  {
+    files: ['acknowledgements/changes.astro'],
+    method: 'GET',
+    path: '/acknowledgements/changes/?page=/policies/refunds/&from=1',
+    public: signedIn(200, 'sign-in'),
+    private: signedIn(200, 'sign-in'),
+  },
+  {
+    files: ['reports/acknowledgements/index.astro'],
+    method: 'GET',
+    path: '/reports/acknowledgements/',
+    public: managersAndAdmins(200, 'sign-in'),
+    private: managersAndAdmins(200, 'sign-in'),
+  },
   // The API
   { files: ['api/health.ts'], method: 'GET', path: '/api/health', public: everyone(200), private: everyone(200) },
   { files: ['api/search.ts'], method: 'GET', path: '/api/search?q=refund', public: everyone(200), private: signedIn(200, 401) },
@@ -370,6 +392,43 @@ const ROWS: Row[] = [
     body: (target: string) => ({ userId: target, module: 'basics' }),
     public: managersAndAdmins(201, 401),
     private: managersAndAdmins(201, 401),
+  },
+  // Read and acknowledge
+  {
+    files: ['api/me/acknowledgements.ts'],
+    method: 'GET',
+    path: '/api/me/acknowledgements',
+    public: signedIn(200, 401),
+    private: signedIn(200, 401),
+  },
+  {
+    files: ['api/acknowledgements/index.ts'],
+    method: 'POST',
+    path: '/api/acknowledgements',
+    body: { page: '/policies/refunds/', version: '1' },
+    public: signedIn(201, 401),
+    private: signedIn(201, 401),
+  },
+  {
+    files: ['api/acknowledgements/changes.ts'],
+    method: 'GET',
+    path: '/api/acknowledgements/changes?page=/policies/refunds/&from=1',
+    public: signedIn(200, 401),
+    private: signedIn(200, 401),
+  },
+  {
+    files: ['api/reports/acknowledgements/index.ts'],
+    method: 'GET',
+    path: '/api/reports/acknowledgements',
+    public: managersAndAdmins(200, 401),
+    private: managersAndAdmins(200, 401),
+  },
+  {
+    files: ['api/reports/acknowledgements/records.ts'],
+    method: 'GET',
+    path: '/api/reports/acknowledgements/records',
+    public: managersAndAdmins(200, 401),
+    private: managersAndAdmins(200, 401),
   },
   { files: ['api/admin/audit.ts'], method: 'GET', path: '/api/admin/audit', public: adminsOnly(200, 401), private: adminsOnly(200, 401) },
   // better-auth's routes, as far as they are reachable

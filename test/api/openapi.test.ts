@@ -74,7 +74,15 @@ describe('/api/openapi.json', () => {
     expect(JSON.stringify(create?.requestBody)).toContain('"email"');
     expect(document.paths['/api/admin/users/{id}']?.patch?.parameters?.[0]).toMatchObject({ in: 'path', name: 'id' });
     expect(document.paths['/api/auth/sign-in/email']?.post?.summary).toBe('Sign in with email and password');
-    expect(Object.keys(document.components.schemas)).toEqual(expect.arrayContaining(['Error', 'User', 'AuditEvent']));
+    expect(Object.keys(document.components.schemas)).toEqual(
+      expect.arrayContaining(['Error', 'User', 'AuditEvent', 'DueAcknowledgement', 'PolicyChanges']),
+    );
+    const acknowledge = document.paths['/api/acknowledgements']?.post;
+    expect(Object.keys(acknowledge?.responses ?? {})).toEqual(expect.arrayContaining(['200', '201', '400', '401', '404', '409']));
+    expect(JSON.stringify(acknowledge?.requestBody)).toContain('"version"');
+    expect(document.paths['/api/reports/acknowledgements']?.get?.description).toContain(
+      'Only managers and admins see reports about people.',
+    );
   });
 
   it('has a page for people that lists every operation', async () => {

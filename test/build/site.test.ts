@@ -2,6 +2,7 @@
  * A real build of test/fixtures/site (built once by test/helpers/global-setup.ts), read page by
  * page as a reader's browser would get it.
  */
+import type { PolicyText } from '../../src/lib/acknowledgements/policy-texts.ts';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -90,12 +91,14 @@ describe('article page', () => {
   });
 
   it('needs no JavaScript to read and stays small', () => {
-    // The scripts are the header's account corner, the search, and the article's highlighting
-    // and review state, all deferred modules; none is inline (the Content-Security-Policy forbids it).
+    // The scripts are the header's account corner, the search, the box to acknowledge the
+    // policy, and the article's highlighting and review state, all deferred modules; none is
+    // inline (the Content-Security-Policy forbids it).
     const scripts = refunds.all('script[src]');
-    expect(scripts.map((script) => script.properties.type)).toEqual(['module', 'module', 'module']);
+    expect(scripts.map((script) => script.properties.type)).toEqual(['module', 'module', 'module', 'module']);
     expect(scripts.map((script) => String(script.properties.src))).toEqual([
       expect.stringMatching(/^\/_astro\/AccountMenu\./),
+      expect.stringMatching(/^\/_astro\/AcknowledgeBox\./),
       expect.stringMatching(/^\/_astro\/SearchDialog\./),
       expect.stringMatching(/^\/_astro\/ArticleLayout\./),
     ]);
@@ -112,6 +115,13 @@ describe('article page', () => {
     expect(refunds.attr('form[data-feedback-vote] input[name="page"]', 'value')).toBe('/policies/refunds/');
     expect(refunds.all('form[data-feedback-vote] button[name="helpful"]').map((button) => button.properties.value)).toEqual(['yes', 'no']);
     expect(refunds.text('#page-feedback-title')).toBe('Was this page helpful?');
+  });
+
+  it('asks for acknowledgement of the version in its front matter, filled in for signed-in people only', () => {
+    const box = refunds.one('[data-acknowledge]');
+    expect(box?.properties).toMatchObject({ hidden: true, dataPage: '/policies/refunds/', dataVersion: '1', dataNoun: 'policy' });
+    expect(refunds.text('[data-acknowledge-button]')).toBe('I have read and understood this');
+    expect(page('/guides/tone-of-voice/').all('[data-acknowledge]')).toEqual([]);
   });
 });
 
@@ -173,6 +183,17 @@ describe('build output for the server', () => {
     const refunds = manifest.pages.find((entry) => entry.url === '/policies/refunds/');
     expect(refunds).toMatchObject({ file: 'policies/refunds.md', type: 'policy', reviewDue: '2021-01-15', aliases: ['money back'] });
     expect(manifest.pages.find((entry) => entry.url === '/faq/unpublished/')?.draft).toBe(true);
+    expect(refunds).toMatchObject({ acknowledge: true, acknowledgeVersion: '1' });
+    expect(manifest.pages.find((entry) => entry.url === '/guides/tone-of-voice/')).toMatchObject({ acknowledge: false });
+  });
+
+  it('writes the text of the pages to acknowledge, without their front matter, for the server only', () => {
+    const texts = JSON.parse(readFileSync(join(FIXTURE_DIST, 'server/knowhow-policy-texts.json'), 'utf8')) as PolicyText[];
+    expect(texts.map(({ url, file, version }) => ({ url, file, version }))).toEqual([
+      { url: '/policies/refunds/', file: 'policies/refunds.md', version: '1' },
+    ]);
+    expect(texts[0]?.text).toMatch(/^Refunds follow \[the refund procedure\]/);
+    expect(texts[0]?.text).not.toContain('reviewed:');
   });
 
   it('indexes for search exactly the text of the built pages, MDX pages included', () => {

@@ -22,6 +22,7 @@ export function pageRecord(file: string, overrides: Partial<PageRecord> = {}): P
     section: '/',
     isSectionIndex: isIndexFile(file),
     version: '000000000000',
+    acknowledge: false,
     linksTo: [],
     ...(order !== undefined ? { order } : {}),
     ...overrides,

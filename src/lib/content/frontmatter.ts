@@ -28,6 +28,10 @@ export interface FrontMatter {
   assignTo?: string[];
   /** On a training module's index page: days to finish it, from the day it was assigned. */
   dueWithinDays?: number;
+  /** Everyone in the audience must confirm they have read and understood the page. */
+  acknowledge?: boolean;
+  /** The version people acknowledge; the owner raises it for a material change. */
+  version?: string;
 }
 
 const text = (example: string) =>
@@ -74,6 +78,14 @@ export const frontMatterSchema = z.object({
     .int({ error: 'write a whole number of days, e.g. dueWithinDays: 14' })
     .min(1, { error: 'write a whole number of days, 1 or more, e.g. dueWithinDays: 14' })
     .max(3650, { error: 'write at most 3650 days, e.g. dueWithinDays: 14' }),
+  acknowledge: z.boolean({ error: 'write true or false, e.g. acknowledge: true' }),
+  // YAML reads `version: 3` as a number and `version: 2026-03` as text: both are a version.
+  version: z
+    .union([z.string(), z.number()], { error: 'write a short version name, e.g. version: 3 or version: "2026-11"' })
+    .transform((value) => String(value).trim())
+    .refine((value) => /^[\w.+-]{1,40}$/.test(value), {
+      error: 'write a short version name of letters, digits, dots or dashes, e.g. version: 3 or version: "2026-11"',
+    }),
 });
 
 export const FRONT_MATTER_FIELDS = Object.keys(frontMatterSchema.shape) as (keyof FrontMatter)[];

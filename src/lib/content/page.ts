@@ -4,6 +4,7 @@
  * CODEOWNERS/CODENOTIFY, last review from Git).
  */
 import { createHash } from 'node:crypto';
+import { acknowledgeText, acknowledgeVersion } from './acknowledge.ts';
 import { addDuration, parseDuration } from './duration.ts';
 import { parseFrontMatter } from './frontmatter.ts';
 import { type Outline, outlineOf, parseMarkdown } from './outline.ts';
@@ -87,6 +88,8 @@ export function loadPage(file: string, source: string, context: PageContext): { 
       : {}),
     isSectionIndex: isIndexFile(file),
     version: createHash('sha1').update(source).digest('hex').slice(0, 12),
+    acknowledge: data.acknowledge ?? false,
+    ...(data.acknowledge ? { acknowledgeVersion: acknowledgeVersion(data.version, acknowledgeText(source)) } : {}),
     linksTo: [],
   };
 

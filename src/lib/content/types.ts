@@ -43,8 +43,15 @@ export interface PageRecord {
   assignTo?: string[];
   /** On a training module's index page: days to finish the module, from the day it was assigned. */
   dueWithinDays?: number;
-  /** A short hash of the source, so acknowledgements and progress can tell versions apart. */
+  /** A short hash of the whole source, so training progress can tell versions apart. */
   version: string;
+  /** Everyone in the audience (everyone, without one) must acknowledge the page. */
+  acknowledge: boolean;
+  /**
+   * On a page to acknowledge: the version people sign, the front matter's `version`, else a
+   * hash of the text without its front matter (lib/content/acknowledge.ts).
+   */
+  acknowledgeVersion?: string;
   /** URLs of the pages this page links to. */
   linksTo: string[];
 }

@@ -3,7 +3,9 @@
  * show the person's name and sign-out in the header.
  */
 import { z } from 'astro/zod';
+import { acknowledgementDeps } from '../../lib/server/api/acknowledgements.ts';
 import { defineApi, method } from '../../lib/server/api/route.ts';
+import { dueCount } from '../../lib/server/acknowledgements/acknowledgements.ts';
 import { UserSchema } from '../../lib/server/api/schemas.ts';
 import { roleCan } from '../../lib/server/auth/access.ts';
 import { requireUser } from '../../lib/server/auth/guards.ts';
@@ -17,18 +19,20 @@ const MeSchema = z.object({
     viewReports: z.boolean(),
     viewAuditLog: z.boolean(),
   }),
+  acknowledgementsDue: z.number().int().meta({ description: 'How many pages I still have to acknowledge (GET /api/me/acknowledgements).' }),
 });
 
 export const { GET, ALL, spec } = defineApi('/api/me', {
   GET: method({
     summary: 'Who am I',
-    description: 'The signed-in person: name, email, permission role, job roles, team, owner handles, and what they may do.',
+    description:
+      'The signed-in person: name, email, permission role, job roles, team, owner handles, what they may do, and how many pages they still have to acknowledge.',
     tags: ['Accounts'],
     access: 'signed-in',
     allowPendingPasswordChange: true,
     responses: { 200: { description: 'The signed-in person.', schema: MeSchema } },
-    // The session lookup read the whole person already (users/user-records.ts): no query here.
-    handler: ({ user }) => {
+    // The session lookup read the whole person already (users/user-records.ts); the count is one indexed query.
+    handler: async ({ app, user }) => {
       const me = requireUser(user);
       return {
         user: me,
@@ -37,6 +41,7 @@ export const { GET, ALL, spec } = defineApi('/api/me', {
           viewReports: roleCan(me.role, { report: ['view'] }),
           viewAuditLog: roleCan(me.role, { audit: ['view'] }),
         },
+        acknowledgementsDue: await dueCount(await acknowledgementDeps(app), me),
       };
     },
   }),

@@ -1,11 +1,13 @@
 /**
- * Fills in the header's account corner on prerendered pages from GET /api/me: my training, the
+ * Fills in the header's account corner on prerendered pages from GET /api/me: how many pages I
+ * have to acknowledge, my training, the
  * reports for managers, the person's name, the admin pages for admins, sign-out. Signed out,
  * the sign-in link comes back to the page being read.
  */
 interface Me {
   user: { name: string; mustChangePassword: boolean; ownerHandles: string[] };
   can: { manageUsers: boolean; viewReports: boolean };
+  acknowledgementsDue: number;
 }
 
 function link(href: string, text: string, className?: string): HTMLAnchorElement {
@@ -34,7 +36,13 @@ async function fillIn(menu: HTMLElement): Promise<void> {
   const response = await fetch('/api/me', { credentials: 'same-origin', headers: { Accept: 'application/json' } }).catch(() => undefined);
   if (!response?.ok) return;
   const me = (await response.json()) as Me;
-  const items: Node[] = [link('/my-training/', 'My training')];
+  const items: Node[] = [];
+  if (me.acknowledgementsDue > 0) {
+    const due = link('/acknowledgements/', `To acknowledge: ${me.acknowledgementsDue}`);
+    due.dataset.acknowledgementsDue = String(me.acknowledgementsDue);
+    items.push(due);
+  }
+  items.push(link('/my-training/', 'My training'));
   if (me.can.viewReports) items.push(link('/reports/training/', 'Reports'));
   // Owners review their pages; managers see every owner's.
   if (me.can.viewReports || me.user.ownerHandles.length > 0) items.push(link('/reviews/', 'Reviews'));

@@ -160,7 +160,62 @@ export function knowhowMigrations(kind: DatabaseKind): Record<string, Migration>
           .execute();
       },
     },
+    '2026-11-29-acknowledgements': {
+      async up(db: Kysely<unknown>) {
+        // No foreign key to user: like the audit log, the records outlive the people in them.
+        await db.schema
+          .createTable('acknowledgement')
+          .addColumn('id', 'text', (column) => column.primaryKey())
+          .addColumn('user_id', 'text', (column) => column.notNull())
+          .addColumn('page_url', 'text', (column) => column.notNull())
+          .addColumn('page_file', 'text', (column) => column.notNull())
+          .addColumn('version', 'text', (column) => column.notNull())
+          .addColumn('text_hash', 'text', (column) => column.notNull())
+          .addColumn('acknowledged_at', 'text', (column) => column.notNull())
+          // The same version signed twice (a double click, two tabs) is one record.
+          .addUniqueConstraint('acknowledgement_once', ['user_id', 'page_url', 'version'])
+          .execute();
+        await db.schema.createIndex('acknowledgement_by_page').on('acknowledgement').columns(['page_url', 'version']).execute();
+        await db.schema
+          .createTable('page_version')
+          .addColumn('page_url', 'text', (column) => column.notNull())
+          .addColumn('text_hash', 'text', (column) => column.notNull())
+          .addColumn('version', 'text', (column) => column.notNull())
+          .addColumn('text', 'text', (column) => column.notNull())
+          .addColumn('first_seen_at', 'text', (column) => column.notNull())
+          .addPrimaryKeyConstraint('page_version_pk', ['page_url', 'text_hash'])
+          .execute();
+        await appendOnly(db, kind, 'acknowledgement', 'acknowledgements are append-only');
+        await appendOnly(db, kind, 'page_version', 'page versions are append-only');
+      },
+    },
   };
+}
+
+/** The database itself refuses to change or remove a row of `table`, whoever connects. */
+async function appendOnly(db: Kysely<unknown>, kind: DatabaseKind, table: string, message: string): Promise<void> {
+  if (kind === 'postgres') {
+    await sql
+      .raw(`create function ${table}_append_only() returns trigger language plpgsql as $$
+        begin raise exception '${message}'; end $$`)
+      .execute(db);
+    await sql
+      .raw(`create trigger ${table}_append_only before update or delete on ${table}
+        for each row execute function ${table}_append_only()`)
+      .execute(db);
+    // Row triggers do not see TRUNCATE.
+    await sql
+      .raw(`create trigger ${table}_no_truncate before truncate on ${table}
+        for each statement execute function ${table}_append_only()`)
+      .execute(db);
+    return;
+  }
+  for (const operation of ['update', 'delete']) {
+    await sql
+      .raw(`create trigger ${table}_no_${operation} before ${operation} on ${table}
+        begin select raise(abort, '${message}'); end`)
+      .execute(db);
+  }
 }
 
 async function createAuditLog(db: Kysely<unknown>, kind: DatabaseKind): Promise<void> {

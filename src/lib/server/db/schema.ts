@@ -168,6 +168,28 @@ export interface PageFeedbackTable {
   user_id: string | null;
 }
 
+/** One person's acknowledgement of one version of a page; never changed or removed. */
+export interface AcknowledgementTable {
+  id: string;
+  user_id: string;
+  page_url: string;
+  /** The page's file when it was acknowledged, for auditors. */
+  page_file: string;
+  version: string;
+  /** The exact wording acknowledged: the text_hash of its page_version row. */
+  text_hash: string;
+  acknowledged_at: string;
+}
+
+/** The text of a page to acknowledge, as each build had it: "what changed since you signed". */
+export interface PageVersionTable {
+  page_url: string;
+  text_hash: string;
+  version: string;
+  text: string;
+  first_seen_at: string;
+}
+
 export interface Database {
   user: UserTable;
   session: SessionTable;
@@ -183,4 +205,6 @@ export interface Database {
   retake_request: RetakeRequestTable;
   search_gap: SearchGapTable;
   page_feedback: PageFeedbackTable;
+  acknowledgement: AcknowledgementTable;
+  page_version: PageVersionTable;
 }

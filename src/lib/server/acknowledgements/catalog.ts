@@ -1,0 +1,73 @@
+/**
+ * The pages people must acknowledge, as the server knows them: the manifest's pages with
+ * `acknowledge: true`, each with its current version and text (dist/server/knowhow-policy-texts.json,
+ * written by the build; in the dev server, read from the content folder). Made once per manifest.
+ */
+import { type PolicyText, policyTexts, readPolicyTexts } from '../../acknowledgements/policy-texts.ts';
+import type { PageRecord } from '../../content/types.ts';
+import { builtServerDir, type Manifest } from '../manifest.ts';
+
+export interface PolicyPage {
+  url: string;
+  file: string;
+  title: string;
+  /** Job roles that must acknowledge it; everyone when empty. */
+  audience: string[];
+  version: string;
+  textHash: string;
+  text: string;
+}
+
+export interface AcknowledgementCatalog {
+  pages: PolicyPage[];
+  page(url: string): PolicyPage | undefined;
+  /** Whether `url` is a page of the handbook at all (one that asks for no acknowledgement, perhaps). */
+  isPage(url: string): boolean;
+}
+
+type ManifestOrSite = Pick<Manifest, 'pages'> & { contentDir?: string };
+
+const catalogs = new WeakMap<object, AcknowledgementCatalog>();
+
+export function acknowledgementCatalog(manifest: ManifestOrSite, texts?: readonly PolicyText[]): AcknowledgementCatalog {
+  let catalog = catalogs.get(manifest);
+  if (!catalog) {
+    catalog = catalogOf(manifest.pages, texts ?? textsOf(manifest));
+    catalogs.set(manifest, catalog);
+  }
+  return catalog;
+}
+
+export function catalogOf(pages: readonly PageRecord[], texts: readonly PolicyText[]): AcknowledgementCatalog {
+  const byUrl = new Map(pages.filter((page) => !page.draft).map((page) => [page.url, page]));
+  const policies: PolicyPage[] = texts.flatMap((text) => {
+    const page = byUrl.get(text.url);
+    if (!page?.acknowledge) return [];
+    return [
+      {
+        url: page.url,
+        file: page.file,
+        title: page.title,
+        audience: page.audience,
+        version: text.version,
+        textHash: text.textHash,
+        text: text.text,
+      },
+    ];
+  });
+  const policyByUrl = new Map(policies.map((page) => [page.url, page]));
+  return { pages: policies, page: (url) => policyByUrl.get(normalizeUrl(url)), isPage: (url) => byUrl.has(normalizeUrl(url)) };
+}
+
+/** "policies/identity-verification" and "/policies/identity-verification" are "/policies/identity-verification/". */
+export function normalizeUrl(url: string): string {
+  const trimmed = url.trim().split(/[?#]/)[0] ?? '';
+  return `/${trimmed.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+}
+
+/** The dev server's site model knows its content folder; a built server reads the build's file. */
+function textsOf(manifest: ManifestOrSite): readonly PolicyText[] {
+  if (manifest.contentDir) return policyTexts(manifest.contentDir, manifest.pages);
+  const dir = builtServerDir();
+  return dir ? readPolicyTexts(dir) : [];
+}

@@ -1,0 +1,64 @@
+/** What the acknowledgement routes and pages share: their dependencies and the shapes they answer with. */
+import { z } from 'astro/zod';
+import { getSite } from '../../../site/get-site.ts';
+import type { AcknowledgementDeps } from '../acknowledgements/acknowledgements.ts';
+import { acknowledgementCatalog } from '../acknowledgements/catalog.ts';
+import type { AppContext } from '../app.ts';
+import { readManifest } from '../manifest.ts';
+
+export const ACKNOWLEDGEMENT_TAGS = ['Acknowledgements'];
+export const ACKNOWLEDGEMENT_REPORT_TAGS = ['Acknowledgement reports (managers)'];
+
+export async function acknowledgementDeps(app: AppContext): Promise<AcknowledgementDeps & Pick<AppContext, 'database'>> {
+  return { ...app, catalog: acknowledgementCatalog(await readManifest(getSite)) };
+}
+
+export const PageUrl = z
+  .string()
+  .trim()
+  .min(1, { error: 'write the page’s address, e.g. /policies/identity-verification/' })
+  .max(500)
+  .meta({ description: 'The page’s address, e.g. /policies/identity-verification/.' });
+
+export const Version = z
+  .string()
+  .trim()
+  .min(1, { error: 'write the version you read, as GET /api/me/acknowledgements gives it' })
+  .max(100)
+  .meta({ description: 'The version read: the page’s `version` front matter, else a hash of its text.' });
+
+export const DueSchema = z
+  .object({
+    page: z.string(),
+    title: z.string(),
+    file: z.string(),
+    version: z.string(),
+    previous: z
+      .object({ version: z.string(), acknowledgedAt: z.string() })
+      .nullable()
+      .meta({ description: 'The version I acknowledged before, when the page changed since.' }),
+  })
+  .meta({ id: 'DueAcknowledgement' });
+
+export const AcknowledgementSchema = z
+  .object({ page: z.string(), title: z.string(), version: z.string(), acknowledgedAt: z.string(), current: z.boolean() })
+  .meta({ id: 'Acknowledgement' });
+
+const DiffPartSchema = z.object({ type: z.enum(['same', 'added', 'removed']), text: z.string() });
+
+export const ChangesSchema = z
+  .object({
+    page: z.string(),
+    title: z.string(),
+    from: z.object({ version: z.string(), acknowledgedAt: z.string().nullable() }),
+    to: z.object({ version: z.string() }),
+    changed: z.boolean(),
+    blocks: z.array(
+      z.union([
+        z.object({ kind: z.literal('same'), text: z.string() }),
+        z.object({ kind: z.literal('skipped'), lines: z.number().int() }),
+        z.object({ kind: z.literal('changed'), parts: z.array(DiffPartSchema) }),
+      ]),
+    ),
+  })
+  .meta({ id: 'PolicyChanges', description: 'The page’s text, as Markdown, compared line by line and word by word.' });

@@ -1,0 +1,61 @@
+/**
+ * GET /api/reports/acknowledgements/records: every acknowledgement on record, for auditors, as
+ * CSV or JSON Lines.
+ */
+import { z } from 'astro/zod';
+import { ACKNOWLEDGEMENT_REPORT_TAGS } from '../../../../lib/server/api/acknowledgements.ts';
+import { defineApi, method } from '../../../../lib/server/api/route.ts';
+import { csvResponse, REPORT_VIEWERS } from '../../../../lib/server/api/training.ts';
+import { normalizeUrl } from '../../../../lib/server/acknowledgements/catalog.ts';
+import { acknowledgementRecords } from '../../../../lib/server/acknowledgements/reports.ts';
+
+export const prerender = false;
+
+const Query = z.object({
+  page: z
+    .string()
+    .trim()
+    .min(1)
+    .max(500)
+    .optional()
+    .meta({ description: 'Only this page’s records, e.g. /policies/identity-verification/.' }),
+  format: z.enum(['csv', 'jsonl'], { error: 'write csv or jsonl' }).default('csv'),
+});
+
+export const { GET, ALL, spec } = defineApi('/api/reports/acknowledgements/records', {
+  GET: method({
+    summary: 'Acknowledgement records',
+    description:
+      'Every acknowledgement ever recorded, oldest first, including people since deactivated: who, which page (address and file), which version and the exact wording (text_hash), when. CSV (default) or JSON Lines.',
+    tags: ACKNOWLEDGEMENT_REPORT_TAGS,
+    access: REPORT_VIEWERS,
+    query: Query,
+    responses: { 200: { description: 'A CSV file, or JSON Lines with format=jsonl.', contentType: 'text/csv' } },
+    handler: async ({ app, query }) => {
+      const records = await acknowledgementRecords(app, query.page ? normalizeUrl(query.page) : undefined);
+      if (query.format === 'jsonl') {
+        return new Response(records.map((record) => `${JSON.stringify(record)}\n`).join(''), {
+          headers: {
+            'Content-Type': 'application/jsonl; charset=utf-8',
+            'Content-Disposition': 'attachment; filename="acknowledgement-records.jsonl"',
+            'Cache-Control': 'no-store',
+          },
+        });
+      }
+      return csvResponse(
+        'acknowledgement-records.csv',
+        ['name', 'email', 'user_id', 'page', 'file', 'version', 'text_hash', 'acknowledged_at'],
+        records.map((record) => [
+          record.name ?? '',
+          record.email ?? '',
+          record.userId,
+          record.page,
+          record.file,
+          record.version,
+          record.textHash,
+          record.acknowledgedAt,
+        ]),
+      );
+    },
+  }),
+});

@@ -1,0 +1,113 @@
+/**
+ * Acknowledgement on the static pages that ask for it. Asks GET /api/me/acknowledgements once;
+ * for a person who is not signed in (401) nothing shows. Someone who owes the page gets
+ * "I have read and understood this", which posts to /api/acknowledgements without a reload;
+ * someone asked again because the page changed gets a link to what changed; someone who
+ * acknowledged the current version sees when.
+ */
+import { formatDate } from '../../lib/format.ts';
+
+interface Due {
+  page: string;
+  version: string;
+  previous: { version: string; acknowledgedAt: string } | null;
+}
+interface Signed {
+  page: string;
+  version: string;
+  acknowledgedAt: string;
+  current: boolean;
+}
+
+const day = (iso: string) => formatDate(iso.slice(0, 10));
+
+function changesLink(page: string, version: string): HTMLAnchorElement {
+  const anchor = document.createElement('a');
+  anchor.href = `/acknowledgements/changes/?${new URLSearchParams({ page, from: version })}`;
+  anchor.textContent = 'see what changed';
+  return anchor;
+}
+
+function signedText(version: string, at: string): string {
+  return `You acknowledged version ${version} on ${day(at)}.`;
+}
+
+/** Lowers the header's count of pages to acknowledge after one is done. */
+function lowerHeaderCount(): void {
+  for (const count of document.querySelectorAll<HTMLElement>('[data-acknowledgements-due]')) {
+    const left = Number(count.dataset.acknowledgementsDue) - 1;
+    if (left <= 0) count.remove();
+    else {
+      count.dataset.acknowledgementsDue = String(left);
+      count.textContent = `To acknowledge: ${left}`;
+    }
+  }
+}
+
+function show(box: HTMLElement, due: Due | undefined, signed: Signed | undefined): void {
+  const intro = box.querySelector<HTMLElement>('[data-acknowledge-intro]');
+  const button = box.querySelector<HTMLButtonElement>('[data-acknowledge-button]');
+  const status = box.querySelector<HTMLElement>('[data-acknowledge-status]');
+  if (!intro || !button || !status) return;
+  if (!due) {
+    if (!signed) return;
+    intro.textContent = signedText(signed.version, signed.acknowledgedAt);
+    box.hidden = false;
+    return;
+  }
+  if (due.previous) {
+    intro.replaceChildren(
+      `This ${box.dataset.noun ?? 'page'} changed since you acknowledged version ${due.previous.version} on ${day(due.previous.acknowledgedAt)}: `,
+      changesLink(due.page, due.previous.version),
+      `. Read it again, then confirm you have read and understood version ${due.version}.`,
+    );
+  } else {
+    intro.textContent = `Everyone this page is for confirms they have read and understood it. Read it, then confirm below (version ${due.version}).`;
+  }
+  button.hidden = false;
+  button.addEventListener('click', async () => {
+    if (button.getAttribute('aria-disabled') === 'true') return;
+    button.setAttribute('aria-disabled', 'true');
+    const response = await fetch('/api/acknowledgements', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+      body: JSON.stringify({ page: due.page, version: due.version }),
+    }).catch(() => undefined);
+    button.removeAttribute('aria-disabled');
+    if (!response?.ok) {
+      const error = (await response?.json().catch(() => undefined)) as { error?: { message?: string } } | undefined;
+      status.textContent =
+        response?.status === 401
+          ? 'Your session has ended: sign in again to acknowledge.'
+          : response?.status === 409
+            ? `${error?.error?.message ?? 'This page changed while you were reading it.'}`
+            : 'Your acknowledgement was not saved. Try again in a moment.';
+      return;
+    }
+    const record = (await response.json()) as { version: string; acknowledgedAt: string };
+    button.hidden = true;
+    intro.textContent = '';
+    status.textContent = `Thank you. ${signedText(record.version, record.acknowledgedAt)}`;
+    status.tabIndex = -1;
+    status.focus();
+    if (response.status === 201) lowerHeaderCount();
+  });
+  box.hidden = false;
+}
+
+const boxes = document.querySelectorAll<HTMLElement>('[data-acknowledge]');
+if (boxes.length > 0) {
+  void fetch('/api/me/acknowledgements', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+    .then((response) => (response.ok ? (response.json() as Promise<{ due: Due[]; acknowledged: Signed[] }>) : undefined))
+    .catch(() => undefined)
+    .then((mine) => {
+      if (!mine) return;
+      for (const box of boxes) {
+        const page = box.dataset.page;
+        const due = mine.due.find((entry) => entry.page === page);
+        const signed = mine.acknowledged.find((entry) => entry.page === page && entry.current);
+        show(box, due, signed);
+      }
+    });
+}
