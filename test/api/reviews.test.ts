@@ -118,6 +118,17 @@ describe('reviews over HTTP', () => {
     expect(owner).toContain('Pages you answer for');
     expect(owner).toContain('href="https://git.example.com/fixture/handbook/edit/main/policies/refunds.md"');
     expect(owner).not.toContain('Every owner and section');
+    // Refunds asks everyone to acknowledge it: its owner sees how many have, not who.
+    expect(owner).toMatch(
+      /Acknowledgements of your policies[\s\S]*<a href="\/policies\/refunds\/">Refunds<\/a>, version 1: 0 of 4\s+people have acknowledged it\s*<\/li>/,
+    );
+    const acknowledged = await fetch(`${server.url}/api/acknowledgements`, {
+      method: 'POST',
+      headers: { Cookie: cookies.manager ?? '', 'Content-Type': 'application/json' },
+      body: JSON.stringify({ page: '/policies/refunds/', version: '1' }),
+    });
+    expect(acknowledged.status).toBe(201);
+    expect(await (await get('/reviews/', 'member')).text()).toMatch(/version 1: 1 of 4\s+people have acknowledged it/);
     const manager = await (await get('/reviews/?owner=Billing+Operations', 'manager')).text();
     expect(manager).toContain('You answer for no pages.');
     expect(manager).toContain('Every owner and section');
