@@ -5,11 +5,13 @@
  * module (so the attempt limit cannot be outrun by parallel requests), an attempt finishes once,
  * and a submission sent twice with one idempotency key is answered from what was stored.
  */
+import type { Kysely } from 'kysely';
 import { generateId } from 'better-auth';
 import { drawQuestions, type DrawnQuestion } from '../../training/draw.ts';
 import { gradeQuestion, totalScore } from '../../training/grading.ts';
 import type { TrainingModule } from '../../training/modules.ts';
 import type { QuestionType, QuizDefinition, QuizQuestion, QuizSource } from '../../training/quiz-types.ts';
+import type { Database } from '../db/schema.ts';
 import { dbBoolean } from '../db/values.ts';
 import { ApiError } from '../errors.ts';
 import type { UserRecord } from '../users/user-records.ts';
@@ -230,31 +232,31 @@ export async function submitAttempt(
   });
   const { score, passed } = totalScore(grades, quiz.passMark);
   const at = deps.now().toISOString();
-  const finished = await deps.db
-    .transaction()
-    .execute(async (trx) => {
-      const updated = await trx
-        .updateTable('quiz_attempt')
-        .set({
-          answers: JSON.stringify(submission.answers),
-          marks: JSON.stringify(marks),
-          score,
-          passed: dbBoolean(deps.database.kind, passed),
-          idempotency_key: submission.idempotencyKey,
-          finished_at: at,
-        })
-        .where('id', '=', open.id)
-        .where('finished_at', 'is', null)
-        .executeTakeFirst();
-      if (Number(updated.numUpdatedRows) === 0) return false;
-      if (passed) await recordCompletionIfComplete(trx, deps.database.kind, person.id, module, at, { id: open.id, score });
-      return true;
-    })
-    .catch((error: unknown) => {
-      // The same key in two requests at once: the other one stored it.
-      if (/unique|duplicate/i.test(String((error as Error)?.message))) return 'same key' as const;
-      throw error;
-    });
+  const finish = async (db: Kysely<Database>) => {
+    const updated = await db
+      .updateTable('quiz_attempt')
+      .set({
+        answers: JSON.stringify(submission.answers),
+        marks: JSON.stringify(marks),
+        score,
+        passed: dbBoolean(deps.database.kind, passed),
+        idempotency_key: submission.idempotencyKey,
+        finished_at: at,
+      })
+      .where('id', '=', open.id)
+      .where('finished_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 0) return false;
+    if (passed) await recordCompletionIfComplete(db, deps.database.kind, person.id, module, at, { id: open.id, score });
+    return true;
+  };
+  // A pass may complete the module, and the two are stored together; a fail is one statement,
+  // atomic by itself, so it spares PostgreSQL the round trips of a transaction.
+  const finished = await (passed ? deps.db.transaction().execute(finish) : finish(deps.db)).catch((error: unknown) => {
+    // The same key in two requests at once: the other one stored it.
+    if (/unique|duplicate/i.test(String((error as Error)?.message))) return 'same key' as const;
+    throw error;
+  });
   if (finished === 'same key') return submitAttempt(deps, person, moduleId, submission);
   if (!finished) throw new ApiError('CONFLICT', 'This attempt was already submitted; open the quiz again for a new attempt.');
   return { result: await resultOf(deps, person, module, open.id), repeated: false };
