@@ -24,6 +24,7 @@ export function pageRecord(file: string, overrides: Partial<PageRecord> = {}): P
     version: '000000000000',
     acknowledge: false,
     linksTo: [],
+    translations: [],
     ...(order !== undefined ? { order } : {}),
     ...overrides,
   };

@@ -8,7 +8,7 @@ import { acknowledgeText, acknowledgeVersion } from './acknowledge.ts';
 import { addDuration, parseDuration } from './duration.ts';
 import { parseFrontMatter } from './frontmatter.ts';
 import { type Outline, outlineOf, parseMarkdown } from './outline.ts';
-import { dirOf, humanize, idForUrl, isIndexFile, orderOf, urlForFile } from './paths.ts';
+import { dirOf, humanize, idForUrl, isIndexFile, orderOf, placeOf, translationOf, urlForFile } from './paths.ts';
 import type { Problem } from './problems.ts';
 import type { Settings } from './settings.ts';
 import type { LoadedPage, PageRecord } from './types.ts';
@@ -51,15 +51,18 @@ export function loadPage(file: string, source: string, context: PageContext): { 
     }
 
   const url = urlForFile(file);
+  // A translation takes its original's place in the tree (section, order, lesson) under its own address.
+  const translation = translationOf(file);
+  const place = placeOf(file);
   const type = data.type ?? typeFromFolder(file, settings);
   const reviewEvery = data.reviewEvery ?? settings.review[type];
   const commitDate = context.commitDates.get(file);
   const reviewed = data.reviewed ?? commitDate;
   const interval = parseDuration(reviewEvery);
   const owners = data.owner ? [data.owner] : context.ownersOf(file).map((handle) => settings.owners[handle] ?? handle);
-  const title = data.title ?? outline.leadHeading?.text ?? titleFromPath(file, settings);
+  const title = data.title ?? outline.leadHeading?.text ?? titleFromPath(place, settings);
   const summary = data.summary ?? outline.firstParagraph;
-  const segments = file.split('/');
+  const segments = place.split('/');
   const name = segments.at(-1) as string;
 
   const record: PageRecord = {
@@ -78,19 +81,21 @@ export function loadPage(file: string, source: string, context: PageContext): { 
     audience: data.audience ?? [],
     ...(data.assignTo ? { assignTo: data.assignTo } : {}),
     ...(data.dueWithinDays !== undefined ? { dueWithinDays: data.dueWithinDays } : {}),
-    lang: data.lang ?? settings.site.lang,
+    lang: translation?.lang ?? data.lang ?? settings.site.lang,
     aliases: data.aliases ?? [],
     draft: data.draft ?? false,
     headings: outline.headings.map(({ depth, text, slug }) => ({ depth, text, slug })),
-    section: sectionUrlOf(file),
-    ...(orderOf(isIndexFile(file) ? (segments.at(-2) ?? '') : name) !== undefined
-      ? { order: orderOf(isIndexFile(file) ? (segments.at(-2) ?? '') : name) as number }
+    section: sectionUrlOf(place),
+    ...(orderOf(isIndexFile(place) ? (segments.at(-2) ?? '') : name) !== undefined
+      ? { order: orderOf(isIndexFile(place) ? (segments.at(-2) ?? '') : name) as number }
       : {}),
-    isSectionIndex: isIndexFile(file),
+    isSectionIndex: isIndexFile(place),
     version: createHash('sha1').update(source).digest('hex').slice(0, 12),
     acknowledge: data.acknowledge ?? false,
     ...(data.acknowledge ? { acknowledgeVersion: acknowledgeVersion(data.version, acknowledgeText(source)) } : {}),
     linksTo: [],
+    ...(translation ? { translationOf: urlForFile(place) } : {}),
+    translations: [],
   };
 
   // Front matter that could not be read may well name an owner: say nothing until it is fixed.

@@ -9,6 +9,26 @@ export const PAGE_EXTENSIONS = ['.md', '.mdx'] as const;
 
 const ORDER_PREFIX = /^(\d{1,3})[-_](?=\p{L})/u;
 
+/**
+ * The languages a page may be translated into, beside its original: `refunds.de.md` is the
+ * German translation of `refunds.md`, at `/de/policies/refunds/`. They are the languages the
+ * interface speaks.
+ */
+export const TRANSLATION_LANGUAGES = ['en', 'de', 'pl', 'fi', 'sv'] as const;
+const TRANSLATION_SUFFIX = new RegExp(`\\.(${TRANSLATION_LANGUAGES.join('|')})(\\.mdx?)$`, 'i');
+
+/** For a translation's file, its language and the file of the original it translates. */
+export function translationOf(relPath: string): { lang: string; original: string } | undefined {
+  const match = TRANSLATION_SUFFIX.exec(relPath);
+  if (!match) return undefined;
+  return { lang: (match[1] as string).toLowerCase(), original: relPath.slice(0, match.index) + (match[2] as string) };
+}
+
+/** The file whose place in the tree a page takes: a translation takes its original's. */
+export function placeOf(relPath: string): string {
+  return translationOf(relPath)?.original ?? relPath;
+}
+
 export function isPageFile(relPath: string): boolean {
   return PAGE_EXTENSIONS.some((extension) => relPath.toLowerCase().endsWith(extension));
 }
@@ -36,6 +56,8 @@ export function slugifySegment(segment: string): string {
 
 /** The URL path of a page, always with leading and trailing slashes. */
 export function urlForFile(relPath: string): string {
+  const translation = translationOf(relPath);
+  if (translation) return `/${translation.lang}${urlForFile(translation.original)}`;
   const segments = stripExtension(relPath).split('/');
   if (segments.at(-1)?.toLowerCase() === 'index' || segments.at(-1)?.toLowerCase() === 'readme') {
     segments.pop();
@@ -58,7 +80,8 @@ export function dirOf(relPath: string): string {
 }
 
 export function isIndexFile(relPath: string): boolean {
-  const base = stripExtension(relPath.slice(relPath.lastIndexOf('/') + 1)).toLowerCase();
+  const place = placeOf(relPath);
+  const base = stripExtension(place.slice(place.lastIndexOf('/') + 1)).toLowerCase();
   return base === 'index' || base === 'readme';
 }
 

@@ -35,7 +35,9 @@ export type ProblemCode =
   | 'INVALID_OWNERS_FILE'
   | 'INVALID_QUIZ'
   | 'DUPLICATE_QUIZ'
-  | 'BROKEN_SOURCE';
+  | 'BROKEN_SOURCE'
+  | 'TRANSLATION_WITHOUT_ORIGINAL'
+  | 'TRANSLATION_IN_ORIGINAL_LANGUAGE';
 
 export function countBySeverity(problems: readonly Problem[]): Record<Severity, number> {
   let error = 0;

@@ -1,5 +1,6 @@
 /** Every folder is a section: its index page (if any), its pages in reading order, its subsections. */
 import { dirOf, humanize, orderOf, urlForFile } from './paths.ts';
+import { isOriginal } from './translations.ts';
 import type { PageRecord, SectionRecord } from './types.ts';
 
 export const TRAINING_DIR = 'training';
@@ -21,7 +22,8 @@ export function buildSections(pages: readonly PageRecord[], sectionDirs: Iterabl
     if (section.dir) sections.get(dirOf(section.dir))?.sections.push(section.url);
   }
   const byUrl = new Map([...sections.values()].map((section) => [section.url, section]));
-  for (const page of [...pages].sort(readingOrder)) {
+  // Translations are listed in their original's place by the language switcher, not here.
+  for (const page of [...pages].filter(isOriginal).sort(readingOrder)) {
     // `refunds.md` beside a `refunds/` folder without index.md is that folder's index page.
     const folder = byUrl.get(page.url);
     if (

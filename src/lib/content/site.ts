@@ -13,6 +13,7 @@ import { loadPage, type PageContext } from './page.ts';
 import { isPageFile } from './paths.ts';
 import type { Problem } from './problems.ts';
 import { todayIso } from './review.ts';
+import { linkTranslations } from './translations.ts';
 import { listFiles } from './scan.ts';
 import { buildSections } from './sections.ts';
 import { loadSettings } from './settings.ts';
@@ -61,6 +62,7 @@ export function loadSite(contentDir: string, { now = new Date(), outlineFor, che
   const checked = checkSite(loaded, index, { checkLinks });
   problems.push(...checked.problems);
   const pages = loaded.map((page) => page.record);
+  problems.push(...linkTranslations(pages));
   const sections = buildSections(pages, index.sectionDirs, settings.site.name);
   const quizzes = loadQuizzes({
     contentDir,

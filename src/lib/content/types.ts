@@ -54,6 +54,10 @@ export interface PageRecord {
   acknowledgeVersion?: string;
   /** URLs of the pages this page links to. */
   linksTo: string[];
+  /** On a translation (`refunds.de.md`): the URL of the original it translates. */
+  translationOf?: string;
+  /** The other languages of this page (the original and its translations), by language. */
+  translations: { lang: string; url: string }[];
 }
 
 export interface SectionRecord {

@@ -52,7 +52,8 @@ export function reviewItems(pages: readonly PageRecord[], today: string, dueSoon
   const section = filter.section === undefined ? undefined : sectionUrl(filter.section);
   const items: ReviewItem[] = [];
   for (const page of pages) {
-    if (page.draft) continue;
+    // A translation is reviewed with its original; its freshness is its own matter.
+    if (page.draft || page.translationOf) continue;
     if (section && section !== '/' && !page.url.startsWith(section)) continue;
     if (filter.owner && !filter.owner(page.owner)) continue;
     const status = reviewStateOn(page.reviewDue, today, dueSoon);

@@ -1,0 +1,71 @@
+/**
+ * The sample handbook's translations, built and served: addresses under each language, the
+ * language switcher and hreflang alternates, the html language, and the server's search in each
+ * language, Polish inflections included.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sqlite, type TestDatabase } from '../helpers/databases.ts';
+import { SAMPLE_DIST } from '../helpers/fixture-site.ts';
+import { type RunningServer, startServer } from '../helpers/server.ts';
+
+describe('the sample handbook in five languages', () => {
+  let db: TestDatabase;
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    db = await sqlite.create();
+    server = await startServer(SAMPLE_DIST, { DATABASE_URL: db.url });
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await db?.drop();
+  });
+
+  const html = async (path: string) => {
+    const response = await fetch(`${server.url}${path}`);
+    expect(response.status, path).toBe(200);
+    return response.text();
+  };
+
+  it('serves each translation under its language, in that language, with links to the others', async () => {
+    const german = await html('/de/policies/refunds-and-returns/');
+    expect(german).toMatch(/^<!doctype html>\s*<html lang="de">/i);
+    expect(german).toContain('<h1 data-pagefind-weight');
+    for (const [lang, path] of [
+      ['en', '/policies/refunds-and-returns/'],
+      ['fi', '/fi/policies/refunds-and-returns/'],
+      ['pl', '/pl/policies/refunds-and-returns/'],
+      ['sv', '/sv/policies/refunds-and-returns/'],
+    ])
+      expect(german).toContain(`<link rel="alternate" hreflang="${lang}" href="${path}">`);
+    expect(german).toMatch(
+      /<nav class="language-switcher"[^>]*>.*<span class="language-current" lang="de" aria-current="page">Deutsch<\/span>/s,
+    );
+    expect(german).toContain('<a href="/pl/policies/refunds-and-returns/" hreflang="pl" lang="pl">Polski</a>');
+    const english = await html('/policies/refunds-and-returns/');
+    expect(english).toContain('<a href="/sv/policies/refunds-and-returns/" hreflang="sv" lang="sv">Svenska</a>');
+    // A page without translations has no switcher.
+    expect(await html('/policies/vulnerable-customers/')).not.toContain('language-switcher');
+  });
+
+  it('lists each policy once in its section, in the original language', async () => {
+    const policies = await html('/policies/');
+    expect(policies.match(/href="\/policies\/refunds-and-returns\/"/g)?.length).toBeGreaterThan(0);
+    expect(policies).not.toContain('href="/de/policies/refunds-and-returns/"');
+  });
+
+  it('searches each language with its own stemming, Polish inflections included', async () => {
+    const search = async (q: string, lang: string) => {
+      const response = await fetch(`${server.url}/api/search?${new URLSearchParams({ q, lang })}`);
+      expect(response.status).toBe(200);
+      return ((await response.json()) as { results: { url: string }[] }).results.map((result) => result.url);
+    };
+    expect((await search('Rückerstattung Router zurückschicken', 'de'))[0]).toBe('/de/policies/refunds-and-returns/');
+    // "reklamacją" and "reklamacji" are not the forms in the Polish page's title.
+    expect((await search('jak obsłużyć reklamacją', 'pl')).slice(0, 3)).toContain('/pl/policies/complaint-handling/');
+    expect((await search('termin reklamacji', 'pl')).slice(0, 3)).toContain('/pl/policies/complaint-handling/');
+    expect((await search('valitus', 'fi')).slice(0, 3)).toContain('/fi/policies/complaint-handling/');
+    expect((await search('klagomål', 'sv')).slice(0, 3)).toContain('/sv/policies/complaint-handling/');
+    expect((await search('refund', 'en')).every((url) => !/^\/(de|pl|fi|sv)\//.test(url))).toBe(true);
+  });
+});
