@@ -114,7 +114,7 @@ function listReviews(): void {
     for (const row of rows) console.log(line(row));
     const count = (state: keyof typeof REVIEW_LABELS) => items.filter((item) => item.status === state).length;
     console.log(
-      `\n${items.length} ${items.length === 1 ? 'page' : 'pages'}: ${count('overdue')} overdue, ${count('due-soon')} due soon, ${count('unknown')} with no review date, ${count('current')} current.`,
+      `\n${items.length} ${items.length === 1 ? 'page' : 'pages'}: ${count('overdue')} overdue, ${count('translation-stale') > 0 ? `${count('translation-stale')} translations out of date, ` : ''}${count('due-soon')} due soon, ${count('unknown')} with no review date, ${count('current')} current.`,
     );
   }
   if (failOn && lapsed.length > 0) {

@@ -97,7 +97,7 @@ describe('reviews over HTTP', () => {
     expect(response.status).toBe(400);
     const { error } = (await response.json()) as { error: { code: string; fields: Record<string, string> } };
     expect(error.code).toBe('INVALID_INPUT');
-    expect(error.fields.status).toBe('late: write one or more of overdue, due-soon, unknown, current, comma-separated');
+    expect(error.fields.status).toBe('late: write one or more of overdue, translation-stale, due-soon, unknown, current, comma-separated');
     expect(error.fields.today).toBe('write a date that exists, as YYYY-MM-DD');
   });
 

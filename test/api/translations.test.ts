@@ -48,6 +48,15 @@ describe('the sample handbook in five languages', () => {
     expect(await html('/policies/vulnerable-customers/')).not.toContain('language-switcher');
   });
 
+  it('tells the reader, in their language, when the original changed after the translation was made', async () => {
+    const stale = await html('/de/policies/goodwill-credits/');
+    expect(stale).toMatch(
+      /<p class="translation-warning" role="note"[^>]*>Diese Übersetzung ist möglicherweise nicht mehr aktuell: Das Original \(Englisch\) wurde (am .+ geändert|seitdem geändert)\. <a href="\/policies\/goodwill-credits\/" hreflang="en">Original lesen<\/a>/,
+    );
+    expect(await html('/pl/policies/goodwill-credits/')).toContain('To tłumaczenie może być nieaktualne');
+    expect(await html('/de/policies/refunds-and-returns/')).not.toContain('translation-warning');
+  });
+
   it('lists each policy once in its section, in the original language', async () => {
     const policies = await html('/policies/');
     expect(policies.match(/href="\/policies\/refunds-and-returns\/"/g)?.length).toBeGreaterThan(0);

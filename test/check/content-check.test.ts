@@ -30,7 +30,7 @@ describe('content check', () => {
       other-fields.md:4 error audience: "team-led" is not a role; did you mean team-lead?
           the roles (from knowhow.yaml) are agent and team-lead
       other-fields.md:5 warning hide_sidebar: is not a front matter field and is ignored
-          the fields are title, summary, type, owner, reviewed, reviewEvery, tags, audience, lang, aliases, draft, assignTo, dueWithinDays, acknowledge and version
+          the fields are title, summary, type, owner, reviewed, reviewEvery, tags, audience, lang, aliases, draft, assignTo, dueWithinDays, acknowledge, version and translatedFrom
       7 errors, 1 warning: fix the problems above"
     `);
   });

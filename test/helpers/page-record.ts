@@ -25,6 +25,7 @@ export function pageRecord(file: string, overrides: Partial<PageRecord> = {}): P
     acknowledge: false,
     linksTo: [],
     translations: [],
+    textVersion: '000000000000',
     ...(order !== undefined ? { order } : {}),
     ...overrides,
   };

@@ -44,6 +44,9 @@ describe('a content folder with translations', () => {
       '---\ntitle: Rückerstattungen\nsummary: Dreißig Tage.\n---\n## Rückerstattungsfrist\n\nDreißig Tage.\n',
     );
     write('policies/refunds.pl.md', '---\ntitle: Zwroty\n---\n## Termin zwrotu\n\nTrzydzieści dni.\n');
+    write('policies/vouchers.md', '---\ntitle: Vouchers\nowner: Billing Operations\nversion: 2\n---\nText.\n');
+    write('policies/vouchers.de.md', '---\ntitle: Gutscheine\ntranslatedFrom: 2\n---\nText.\n');
+    write('policies/vouchers.fi.md', '---\ntitle: Lahjakortit\ntranslatedFrom: 1\n---\nTeksti.\n');
     write('policies/privacy.sv.md', '---\ntitle: Integritet\n---\nText.\n');
     write('policies/refunds.en.md', '---\ntitle: Refunds again\n---\nText.\n');
     site = loadSite(dir, { now: new Date('2026-11-27T12:00:00Z') });
@@ -68,6 +71,20 @@ describe('a content folder with translations', () => {
     });
   });
 
+  it('flags a translation made from an earlier version of its original, or from an unknown one', () => {
+    expect(page('/de/policies/vouchers/')).toMatchObject({ translatedFrom: '2', translationStale: false });
+    expect(page('/fi/policies/vouchers/')).toMatchObject({ translatedFrom: '1', translationStale: true });
+    expect(page('/pl/policies/refunds/')?.translationStale).toBe(true);
+    expect(
+      site.problems.find((problem) => problem.code === 'TRANSLATION_UNVERSIONED' && problem.file === 'policies/refunds.pl.md'),
+    ).toMatchObject({
+      severity: 'warning',
+      message:
+        'the translation does not say which version of policies/refunds.md it was made from, so readers are told it may be out of date',
+      hint: 'once it says what the original says, run npm run translation -- --mark policies/refunds.pl.md',
+    });
+  });
+
   it('tells every page its other languages', () => {
     expect(page('/policies/refunds/')?.translations).toEqual([
       { lang: 'de', url: '/de/policies/refunds/' },
@@ -81,11 +98,11 @@ describe('a content folder with translations', () => {
 
   it('lists only originals in their section', () => {
     const policies = site.sections.find((section) => section.url === '/policies/');
-    expect(policies?.pages).toEqual(['policies/refunds']);
+    expect(policies?.pages).toEqual(['policies/refunds', 'policies/vouchers']);
   });
 
   it('says when a translation has no original, or is in its original’s language', () => {
-    const problems = site.problems.filter((problem) => problem.code.startsWith('TRANSLATION'));
+    const problems = site.problems.filter((problem) => problem.code.startsWith('TRANSLATION') && problem.severity === 'error');
     expect(problems).toEqual([
       {
         severity: 'error',

@@ -32,7 +32,11 @@ describe('review from Git', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  async function cli(script: 'review' | 'review-notify', args: string[], env: Record<string, string> = {}): Promise<Result> {
+  async function cli(
+    script: 'review' | 'review-notify' | 'translation',
+    args: string[],
+    env: Record<string, string> = {},
+  ): Promise<Result> {
     try {
       const { stdout, stderr } = await run(process.execPath, [join(PROJECT_ROOT, `scripts/${script}.ts`), ...args], {
         cwd: PROJECT_ROOT,
@@ -115,6 +119,39 @@ describe('review from Git', () => {
       '--date 2099-01-01 is in the future',
     );
     expect(readFileSync(refunds, 'utf8')).toBe(before);
+  });
+
+  it('records which version of the original a translation was made from, and the review lists it once the original changes', async () => {
+    const translation = join(content, 'policies/refunds.de.md');
+    const text = '---\ntitle: Rückerstattungen\n---\n\nDreißig Tage.\n';
+    writeFileSync(translation, text);
+    try {
+      const marked = await cli('translation', ['--mark', 'handbook/policies/refunds.de.md']);
+      expect(marked.code).toBe(0);
+      const version = /as of version (\w+)\n$/.exec(marked.stdout)?.[1] as string;
+      expect(marked.stdout).toBe(`handbook/policies/refunds.de.md: translates policies/refunds.md as of version ${version}\n`);
+      expect(readFileSync(translation, 'utf8')).toBe(`---\ntitle: Rückerstattungen\ntranslatedFrom: ${version}\n---\n\nDreißig Tage.\n`);
+      const stale = async () =>
+        (
+          JSON.parse((await cli('review', ['--json', '--today', '2026-11-27'])).stdout) as { items: { url: string; status: string }[] }
+        ).items.filter((item) => item.status === 'translation-stale');
+      expect(await stale()).toEqual([]);
+      const refunds = join(content, 'policies/refunds.md');
+      const original = readFileSync(refunds, 'utf8');
+      // The refunds policy has a `version`: a new paragraph under it is not a new version, a bump is.
+      writeFileSync(refunds, `${original}\nA new paragraph.\n`);
+      expect(await stale()).toEqual([]);
+      writeFileSync(refunds, original.replace('version: 1', 'version: 2'));
+      expect((await stale()).map((item) => item.url)).toEqual(['/de/policies/refunds/']);
+      writeFileSync(refunds, original);
+      const notATranslation = await cli('translation', ['--mark', 'handbook/policies/refunds.md']);
+      expect(notATranslation).toMatchObject({
+        code: 2,
+        stderr: expect.stringContaining('handbook/policies/refunds.md: not a translation'),
+      });
+    } finally {
+      rmSync(translation);
+    }
   });
 
   describe('the webhook digest', () => {

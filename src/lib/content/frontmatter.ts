@@ -32,6 +32,8 @@ export interface FrontMatter {
   acknowledge?: boolean;
   /** The version people acknowledge; the owner raises it for a material change. */
   version?: string;
+  /** On a translation: the version of the original it was made from (npm run translation -- --mark). */
+  translatedFrom?: string;
 }
 
 const text = (example: string) =>
@@ -85,6 +87,12 @@ export const frontMatterSchema = z.object({
     .transform((value) => String(value).trim())
     .refine((value) => /^[\w.+-]{1,40}$/.test(value), {
       error: 'write a short version name of letters, digits, dots or dashes, e.g. version: 3 or version: "2026-11"',
+    }),
+  translatedFrom: z
+    .union([z.string(), z.number()], { error: 'write the version of the original, e.g. translatedFrom: 3' })
+    .transform((value) => String(value).trim())
+    .refine((value) => /^[\w.+-]{1,40}$/.test(value), {
+      error: 'write the version of the original as `npm run translation -- --mark <file>` does, e.g. translatedFrom: 3',
     }),
 });
 

@@ -94,7 +94,9 @@ export function loadPage(file: string, source: string, context: PageContext): { 
     acknowledge: data.acknowledge ?? false,
     ...(data.acknowledge ? { acknowledgeVersion: acknowledgeVersion(data.version, acknowledgeText(source)) } : {}),
     linksTo: [],
+    textVersion: acknowledgeVersion(data.version, acknowledgeText(source)),
     ...(translation ? { translationOf: urlForFile(place) } : {}),
+    ...(data.translatedFrom ? { translatedFrom: data.translatedFrom } : {}),
     translations: [],
   };
 

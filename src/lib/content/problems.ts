@@ -37,7 +37,8 @@ export type ProblemCode =
   | 'DUPLICATE_QUIZ'
   | 'BROKEN_SOURCE'
   | 'TRANSLATION_WITHOUT_ORIGINAL'
-  | 'TRANSLATION_IN_ORIGINAL_LANGUAGE';
+  | 'TRANSLATION_IN_ORIGINAL_LANGUAGE'
+  | 'TRANSLATION_UNVERSIONED';
 
 export function countBySeverity(problems: readonly Problem[]): Record<Severity, number> {
   let error = 0;

@@ -10,8 +10,9 @@
 import { dateIn } from '../calendar.ts';
 import { addDuration, parseDuration } from './duration.ts';
 
-export type ReviewState = 'current' | 'due-soon' | 'overdue' | 'unknown';
-export const REVIEW_STATES: readonly ReviewState[] = ['overdue', 'due-soon', 'unknown', 'current'];
+/** `translation-stale`: a translation whose original changed since it was made (lib/content/translations.ts). */
+export type ReviewState = 'current' | 'due-soon' | 'overdue' | 'unknown' | 'translation-stale';
+export const REVIEW_STATES: readonly ReviewState[] = ['overdue', 'translation-stale', 'due-soon', 'unknown', 'current'];
 
 /** How long before the due date a page counts as due soon, unless knowhow.yaml says (review.dueSoon). */
 export const DEFAULT_DUE_SOON = '14d';

@@ -36,6 +36,16 @@ export function linkTranslations(pages: readonly PageRecord[]): Problem[] {
       continue;
     }
     inheritFrom(original, page);
+    page.translationStale = page.translatedFrom !== original.textVersion;
+    if (page.translatedFrom === undefined) {
+      problems.push({
+        severity: 'warning',
+        code: 'TRANSLATION_UNVERSIONED',
+        file: page.file,
+        message: `the translation does not say which version of ${original.file} it was made from, so readers are told it may be out of date`,
+        hint: `once it says what the original says, run npm run translation -- --mark ${page.file}`,
+      });
+    }
     languages.set(original, [...(languages.get(original) ?? []), page]);
   }
   for (const [original, translations] of languages) {

@@ -54,8 +54,17 @@ export interface PageRecord {
   acknowledgeVersion?: string;
   /** URLs of the pages this page links to. */
   linksTo: string[];
+  /**
+   * The version of what the page says: the front matter's `version`, else a hash of the text
+   * without its front matter. Translations record the original's (`translatedFrom`).
+   */
+  textVersion: string;
   /** On a translation (`refunds.de.md`): the URL of the original it translates. */
   translationOf?: string;
+  /** On a translation: the version of the original it was made from, from its front matter. */
+  translatedFrom?: string;
+  /** On a translation: the original has changed since (or it does not say from which version it was made). */
+  translationStale?: boolean;
   /** The other languages of this page (the original and its translations), by language. */
   translations: { lang: string; url: string }[];
 }

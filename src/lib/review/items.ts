@@ -52,11 +52,13 @@ export function reviewItems(pages: readonly PageRecord[], today: string, dueSoon
   const section = filter.section === undefined ? undefined : sectionUrl(filter.section);
   const items: ReviewItem[] = [];
   for (const page of pages) {
-    // A translation is reviewed with its original; its freshness is its own matter.
-    if (page.draft || page.translationOf) continue;
-    if (section && section !== '/' && !page.url.startsWith(section)) continue;
+    // A translation is reviewed with its original; it is listed only when it no longer says
+    // what the original says.
+    if (page.draft || (page.translationOf && !page.translationStale)) continue;
+    const place = page.translationOf ?? page.url;
+    if (section && section !== '/' && !place.startsWith(section)) continue;
     if (filter.owner && !filter.owner(page.owner)) continue;
-    const status = reviewStateOn(page.reviewDue, today, dueSoon);
+    const status = page.translationOf ? 'translation-stale' : reviewStateOn(page.reviewDue, today, dueSoon);
     if (filter.status && filter.status.length > 0 && !filter.status.includes(status)) continue;
     items.push({
       title: page.title,
@@ -65,10 +67,10 @@ export function reviewItems(pages: readonly PageRecord[], today: string, dueSoon
       owner: page.owner ?? null,
       reviewed: page.reviewed ?? null,
       reviewEvery: page.reviewEvery,
-      due: page.reviewDue ?? null,
+      due: page.translationOf ? null : (page.reviewDue ?? null),
       status,
       daysOverdue: status === 'overdue' && page.reviewDue ? daysBetween(page.reviewDue, today) : 0,
-      section: topSection(page.url),
+      section: topSection(place),
     });
   }
   return items.sort(

@@ -3,6 +3,7 @@ import type { ReviewState } from '../content/review.ts';
 
 export const REVIEW_LABELS: Record<ReviewState, string> = {
   overdue: 'Overdue',
+  'translation-stale': 'Translation out of date',
   'due-soon': 'Due soon',
   unknown: 'No review date',
   current: 'Current',
