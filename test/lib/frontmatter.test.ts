@@ -58,7 +58,7 @@ describe('parseFrontMatter', () => {
       "policies/refunds.md:2 warning description: read as \`summary\`
           rename it to summary:
       policies/refunds.md:3 warning hide_sidebar: is not a front matter field and is ignored
-          the fields are title, summary, type, owner, reviewed, reviewEvery, tags, audience, lang, aliases, draft, assignTo, dueWithinDays, acknowledge and version"
+          the fields are title, summary, type, owner, reviewed, reviewEvery, tags, audience, lang, aliases, draft, assignTo, dueWithinDays, acknowledge, version and translatedFrom"
     `);
   });
 
