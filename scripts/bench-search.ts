@@ -10,7 +10,9 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { TRANSLATION_LANGUAGES } from '../src/lib/content/paths.ts';
 import { loadSettings } from '../src/lib/content/settings.ts';
+import { languageName } from '../src/lib/languages.ts';
 import { synonymsFor } from '../src/lib/search/built-in-synonyms.ts';
 import { createSearcher } from '../src/lib/search/search.ts';
 import type { SearchBundle } from '../src/lib/search/search-index.ts';
@@ -66,6 +68,51 @@ async function bench(label: string, contentDir: string, name: string, questionsF
   if (args.includes('--misses')) console.log(misses.join('\n'));
   if (hasChromium) await benchBrowser(join(ROOT, '.bench', name, 'dist'), questions, apiFirst);
   else console.log('  in-page search    skipped: no Chromium (apt-get install chromium)');
+  await benchTranslations(contentDir, name, questionsFile);
+}
+
+/**
+ * The question sets of the handbook's other languages (kestrel.de.json beside kestrel.json): each
+ * asked of that language's server index, and of the in-page search on a page in that language,
+ * which searches that language's pages.
+ */
+async function benchTranslations(contentDir: string, name: string, questionsFile: string): Promise<void> {
+  const distDir = join(ROOT, '.bench', name, 'dist');
+  const settings = loadSettings(contentDir).settings;
+  for (const lang of TRANSLATION_LANGUAGES) {
+    const file = questionsFile.replace(/\.json$/, `.${lang}.json`);
+    if (!existsSync(join(ROOT, 'test/search-quality', file))) continue;
+    const questions = JSON.parse(readFileSync(join(ROOT, 'test/search-quality', file), 'utf8')) as Question[];
+    const bundle = JSON.parse(readFileSync(join(distDir, `server/search/${lang}.json`), 'utf8')) as SearchBundle;
+    const searcher = createSearcher(bundle, synonymsFor(bundle.language, settings));
+    const api = new Quality();
+    const apiFirst = questions.map(({ q, expect }) => {
+      const urls = searcher.search(q, { limit: 10 }).map((hit) => hit.url);
+      api.add(urls, expect);
+      return urls[0];
+    });
+    console.log(`
+${languageName(lang, 'en')} (${lang}): ${questions.length} questions (${file})`);
+    console.log(`  JSON API (lunr)   ${api.summary(questions.length)}`);
+    if (!hasChromium) continue;
+    const [server, browser] = await Promise.all([startServer(distDir), launchChromium()]);
+    try {
+      // The in-page search asks in the language of the page it is on.
+      const page = await openSearchPage(browser, server.url, questions[0]?.expect[0] ?? `/${lang}/`);
+      const inPage = new Quality();
+      let agree = 0;
+      for (const [index, { q, expect }] of questions.entries()) {
+        const { urls } = await askInBrowser(page, q);
+        inPage.add(urls, expect);
+        if (urls[0] === apiFirst[index]) agree++;
+      }
+      console.log(
+        `  in-page (Pagefind) ${inPage.summary(questions.length)}; same first result as the API for ${agree}/${questions.length}`,
+      );
+    } finally {
+      await Promise.all([browser.close(), server.stop()]);
+    }
+  }
 }
 
 /** The in-page search of the built site, in headless Chromium against its real server. */
