@@ -65,6 +65,8 @@ describe.each(DATABASES)('the interface language on $name', (database) => {
     const training = await (await call('/my-training/')).text();
     expect(training).toMatch(/<body lang="pl">/);
     expect(training).toContain('Wyloguj się');
+    expect(training).toContain('<h1>Moje szkolenia</h1>');
+    expect(training).toContain('Terminy podano w strefie czasowej');
 
     const me = (await (await call('/api/me')).json()) as { user: { language: string | null } };
     expect(me.user.language).toBe('pl');
