@@ -20,8 +20,16 @@ export function interpolate(text: string, params: Params | undefined, lang: Lang
   });
 }
 
+const numberFormats = new Map<Language, Intl.NumberFormat>();
+
+/** Numbers as the language writes them; grouped from five digits on, so "2142 days" stays as it was. */
 export function formatNumber(value: number, lang: Language): string {
-  return new Intl.NumberFormat(LOCALES[lang]).format(value);
+  let format = numberFormats.get(lang);
+  if (!format) {
+    format = new Intl.NumberFormat(LOCALES[lang], { useGrouping: 'min2' });
+    numberFormats.set(lang, format);
+  }
+  return format.format(value);
 }
 
 const pluralRules = new Map<Language, Intl.PluralRules>();

@@ -68,8 +68,19 @@ describe.each(DATABASES)('the interface language on $name', (database) => {
     expect(training).toContain('<h1>Moje szkolenia</h1>');
     expect(training).toContain('Terminy podano w strefie czasowej');
 
+    const acknowledgements = await (await call('/acknowledgements/')).text();
+    expect(acknowledgements).toContain('<h1>Zasady do potwierdzenia</h1>');
+
     const me = (await (await call('/api/me')).json()) as { user: { language: string | null } };
     expect(me.user.language).toBe('pl');
+  });
+
+  it.skipIf(!database.available)('thanks a reader without JavaScript in the language of the page they answered for', async () => {
+    const html = await (await fetch(`${server.url}/feedback/?page=%2Ffaq%2Ferstattung%2F&helpful=yes`)).text();
+    expect(html).toContain('<h1>War diese Seite hilfreich?</h1>');
+    expect(html).toContain('Zurück zu Rückerstattung nach einer Kündigung');
+    const english = await (await fetch(`${server.url}/feedback/?page=%2Fpolicies%2Frefunds%2F&helpful=yes`)).text();
+    expect(english).toContain('<h1>Was this page helpful?</h1>');
   });
 
   it.skipIf(!database.available)('refuses a language it does not speak, and goes back to the handbook’s on request', async () => {

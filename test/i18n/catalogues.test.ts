@@ -50,8 +50,9 @@ describe('messages', () => {
   });
 
   it('fills in parameters and formats numbers for the language', () => {
-    expect(t('de', 'menu.toAcknowledge', { count: 1200 })).toBe('Zu bestätigen: 1.200');
-    expect(t('en', 'menu.toAcknowledge', { count: 1200 })).toBe('To acknowledge: 1,200');
+    expect(t('de', 'menu.toAcknowledge', { count: 12000 })).toBe('Zu bestätigen: 12.000');
+    expect(t('en', 'menu.toAcknowledge', { count: 12000 })).toBe('To acknowledge: 12,000');
+    expect(t('en', 'reviewsDue.overdueBy', { count: 2142 })).toBe('overdue by 2142 days');
   });
 
   it('falls back to English for a language it does not speak, and reads a region tag by its language', () => {
@@ -67,5 +68,17 @@ describe('messages', () => {
     expect(formatDate('2026-06-14', 'sv')).toBe('14 juni 2026');
     expect(formatDate('2026-06-14', 'fi')).toBe('14.6.2026');
     expect(formatDate('2026-06-14', 'pl')).toBe('14 cze 2026');
+  });
+});
+
+describe('errors as pages show them', () => {
+  it('has words for every error code, and keeps the API’s own message in English', async () => {
+    const { ERROR_STATUS } = await import('../../src/lib/server/errors.ts');
+    const { errorKey, pageErrorMessage } = await import('../../src/i18n/errors.ts');
+    const { translate } = await import('../../src/i18n/index.ts');
+    for (const code of Object.keys(ERROR_STATUS) as (keyof typeof ERROR_STATUS)[]) expect(en[errorKey(code)], code).toBeTruthy();
+    const error = { code: 'ATTEMPT_LIMIT_REACHED', message: 'You have used all 3 attempts.' };
+    expect(pageErrorMessage(error, 'en', translate('en'))).toBe('You have used all 3 attempts.');
+    expect(pageErrorMessage(error, 'sv', translate('sv'))).toBe(CATALOGUES.sv['error.ATTEMPT_LIMIT_REACHED']);
   });
 });

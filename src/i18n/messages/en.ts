@@ -294,6 +294,65 @@ export const en = {
   'result.rightAnswer': 'Right answer: {answer}',
   'result.from': 'From',
   'result.rereadSource': 'Reread',
+  // A page someone signed in may not see
+  'refused.title': 'Not for your account',
+  'refused.back': 'Back to the handbook',
+
+  // /acknowledgements/
+  'ackPage.title': 'Policies to acknowledge',
+  'ackPage.nothing': 'Nothing is waiting for your acknowledgement.',
+  'ackPage.waitingCount': {
+    one: '{count} page is waiting for your acknowledgement. Read each one, then press “I have read and understood this” at its end.',
+    other: '{count} pages are waiting for your acknowledgement. Read each one, then press “I have read and understood this” at its end.',
+  },
+  'ackPage.waiting': 'Waiting for my acknowledgement',
+  'ackPage.version': 'version {version}',
+  'ackPage.changedSince': 'Changed since you acknowledged version {version} on {date}:',
+  'ackPage.seeChanges': 'see what changed',
+  'ackPage.inPage': ' in {title}',
+  'ackPage.signed': 'What I acknowledged',
+  'ackPage.none': 'You have not acknowledged anything yet.',
+  'ackPage.signedEntry': ': version {version} on {date}',
+  'ackPage.earlier': ' (an earlier version)',
+
+  // /feedback/, where "Was this page helpful?" posts without JavaScript
+  'feedbackPage.title': 'Thank you for your answer',
+  'feedbackPage.tooMany': 'Too many answers from this address; try again in {seconds} s.',
+  'feedbackPage.invalid': 'Choose Yes or No, and keep a comment under 1,000 characters.',
+  'feedbackPage.thanks': 'Thank you for your answer.',
+  'feedbackPage.answerAnywhere': 'Answer “Was this page helpful?” at the end of any page.',
+  'feedbackPage.back': 'Back to {title}',
+
+  // Errors as the pages show them (the JSON API keeps its English messages)
+  'error.INVALID_INPUT': 'Some of what was sent is not valid; check the form and try again.',
+  'error.BAD_REQUEST': 'The request could not be understood; try again.',
+  'error.WEAK_PASSWORD': 'Choose a stronger password: longer, and not a common one.',
+  'error.UNAUTHORIZED': 'Sign in first.',
+  'error.INVALID_CREDENTIALS': 'The email address or the password is not right.',
+  'error.FORBIDDEN': 'Your account may not do this.',
+  'error.FORBIDDEN_ORIGIN': 'Requests from other sites are refused here.',
+  'error.PASSWORD_CHANGE_REQUIRED': 'Choose your own password on your account page first.',
+  'error.ACCOUNT_DEACTIVATED': 'This account is deactivated; ask an admin to reactivate it.',
+  'error.SIGN_UP_CLOSED': 'Creating an account here is not open to this email address.',
+  'error.NOT_FOUND': 'There is nothing here by that name.',
+  'error.METHOD_NOT_ALLOWED': 'This address does not take that kind of request.',
+  'error.CONFLICT': 'This changed in the meantime; reload the page and try again.',
+  'error.LAST_ADMIN': 'The last active admin cannot be demoted or deactivated.',
+  'error.ATTEMPT_LIMIT_REACHED': 'You have used all your attempts at this quiz; ask your manager for a retake.',
+  'error.NO_OPEN_ATTEMPT': 'There is no open attempt at this quiz; start it again.',
+  'error.VERSION_CHANGED': 'This page changed while you were reading it; read the new version first.',
+  'error.PAYLOAD_TOO_LARGE': 'What was sent is too large.',
+  'error.UNSUPPORTED_MEDIA_TYPE': 'What was sent is in a form this address does not take.',
+  'error.RATE_LIMITED': 'Too many tries just now; wait a moment and try again.',
+  'error.INTERNAL_ERROR': 'Something went wrong on the server; try again in a moment.',
+  'error.SEARCH_UNAVAILABLE': 'Search is not available right now.',
+  // "Your pages to review" on the home page (scripts/reviews/due.ts)
+  'reviewsDue.title': 'Your pages to review',
+  'reviewsDue.all': 'All your pages and how to record a review',
+  'reviewsDue.summary': { one: '{count} page you answer for needs a review', other: '{count} pages you answer for need a review' },
+  'reviewsDue.overdue': ', {count} overdue',
+  'reviewsDue.overdueBy': { one: 'overdue by {count} day', other: 'overdue by {count} days' },
+  'reviewsDue.due': 'due {date}',
 } satisfies Record<string, string | PluralMessage>;
 
 export type MessageKey = keyof typeof en;
