@@ -353,6 +353,22 @@ export const en = {
   'reviewsDue.overdue': ', {count} overdue',
   'reviewsDue.overdueBy': { one: 'overdue by {count} day', other: 'overdue by {count} days' },
   'reviewsDue.due': 'due {date}',
+  // What changed in a page to acknowledge (/acknowledgements/changes/)
+  'changes.title': 'What changed',
+  'changes.titleIn': 'What changed in {title}',
+  'changes.done': 'You acknowledged version {version} of {title} on {date}.',
+  'changes.fromTo': 'From version {from} to the current version {to}.',
+  'changes.fromToSigned': 'From version {from}, which you acknowledged on {date}, to the current version {to}.',
+  'changes.readWhole': 'Read the whole page',
+  'changes.diffLabel': 'Changes in {title} since version {version}',
+  'changes.unchanged': 'The text has not changed since that version.',
+  'changes.confirm': 'Once you have read the changes, confirm you have read and understood version {version}.',
+  'changes.legend': 'Added words are {added}, removed words {removed}. The text is the page’s Markdown.',
+  'changes.underlined': 'underlined',
+  'changes.struck': 'struck through',
+  'changes.skipped': { one: '{count} unchanged line', other: '{count} unchanged lines' },
+  'changes.added': '[added: ',
+  'changes.removed': '[removed: ',
 } satisfies Record<string, string | PluralMessage>;
 
 export type MessageKey = keyof typeof en;
