@@ -23,7 +23,7 @@ describe('a page in German', () => {
     expect(german.all('.trust-line dd').map((value) => hastText(value))).toEqual([
       'Billing Operations',
       '1. Juni 2026',
-      '1. Sept. 2026 (alle 3 Monate)',
+      '1. Sept. 2026 (Prüfintervall: 3 Monate)',
     ]);
   });
 

@@ -369,6 +369,13 @@ export const en = {
   'changes.skipped': { one: '{count} unchanged line', other: '{count} unchanged lines' },
   'changes.added': '[added: ',
   'changes.removed': '[removed: ',
+  // Creating one's own account (/sign-up/)
+  'signUp.title': 'Create an account',
+  'signUp.domains': 'With your work email at {domains}.',
+  'signUp.or': ' or ',
+  'signUp.name': 'Your name',
+  'signUp.button': 'Create my account',
+  'signUp.haveAccount': 'I already have an account',
 } satisfies Record<string, string | PluralMessage>;
 
 export type MessageKey = keyof typeof en;

@@ -330,4 +330,10 @@ export const fi: Catalogue = {
   'changes.skipped': { one: '{count} muuttumaton rivi', other: '{count} muuttumatonta riviä' },
   'changes.added': '[lisätty: ',
   'changes.removed': '[poistettu: ',
+  'signUp.title': 'Luo tili',
+  'signUp.domains': 'Työsähköpostillasi osoitteessa {domains}.',
+  'signUp.or': ' tai ',
+  'signUp.name': 'Nimesi',
+  'signUp.button': 'Luo tilini',
+  'signUp.haveAccount': 'Minulla on jo tili',
 };

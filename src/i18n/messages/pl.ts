@@ -375,4 +375,10 @@ export const pl: Catalogue = {
   },
   'changes.added': '[dodano: ',
   'changes.removed': '[usunięto: ',
+  'signUp.title': 'Załóż konto',
+  'signUp.domains': 'Ze służbowym adresem e-mail w domenie {domains}.',
+  'signUp.or': ' lub ',
+  'signUp.name': 'Imię i nazwisko',
+  'signUp.button': 'Załóż moje konto',
+  'signUp.haveAccount': 'Mam już konto',
 };
