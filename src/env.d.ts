@@ -10,5 +10,7 @@ declare namespace App {
     clientAddress: string;
     /** Session cookies renewed while the built site's server looked the person up, to send with the answer. */
     renewedCookies?: string[];
+    /** The interface language of the page being rendered (i18n/astro.ts). */
+    lang?: import('./i18n/languages.ts').Language;
   }
 }

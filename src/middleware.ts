@@ -5,8 +5,11 @@
  * app context here.
  */
 import { defineMiddleware } from 'astro:middleware';
+import { interfaceLanguage } from './i18n/languages.ts';
 import { devApp } from './lib/server/dev-app.ts';
 import { runPipeline } from './lib/server/http/request-pipeline.ts';
+import { readManifest } from './lib/server/manifest.ts';
+import { getSite } from './site/get-site.ts';
 
 export const onRequest = defineMiddleware(async (context, next) => {
   // Prerendering at build time has no request, no database and nobody signed in.
@@ -20,5 +23,12 @@ export const onRequest = defineMiddleware(async (context, next) => {
     // Astro refuses to give a prerendered page's client address, even in the dev server.
     locals.clientAddress = context.isPrerendered ? 'dev server' : context.clientAddress;
   }
-  return runPipeline({ request: context.request, url: context.url, locals }, () => next());
+  return runPipeline({ request: context.request, url: context.url, locals }, async () => {
+    // Pages rendered on request speak the signed-in person's language, else the site's.
+    if (!context.isPrerendered && !context.url.pathname.startsWith('/api/')) {
+      const { settings } = await readManifest(getSite);
+      locals.lang = interfaceLanguage(locals.user?.language, settings.site.lang);
+    }
+    return next();
+  });
 });

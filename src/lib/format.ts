@@ -1,13 +1,30 @@
-/** Dates as readers expect them: 14 Jun 2026. Fixed to en-GB and UTC so builds are reproducible. */
-const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+import { interfaceLanguage, LOCALES, type Language } from '../i18n/languages.ts';
+import type { MessageKey } from '../i18n/messages/en.ts';
+import type { Translate } from '../i18n/translate.ts';
 
-export function formatDate(isoDate: string): string {
-  return DATE_FORMAT.format(new Date(`${isoDate}T00:00:00Z`));
+/**
+ * Dates as readers of each language expect them: 14 Jun 2026, 14. Juni 2026. Fixed to UTC so
+ * builds are reproducible.
+ */
+const dateFormats = new Map<Language, Intl.DateTimeFormat>();
+
+export function formatDate(isoDate: string, lang?: string): string {
+  const language = interfaceLanguage(lang);
+  let format = dateFormats.get(language);
+  if (!format) {
+    format = new Intl.DateTimeFormat(LOCALES[language], { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+    dateFormats.set(language, format);
+  }
+  return format.format(new Date(`${isoDate}T00:00:00Z`));
 }
 
-const TYPE_LABELS: Record<string, string> = { policy: 'Policy', procedure: 'Procedure', guide: 'Guide', faq: 'FAQ' };
-
-/** A page type as readers see it: "Policy", "FAQ". */
-export function typeLabel(type: string): string {
-  return TYPE_LABELS[type] ?? type.charAt(0).toUpperCase() + type.slice(1);
+/**
+ * A page type as readers see it: "Policy", "FAQ"; a type the interface has no word for keeps
+ * its own. Takes the translator (i18n/index.ts on the server, i18n/client.ts in the browser) so
+ * that browser scripts do not pull in every catalogue.
+ */
+export function typeLabel(type: string, t: Translate): string {
+  const key = `type.${type}`;
+  const label = t(key as MessageKey);
+  return label === key ? type.charAt(0).toUpperCase() + type.slice(1) : label;
 }

@@ -3,7 +3,10 @@
  * (POST /api/feedback), then a comment box opens, whose text goes to the same answer. Without
  * JavaScript the same forms post to /feedback/ instead.
  */
+import { clientT } from '../i18n/client.ts';
+
 const widget = document.querySelector<HTMLElement>('[data-page-feedback]');
+const t = clientT(widget);
 const voteForm = widget?.querySelector<HTMLFormElement>('[data-feedback-vote]');
 const commentForm = widget?.querySelector<HTMLFormElement>('[data-feedback-comment]');
 const statusLine = widget?.querySelector<HTMLElement>('[data-feedback-status]');
@@ -23,8 +26,8 @@ async function send(answer: Answer): Promise<{ id: string } | string> {
     body: JSON.stringify(answer),
   }).catch(() => undefined);
   if (response?.ok) return (await response.json()) as { id: string };
-  if (response?.status === 429) return 'Too many answers from here just now; try again in a minute.';
-  return 'Your answer was not saved. Try again in a moment.';
+  if (response?.status === 429) return t('feedback.tooMany');
+  return t('feedback.notSaved');
 }
 
 if (widget && voteForm && commentForm && statusLine) {
@@ -46,14 +49,14 @@ if (widget && voteForm && commentForm && statusLine) {
     field('id').value = result.id;
     voteForm.hidden = true;
     commentForm.hidden = false;
-    statusLine.textContent = 'Thank you. Anything to add? A comment goes to the page’s owner.';
+    statusLine.textContent = t('feedback.thanksVote');
     textarea.focus();
   });
   commentForm.addEventListener('submit', async (event) => {
     event.preventDefault();
     const comment = textarea.value.trim();
     if (!comment) {
-      statusLine.textContent = 'Write a comment first, or leave it: your answer is saved.';
+      statusLine.textContent = t('feedback.writeFirst');
       textarea.focus();
       return;
     }
@@ -66,6 +69,6 @@ if (widget && voteForm && commentForm && statusLine) {
       return;
     }
     commentForm.hidden = true;
-    statusLine.textContent = 'Thank you: your comment is sent to the page’s owner.';
+    statusLine.textContent = t('feedback.thanksComment');
   });
 }

@@ -10,6 +10,10 @@ interface Me {
   acknowledgementsDue: number;
 }
 
+import { clientT } from '../../i18n/client.ts';
+
+const t = clientT('[data-account-menu]');
+
 function link(href: string, text: string, className?: string): HTMLAnchorElement {
   const anchor = document.createElement('a');
   anchor.href = href;
@@ -25,7 +29,7 @@ function signOutForm(): HTMLFormElement {
   const button = document.createElement('button');
   button.type = 'submit';
   button.className = 'link-button';
-  button.textContent = 'Sign out';
+  button.textContent = t('menu.signOut');
   form.append(button);
   return form;
 }
@@ -38,16 +42,16 @@ async function fillIn(menu: HTMLElement): Promise<void> {
   const me = (await response.json()) as Me;
   const items: Node[] = [];
   if (me.acknowledgementsDue > 0) {
-    const due = link('/acknowledgements/', `To acknowledge: ${me.acknowledgementsDue}`);
+    const due = link('/acknowledgements/', t('menu.toAcknowledge', { count: me.acknowledgementsDue }));
     due.dataset.acknowledgementsDue = String(me.acknowledgementsDue);
     items.push(due);
   }
-  items.push(link('/my-training/', 'My training'));
-  if (me.can.viewReports) items.push(link('/reports/training/', 'Reports'));
+  items.push(link('/my-training/', t('menu.myTraining')));
+  if (me.can.viewReports) items.push(link('/reports/training/', t('menu.reports')));
   // Owners review their pages; managers see every owner's.
-  if (me.can.viewReports || me.user.ownerHandles.length > 0) items.push(link('/reviews/', 'Reviews'));
+  if (me.can.viewReports || me.user.ownerHandles.length > 0) items.push(link('/reviews/', t('menu.reviews')));
   items.push(link('/account/', me.user.name, 'account-name'));
-  if (me.can.manageUsers) items.push(link('/admin/users/', 'Admin'));
+  if (me.can.manageUsers) items.push(link('/admin/users/', t('menu.admin')));
   items.push(signOutForm());
   menu.replaceChildren(...items);
 }

@@ -5,7 +5,11 @@
  * someone asked again because the page changed gets a link to what changed; someone who
  * acknowledged the current version sees when.
  */
+import { clientT, pageLanguage } from '../../i18n/client.ts';
+import { around } from '../../i18n/translate.ts';
 import { formatDate } from '../../lib/format.ts';
+
+const t = clientT('[data-acknowledge]');
 
 interface Due {
   page: string;
@@ -19,17 +23,17 @@ interface Signed {
   current: boolean;
 }
 
-const day = (iso: string) => formatDate(iso.slice(0, 10));
+const day = (iso: string) => formatDate(iso.slice(0, 10), pageLanguage());
 
 function changesLink(page: string, version: string): HTMLAnchorElement {
   const anchor = document.createElement('a');
   anchor.href = `/acknowledgements/changes/?${new URLSearchParams({ page, from: version })}`;
-  anchor.textContent = 'see what changed';
+  anchor.textContent = t('ack.seeChanges');
   return anchor;
 }
 
 function signedText(version: string, at: string): string {
-  return `You acknowledged version ${version} on ${day(at)}.`;
+  return t('ack.signed', { version, date: day(at) });
 }
 
 /** Lowers the header's count of pages to acknowledge after one is done. */
@@ -39,7 +43,7 @@ function lowerHeaderCount(): void {
     if (left <= 0) count.remove();
     else {
       count.dataset.acknowledgementsDue = String(left);
-      count.textContent = `To acknowledge: ${left}`;
+      count.textContent = t('menu.toAcknowledge', { count: left });
     }
   }
 }
@@ -56,13 +60,15 @@ function show(box: HTMLElement, due: Due | undefined, signed: Signed | undefined
     return;
   }
   if (due.previous) {
-    intro.replaceChildren(
-      `This ${box.dataset.noun ?? 'page'} changed since you acknowledged version ${due.previous.version} on ${day(due.previous.acknowledgedAt)}: `,
-      changesLink(due.page, due.previous.version),
-      `. Read it again, then confirm you have read and understood version ${due.version}.`,
-    );
+    const text = t(box.dataset.noun === 'policy' ? 'ack.changedPolicy' : 'ack.changedPage', {
+      previous: due.previous.version,
+      date: day(due.previous.acknowledgedAt),
+      version: due.version,
+    });
+    const [before, after] = around(text, 'changes');
+    intro.replaceChildren(before, changesLink(due.page, due.previous.version), after);
   } else {
-    intro.textContent = `Everyone this page is for confirms they have read and understood it. Read it, then confirm below (version ${due.version}).`;
+    intro.textContent = t('ack.intro', { version: due.version });
   }
   button.hidden = false;
   button.addEventListener('click', async () => {
@@ -79,16 +85,16 @@ function show(box: HTMLElement, due: Due | undefined, signed: Signed | undefined
       const error = (await response?.json().catch(() => undefined)) as { error?: { message?: string } } | undefined;
       status.textContent =
         response?.status === 401
-          ? 'Your session has ended: sign in again to acknowledge.'
+          ? t('ack.sessionEnded')
           : response?.status === 409
-            ? `${error?.error?.message ?? 'This page changed while you were reading it.'}`
-            : 'Your acknowledgement was not saved. Try again in a moment.';
+            ? `${error?.error?.message ?? t('ack.changedWhileReading')}`
+            : t('ack.notSaved');
       return;
     }
     const record = (await response.json()) as { version: string; acknowledgedAt: string };
     button.hidden = true;
     intro.textContent = '';
-    status.textContent = `Thank you. ${signedText(record.version, record.acknowledgedAt)}`;
+    status.textContent = t('ack.thanks', { signed: signedText(record.version, record.acknowledgedAt) });
     status.tabIndex = -1;
     status.focus();
     if (response.status === 201) lowerHeaderCount();

@@ -2,6 +2,8 @@
  * Fills in "Your pages to review" on the home page from GET /api/reviews?owner=me: at most five
  * pages, the most urgent first. A reader who is not signed in gets 401 and sees nothing.
  */
+import { clientT, pageLanguage } from '../../i18n/client.ts';
+import { formatDate } from '../../lib/format.ts';
 import type { ReviewItem } from '../../lib/review/items.ts';
 
 const SHOWN = 5;
@@ -18,8 +20,8 @@ async function fillIn(panel: HTMLElement): Promise<void> {
   const summary = panel.querySelector<HTMLElement>('[data-reviews-due-summary]');
   const list = panel.querySelector<HTMLElement>('[data-reviews-due-list]');
   if (!summary || !list) return;
-  const pages = (count: number) => `${count} ${count === 1 ? 'page' : 'pages'}`;
-  summary.textContent = `${pages(items.length)} you answer for ${items.length === 1 ? 'needs' : 'need'} a review${overdue > 0 ? `, ${overdue} overdue` : ''}.`;
+  const t = clientT(panel);
+  summary.textContent = `${t('reviewsDue.summary', { count: items.length })}${overdue > 0 ? t('reviewsDue.overdue', { count: overdue }) : ''}.`;
   list.replaceChildren(
     ...items.slice(0, SHOWN).map((item) => {
       const entry = document.createElement('li');
@@ -27,7 +29,9 @@ async function fillIn(panel: HTMLElement): Promise<void> {
       anchor.href = item.url;
       anchor.textContent = item.title;
       const when =
-        item.status === 'overdue' ? `overdue by ${item.daysOverdue} ${item.daysOverdue === 1 ? 'day' : 'days'}` : `due ${item.due ?? ''}`;
+        item.status === 'overdue'
+          ? t('reviewsDue.overdueBy', { count: item.daysOverdue })
+          : t('reviewsDue.due', { date: item.due ? formatDate(item.due, pageLanguage()) : '' });
       entry.append(anchor, ` (${when})`);
       return entry;
     }),

@@ -4,11 +4,15 @@
  * and filters by type, section, tag and language. Used in the search dialog on every page and
  * inline on the home page (dialog.ts).
  */
+import { clientT } from '../../i18n/client.ts';
 import { typeLabel } from '../../lib/format.ts';
 import type { Filters } from './pagefind.ts';
 import { pagefindLanguages } from './pagefind.ts';
 import { type SearchAnswer, SearchEngine, type SearchResult } from './engine.ts';
 import { SearchSession } from './report.ts';
+
+// The interface's words, in the page's language (the search itself keeps to the content's).
+const t = clientT('[data-search-panel]');
 
 const RESULTS = 10;
 /** Fired on the panel each time it lists an answer's pages. */
@@ -86,10 +90,7 @@ export class SearchWidget {
     try {
       answer = await (await this.load()).search(question, this.selectedFilters(), RESULTS);
     } catch {
-      if (asked === this.asked)
-        this.say(
-          'Search is not available on this copy of the site: its index is made by npm run build. Press Enter for the full results page.',
-        );
+      if (asked === this.asked) this.say(t('searchUi.unavailable'));
       return;
     }
     if (asked !== this.asked) return;
@@ -159,12 +160,12 @@ export class SearchWidget {
     this.panel.toggleAttribute('data-has-results', answer.results.length > 0);
     this.session.asked(question, answer.total, this.language);
     if (!question) this.say('');
-    else if (answer.total === 0) this.say(`No pages match “${question}”. Try other words, or fewer filters.`);
+    else if (answer.total === 0) this.say(t('searchUi.noMatch', { query: question }));
     else
       this.say(
         answer.total > answer.results.length
-          ? `${answer.results.length} of ${answer.total} pages`
-          : `${answer.total} ${answer.total === 1 ? 'page' : 'pages'}`,
+          ? t('searchUi.someOf', { shown: answer.results.length, total: answer.total })
+          : t('searchUi.pages', { count: answer.total }),
       );
     // For scripts that wait for an answer, such as npm run bench:search.
     this.panel.dispatchEvent(new CustomEvent(RESULTS_EVENT, { detail: { question, total: answer.total } }));
@@ -184,8 +185,8 @@ export class SearchWidget {
     option.setAttribute('href', result.href);
     option.tabIndex = -1;
     const meta = element('span', 'search-option-meta');
-    if (result.type) meta.append(element('span', `badge badge-${result.type}`, typeLabel(result.type)));
-    if (result.status === 'overdue') meta.append(element('span', 'badge badge-overdue', 'Review overdue'));
+    if (result.type) meta.append(element('span', `badge badge-${result.type}`, typeLabel(result.type, t)));
+    if (result.status === 'overdue') meta.append(element('span', 'badge badge-overdue', t('searchUi.reviewOverdue')));
     if (result.section) meta.append(element('span', 'muted', result.section));
     option.append(element('span', 'search-option-title', result.title), meta);
     if (result.summary) option.append(element('span', 'search-option-summary', result.summary));
@@ -222,8 +223,8 @@ export class SearchWidget {
       if (!select) continue;
       const values = Object.keys(available[name] ?? {}).sort((a, b) => a.localeCompare(b));
       select.replaceChildren(
-        new Option('All', ''),
-        ...values.map((value) => new Option(name === 'type' ? typeLabel(value) : value, value)),
+        new Option(t('searchUi.all'), ''),
+        ...values.map((value) => new Option(name === 'type' ? typeLabel(value, t) : value, value)),
       );
       select.closest('label')?.toggleAttribute('hidden', values.length < 2);
     }

@@ -5,7 +5,10 @@
  * summary and a mark on each lesson read.
  */
 import type { ModuleProgress } from '../../lib/training/progress.ts';
-import { STATUS_LABELS } from '../../lib/training/status-labels.ts';
+import { clientT, pageLanguage } from '../../i18n/client.ts';
+import { formatDate } from '../../lib/format.ts';
+
+const t = clientT('[data-lesson-done], [data-module-progress]');
 
 async function myModules(): Promise<ModuleProgress[] | undefined> {
   const response = await fetch('/api/me/training', { credentials: 'same-origin', headers: { Accept: 'application/json' } }).catch(
@@ -26,14 +29,14 @@ function link(href: string, text: string, className?: string): HTMLAnchorElement
 const quizHref = (progress: ModuleProgress) => `/quiz/${encodeURIComponent(progress.module)}/`;
 
 function lessonsRead(progress: ModuleProgress): string {
-  return `${progress.lessonsDone} of ${progress.lessonsTotal} ${progress.lessonsTotal === 1 ? 'lesson' : 'lessons'} read`;
+  return t('progress.lessonsRead', { done: progress.lessonsDone, count: progress.lessonsTotal });
 }
 
 /** What to do next in the module, after the lesson at `currentUrl` (if any). */
 function nextStep(progress: ModuleProgress, currentUrl?: string): HTMLAnchorElement | undefined {
   const unread = progress.lessons.filter((lesson) => !lesson.done && lesson.url !== currentUrl);
-  if (unread[0]) return link(unread[0].url, `Next unread lesson: ${unread[0].title}`);
-  if (progress.hasQuiz && !progress.quizPassed) return link(quizHref(progress), 'Take the quiz', 'button');
+  if (unread[0]) return link(unread[0].url, t('progress.nextUnread', { title: unread[0].title }));
+  if (progress.hasQuiz && !progress.quizPassed) return link(quizHref(progress), t('progress.takeQuiz'), 'button');
   return undefined;
 }
 
@@ -47,9 +50,9 @@ function showLesson(container: HTMLElement, progress: ModuleProgress): void {
     const done = current.lessons.find((candidate) => candidate.id === lesson.id)?.done ?? false;
     button.hidden = done;
     const parts: (string | Node)[] = [];
-    if (done) parts.push(justMarked ? 'Marked as done. ' : 'You have read this lesson. ');
+    if (done) parts.push(`${justMarked ? t('progress.markedDone') : t('progress.alreadyRead')} `);
     parts.push(`${lessonsRead(current)}. `);
-    if (current.status === 'passed' && justMarked) parts.push('The module is complete. ');
+    if (current.status === 'passed' && justMarked) parts.push(`${t('progress.moduleComplete')} `);
     const next = nextStep(current, location.pathname);
     if (next && done) parts.push(next);
     status.replaceChildren(...parts);
@@ -65,10 +68,7 @@ function showLesson(container: HTMLElement, progress: ModuleProgress): void {
     }).catch(() => undefined);
     button.removeAttribute('aria-disabled');
     if (!response?.ok) {
-      status.textContent =
-        response?.status === 401
-          ? 'Your session has ended: sign in again to save your progress.'
-          : 'Your progress was not saved. Try again in a moment.';
+      status.textContent = response?.status === 401 ? t('progress.sessionEnded') : t('progress.notSaved');
       return;
     }
     render((await response.json()) as ModuleProgress, true);
@@ -81,15 +81,19 @@ function showModule(container: HTMLElement, progress: ModuleProgress): void {
   const summary = container.querySelector<HTMLElement>('[data-progress-summary]');
   const actions = container.querySelector<HTMLElement>('[data-progress-actions]');
   if (!summary || !actions) return;
-  const facts = [`${STATUS_LABELS[progress.status]}: ${lessonsRead(progress)}`];
+  const facts = [`${t(`status.${progress.status}`)}: ${lessonsRead(progress)}`];
   if (progress.hasQuiz)
     facts.push(
-      progress.quizPassed ? 'quiz passed' : progress.attemptsUsed === 0 ? 'quiz not taken' : `quiz: last score ${progress.lastScore}%`,
+      progress.quizPassed
+        ? t('progress.quizPassed')
+        : progress.attemptsUsed === 0
+          ? t('progress.quizNotTaken')
+          : t('progress.lastScore', { score: progress.lastScore ?? 0 }),
     );
-  if (progress.dueOn && progress.status !== 'passed') facts.push(`due ${progress.dueOn}`);
+  if (progress.dueOn && progress.status !== 'passed') facts.push(t('progress.due', { date: formatDate(progress.dueOn, pageLanguage()) }));
   summary.textContent = `${facts.join(' · ')}.`;
   const next = nextStep(progress);
-  actions.replaceChildren(...(next ? [next] : []), link('/my-training/', 'My training'));
+  actions.replaceChildren(...(next ? [next] : []), link('/my-training/', t('progress.myTraining')));
   // A mark on each lesson read, in the module's lesson list.
   for (const lesson of progress.lessons.filter((candidate) => candidate.done)) {
     const item = document.querySelector(`.lesson-list a[href="${CSS.escape(lesson.url)}"]`);
@@ -99,7 +103,7 @@ function showModule(container: HTMLElement, progress: ModuleProgress): void {
     const tick = document.createElement('span');
     tick.setAttribute('aria-hidden', 'true');
     tick.textContent = '✓ ';
-    mark.append(tick, 'read');
+    mark.append(tick, t('progress.readMark'));
     item.after(' ', mark);
   }
   container.hidden = false;

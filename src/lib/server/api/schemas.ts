@@ -1,4 +1,5 @@
 /** Shapes the API answers with, shared by the routes and the OpenAPI document. */
+import { LANGUAGES } from '../../../i18n/languages.ts';
 import { z } from 'astro/zod';
 import { ERROR_STATUS } from '../errors.ts';
 import { PERMISSION_ROLES } from '../auth/access.ts';
@@ -29,6 +30,10 @@ export const UserSchema = z
     status: z.enum(['active', 'deactivated']),
     mustChangePassword: z.boolean(),
     createdAt: z.string(),
+    language: z
+      .enum(LANGUAGES)
+      .nullable()
+      .meta({ description: "The interface language the person chose on /account/; null: the handbook's own." }),
   })
   .meta({ id: 'User' });
 

@@ -189,6 +189,12 @@ export function knowhowMigrations(kind: DatabaseKind): Record<string, Migration>
         await appendOnly(db, kind, 'page_version', 'page versions are append-only');
       },
     },
+    '2026-11-30-user-language': {
+      async up(db: Kysely<unknown>) {
+        // The interface language a person chose on /account/ (i18n/languages.ts); null: the handbook's.
+        await db.schema.alterTable('user').addColumn('language', 'text').execute();
+      },
+    },
   };
 }
 

@@ -23,6 +23,8 @@ export interface UserTable {
   banExpires: DbDate | null;
   team: string | null;
   mustChangePassword: DbBoolean | null;
+  /** The interface language the person chose, or null for the handbook's (migration 2026-11-30-user-language). */
+  language: string | null;
 }
 
 export interface SessionTable {

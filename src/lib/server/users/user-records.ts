@@ -4,6 +4,7 @@
  * query, so a signed-in request knows everything about its person after one round trip.
  */
 import type { Kysely } from 'kysely';
+import { isLanguage, type Language } from '../../../i18n/languages.ts';
 import { DEFAULT_ROLE, isPermissionRole, type PermissionRole } from '../auth/access.ts';
 import type { DatabaseKind } from '../db/connect.ts';
 import { jsonArrayFrom, parseJsonArray } from '../db/json-array.ts';
@@ -26,6 +27,8 @@ export interface UserRecord {
   /** Set for a one-time password: until it is changed, only the account page and sign-out work. */
   mustChangePassword: boolean;
   createdAt: string;
+  /** The interface language the person chose on /account/, or null for the handbook's own. */
+  language: Language | null;
 }
 
 /** The people's rows with their job roles and owner handles; callers add where, order and joins. */
@@ -70,5 +73,6 @@ export function toUserRecord(row: UserRecordRow): UserRecord {
     status: row.banned ? 'deactivated' : 'active',
     mustChangePassword: Boolean(row.mustChangePassword),
     createdAt: isoDate(row.createdAt),
+    language: isLanguage(row.language) ? row.language : null,
   };
 }

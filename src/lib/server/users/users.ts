@@ -4,6 +4,7 @@
  * its audit event, so a crash leaves either both or neither; the last active admin cannot be
  * demoted or deactivated, so a site never locks its administrators out.
  */
+import type { Language } from '../../../i18n/languages.ts';
 import { randomBytes } from 'node:crypto';
 import { generateId } from 'better-auth';
 import type { ExpressionBuilder, Transaction } from 'kysely';
@@ -84,6 +85,11 @@ export async function getUser({ db, database }: UserDeps, id: string): Promise<U
 export async function findUserByEmail({ db, database }: UserDeps, email: string): Promise<UserRecord | undefined> {
   const row = await selectUserRecords(db, database.kind).where('user.email', '=', email.trim().toLowerCase()).executeTakeFirst();
   return row ? toUserRecord(row) : undefined;
+}
+
+/** The interface language a person chose on /account/; null goes back to the handbook's own. */
+export async function setUserLanguage({ db }: Pick<UserDeps, 'db'>, id: string, language: Language | null): Promise<void> {
+  await db.updateTable('user').set({ language }).where('id', '=', id).execute();
 }
 
 /** The teams people are in, by name: for filters and assignment forms. */
