@@ -10,6 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../../src/lib/server/app.ts';
 import { hasChromium, launchChromium } from '../helpers/chromium.ts';
+import { tabTo } from '../helpers/keyboard.ts';
 import { sqlite, type TestDatabase } from '../helpers/databases.ts';
 import { FIXTURE_DIST, FIXTURE_V2_DIST } from '../helpers/fixture-site.ts';
 import { PASSWORD, PEOPLE, seedPeople, testApp } from '../helpers/people.ts';
@@ -50,14 +51,6 @@ describe.skipIf(!hasChromium)('read and acknowledge, in Chromium', () => {
     await page.fill('#password', PASSWORD);
     await Promise.all([page.waitForURL(`${server.url}/`), page.getByRole('button', { name: 'Sign in', exact: true }).click()]);
     return { context, page };
-  }
-
-  async function tabTo(page: Page, selector: string, presses = 200): Promise<void> {
-    for (let press = 0; press < presses; press++) {
-      await page.keyboard.press('Tab');
-      if (await page.evaluate((wanted) => document.activeElement?.matches(wanted) ?? false, selector)) return;
-    }
-    throw new Error(`Tab never reached ${selector} on ${page.url()}`);
   }
 
   it('shows nothing to someone not signed in', async () => {

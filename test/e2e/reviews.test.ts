@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../../src/lib/server/app.ts';
 import { findUserByEmail, updateUser } from '../../src/lib/server/users/users.ts';
 import { hasChromium, launchChromium } from '../helpers/chromium.ts';
+import { tabTo } from '../helpers/keyboard.ts';
 import { sqlite, type TestDatabase } from '../helpers/databases.ts';
 import { FIXTURE_DIST } from '../helpers/fixture-site.ts';
 import { PASSWORD, PEOPLE, seedPeople, testApp } from '../helpers/people.ts';
@@ -51,14 +52,6 @@ describe.skipIf(!hasChromium)('reviews, in Chromium', () => {
   async function itemsOf(page: Page, query: string): Promise<{ title: string; status: string }[]> {
     const response = await page.request.get(`${server.url}/api/reviews?${query}`);
     return ((await response.json()) as { items: { title: string; status: string }[] }).items;
-  }
-
-  async function tabTo(page: Page, selector: string): Promise<void> {
-    for (let press = 0; press < 60; press++) {
-      await page.keyboard.press('Tab');
-      if (await page.evaluate((wanted) => document.activeElement?.matches(wanted) ?? false, selector)) return;
-    }
-    throw new Error(`Tab never reached ${selector}`);
   }
 
   it('shows an owner what is due on the home page and leads them to the dashboard by keyboard', async () => {

@@ -10,6 +10,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../../src/lib/server/app.ts';
 import { hasChromium, launchChromium } from '../helpers/chromium.ts';
+import { tabTo } from '../helpers/keyboard.ts';
 import { sqlite, type TestDatabase } from '../helpers/databases.ts';
 import { FIXTURE_DIST } from '../helpers/fixture-site.ts';
 import { PASSWORD, PEOPLE, seedPeople, testApp } from '../helpers/people.ts';
@@ -54,15 +55,6 @@ describe.skipIf(!hasChromium)('training, in Chromium', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(`${server.url}/`);
     return { context, page };
-  }
-
-  /** Presses Tab until the focused element matches `selector`, as a keyboard user moves on. */
-  async function tabTo(page: Page, selector: string, presses = 80): Promise<void> {
-    for (let press = 0; press < presses; press++) {
-      await page.keyboard.press('Tab');
-      if (await page.evaluate((wanted) => document.activeElement?.matches(wanted) ?? false, selector)) return;
-    }
-    throw new Error(`Tab never reached ${selector} on ${page.url()}`);
   }
 
   /** Chooses the radio button whose label contains `text` in a question, by keyboard only. */

@@ -2,17 +2,12 @@
 import { z } from 'astro/zod';
 import { REVIEW_STATES, type ReviewState } from '../../lib/content/review.ts';
 import { defineApi, method } from '../../lib/server/api/route.ts';
-import { csvResponse, wantsCsv } from '../../lib/server/api/training.ts';
+import { csvResponse, isoDate, wantsCsv } from '../../lib/server/api/training.ts';
 import { readManifest } from '../../lib/server/manifest.ts';
 import { reviewList } from '../../lib/server/reviews/reviews.ts';
 import { getSite } from '../../site/get-site.ts';
 
 export const prerender = false;
-
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'write a date as YYYY-MM-DD, e.g. 2026-12-01' })
-  .refine((value) => new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), { error: 'write a date that exists, as YYYY-MM-DD' });
 
 const Query = z.object({
   status: z

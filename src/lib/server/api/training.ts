@@ -25,7 +25,8 @@ export const ModuleParams = z.object({
   module: z.string().min(1).max(200).meta({ description: 'The module’s folder name, e.g. new-agent-onboarding.' }),
 });
 
-const isoDate = z
+/** A calendar date as the API takes it, checked to exist. */
+export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'write a date as YYYY-MM-DD, e.g. 2026-12-01' })
   .refine((value) => new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), { error: 'write a date that exists, as YYYY-MM-DD' });

@@ -98,19 +98,24 @@ async function finishedSince(deps: TrainingDeps, userId: string, moduleId: strin
   return Number(row?.count ?? 0);
 }
 
+/** The person's attempt at the module that is opened and not yet submitted (at most one). */
+function openAttemptRow({ db }: Pick<TrainingDeps, 'db'>, userId: string, moduleId: string) {
+  return db
+    .selectFrom('quiz_attempt')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .where('module', '=', moduleId)
+    .where('finished_at', 'is', null)
+    .executeTakeFirst();
+}
+
 /** The open attempt, or a new one drawn now; 409 once the attempts allowed are used. */
 export async function openAttempt(deps: TrainingDeps, person: UserRecord, moduleId: string): Promise<QuizForLearner> {
   const module = findModule(deps.catalog, moduleId);
   const quiz = quizOf(module);
   const since = await retakeSince(deps, person.id, module.id);
   const used = await finishedSince(deps, person.id, module.id, since);
-  const open = await deps.db
-    .selectFrom('quiz_attempt')
-    .selectAll()
-    .where('user_id', '=', person.id)
-    .where('module', '=', module.id)
-    .where('finished_at', 'is', null)
-    .executeTakeFirst();
+  const open = await openAttemptRow(deps, person.id, module.id);
   if (open && open.quiz_version === quiz.version)
     return forLearner(module, quiz, open.id, open.number, JSON.parse(open.questions) as DrawnQuestion[], used);
   // An attempt opened on an earlier version of the quiz is given up: its questions may be gone.
@@ -141,13 +146,8 @@ export async function openAttempt(deps: TrainingDeps, person: UserRecord, module
     .executeTakeFirst();
   if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) {
     // Another request opened one at the same moment: that is the attempt.
-    const other = await deps.db
-      .selectFrom('quiz_attempt')
-      .selectAll()
-      .where('user_id', '=', person.id)
-      .where('module', '=', module.id)
-      .where('finished_at', 'is', null)
-      .executeTakeFirstOrThrow();
+    const other = await openAttemptRow(deps, person.id, module.id);
+    if (!other) throw new Error(`The attempt opened at the same moment for ${module.id} is gone.`);
     return forLearner(module, quiz, other.id, other.number, JSON.parse(other.questions) as DrawnQuestion[], used);
   }
   return forLearner(module, quiz, id, used + 1, drawn, used);
@@ -209,13 +209,7 @@ export async function submitAttempt(
     if (earlier.module !== module.id) throw new ApiError('CONFLICT', 'This idempotency key was used for another quiz; send a new one.');
     return { result: await resultOf(deps, person, module, earlier.id), repeated: true };
   }
-  const open = await deps.db
-    .selectFrom('quiz_attempt')
-    .selectAll()
-    .where('user_id', '=', person.id)
-    .where('module', '=', module.id)
-    .where('finished_at', 'is', null)
-    .executeTakeFirst();
+  const open = await openAttemptRow(deps, person.id, module.id);
   if (!open)
     throw new ApiError('NO_OPEN_ATTEMPT', `Open the quiz first (GET /api/quizzes/${module.id}): it draws the questions of your attempt.`);
   if (open.quiz_version !== quiz.version)
