@@ -54,6 +54,7 @@ function reportLinkProblems(site: SiteModel): void {
 
 interface Lookups {
   pages: Map<string, PageRecord>;
+  pagesByUrl: Map<string, PageRecord>;
   sections: Map<string, SectionRecord>;
 }
 const lookups = new WeakMap<SiteModel, Lookups>();
@@ -63,6 +64,7 @@ function lookupsOf(site: SiteModel): Lookups {
   if (!found) {
     found = {
       pages: new Map(site.pages.map((page) => [page.id, page])),
+      pagesByUrl: new Map(site.pages.map((page) => [page.url, page])),
       sections: new Map(site.sections.map((section) => [section.url, section])),
     };
     lookups.set(site, found);
@@ -72,6 +74,15 @@ function lookupsOf(site: SiteModel): Lookups {
 
 export function pageById(site: SiteModel, id: string): PageRecord | undefined {
   return lookupsOf(site).pages.get(id);
+}
+
+export function pageByUrl(site: SiteModel, url: string): PageRecord | undefined {
+  return lookupsOf(site).pagesByUrl.get(url);
+}
+
+/** The page a translation translates; the page itself when it is an original. */
+export function originalOf(site: SiteModel, page: PageRecord): PageRecord {
+  return (page.translationOf && pageByUrl(site, page.translationOf)) || page;
 }
 
 export function sectionByUrl(site: SiteModel, url: string): SectionRecord | undefined {

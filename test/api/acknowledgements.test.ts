@@ -163,7 +163,7 @@ describe.each(DATABASES)('acknowledgements over HTTP on $name', (database) => {
     const records = await call('/api/reports/acknowledgements/records', 'manager');
     expect(records.headers.get('content-type')).toMatch(/^text\/csv/);
     const recordLines = (await records.text()).trim().split(/\r?\n/);
-    expect(recordLines[0]).toBe('name,email,user_id,page,file,version,text_hash,acknowledged_at');
+    expect(recordLines[0]).toBe('name,email,user_id,page,file,version,text_hash,read_in,acknowledged_at');
     expect(recordLines).toHaveLength(3);
     const jsonl = await call(`/api/reports/acknowledgements/records?format=jsonl&page=${REFUNDS}`, 'manager');
     const entries = (await jsonl.text())

@@ -4,20 +4,26 @@
  * language, Polish inflections included.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppContext } from '../../src/lib/server/app.ts';
 import { sqlite, type TestDatabase } from '../helpers/databases.ts';
 import { SAMPLE_DIST } from '../helpers/fixture-site.ts';
+import { PEOPLE, seedPeople, signIn, testApp } from '../helpers/people.ts';
 import { type RunningServer, startServer } from '../helpers/server.ts';
 
 describe('the sample handbook in five languages', () => {
   let db: TestDatabase;
   let server: RunningServer;
+  let app: AppContext;
 
   beforeAll(async () => {
     db = await sqlite.create();
+    app = await testApp(db.url);
+    await seedPeople(app);
     server = await startServer(SAMPLE_DIST, { DATABASE_URL: db.url });
   });
   afterAll(async () => {
     await server?.stop();
+    await app?.close();
     await db?.drop();
   });
 
@@ -55,6 +61,28 @@ describe('the sample handbook in five languages', () => {
     );
     expect(await html('/pl/policies/goodwill-credits/')).toContain('To tłumaczenie może być nieaktualne');
     expect(await html('/de/policies/refunds-and-returns/')).not.toContain('translation-warning');
+  });
+
+  it("counts acknowledging a current translation for the original's version", async () => {
+    const german = await html('/de/policies/identity-verification/');
+    expect(german).toMatch(
+      /<section class="acknowledge-box"[^>]* data-page="\/policies\/identity-verification\/" data-version="3"[^>]* data-translation="\/de\/policies\/identity-verification\/"/,
+    );
+    expect(german).not.toContain('data-stale-translation');
+    const cookie = await signIn(server.url, PEOPLE.member.email);
+    const call = (path: string, body?: unknown) =>
+      fetch(`${server.url}${path}`, {
+        method: body ? 'POST' : 'GET',
+        headers: { Cookie: cookie, Origin: server.url, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
+    const owed = async () =>
+      ((await (await call('/api/me/acknowledgements')).json()) as { due: { page: string }[] }).due.map((due) => due.page);
+    expect(await owed()).toContain('/policies/identity-verification/');
+    const response = await call('/api/acknowledgements', { page: '/de/policies/identity-verification/', version: '3' });
+    expect(response.status).toBe(201);
+    expect(await response.json()).toMatchObject({ page: '/policies/identity-verification/', version: '3', readIn: 'de' });
+    expect(await owed()).not.toContain('/policies/identity-verification/');
   });
 
   it('lists each policy once in its section, in the original language', async () => {

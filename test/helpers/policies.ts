@@ -4,6 +4,8 @@ import { parseFrontMatter } from '../../src/lib/content/frontmatter.ts';
 import type { PageRecord } from '../../src/lib/content/types.ts';
 import type { PolicyText } from '../../src/lib/acknowledgements/policy-texts.ts';
 import { type AcknowledgementCatalog, catalogOf } from '../../src/lib/server/acknowledgements/catalog.ts';
+import { translationOf, urlForFile } from '../../src/lib/content/paths.ts';
+import { linkTranslations } from '../../src/lib/content/translations.ts';
 import { pageRecord } from './page-record.ts';
 
 export interface PolicySource {
@@ -11,7 +13,7 @@ export interface PolicySource {
   source: string;
 }
 
-/** The catalog a build of these sources would give the server. */
+/** The catalog a build of these sources would give the server; translations linked to their originals. */
 export function policyCatalog(sources: PolicySource[]): AcknowledgementCatalog {
   const pages: PageRecord[] = [];
   const texts: PolicyText[] = [];
@@ -19,14 +21,19 @@ export function policyCatalog(sources: PolicySource[]): AcknowledgementCatalog {
     const { data } = parseFrontMatter(file, source);
     const text = acknowledgeText(source);
     const version = acknowledgeVersion(data.version, text);
+    const translation = translationOf(file);
     const page = pageRecord(file, {
       title: data.title ?? file,
       audience: data.audience ?? [],
       acknowledge: data.acknowledge ?? false,
+      textVersion: version,
       ...(data.acknowledge ? { acknowledgeVersion: version } : {}),
+      ...(translation ? { lang: translation.lang, translationOf: urlForFile(translation.original) } : {}),
+      ...(data.translatedFrom ? { translatedFrom: data.translatedFrom } : {}),
     });
     pages.push(page);
-    if (data.acknowledge) texts.push({ url: page.url, file, version, textHash: textHash(text), text });
+    if (data.acknowledge && !translation) texts.push({ url: page.url, file, version, textHash: textHash(text), text });
   }
+  linkTranslations(pages);
   return catalogOf(pages, texts);
 }

@@ -89,6 +89,7 @@ describe.each(DATABASES)('acknowledgements on $name', (database) => {
         title: 'Identity verification',
         file: 'policies/identity-verification.md',
         version: '1',
+        readIn: null,
         acknowledgedAt: '2026-01-05T09:00:00.000Z',
       },
     });
@@ -247,4 +248,43 @@ describe.each(DATABASES)('acknowledgements on $name', (database) => {
     expect(report.rows.map((row) => row.person.name)).not.toContain('bill');
     expect(report.pages[0]).toMatchObject({ people: 4, acknowledged: 1 });
   });
+  it.skipIf(!database.available)(
+    "counts a current translation for the original's version, and sends the reader of a stale one to the original",
+    async () => {
+      const translated = (lang: string, from: string) => ({
+        file: `policies/identity-verification.${lang}.md`,
+        source: `---\ntitle: Identity verification (${lang})\ntranslatedFrom: ${from}\n---\n\n## ${lang}\n\nTranslated.\n`,
+      });
+      const v3 = policyCatalog([
+        identity('3', 'Ask for the account PIN and send a one-time passcode.'),
+        translated('de', '3'),
+        translated('pl', '2'),
+      ]);
+      const dora = await person('dora@kestrel.example');
+      expect(v3.pages.map((page) => page.url)).toEqual(['/policies/identity-verification/']);
+      const stale = await failure(acknowledge(deps(v3), dora, { page: '/pl/policies/identity-verification/', version: '3' }));
+      expect(stale.code).toBe('TRANSLATION_STALE');
+      expect(stale.message).toContain('Polish translation');
+      expect(stale.message).toContain('/policies/identity-verification/');
+      expect((await myAcknowledgements(deps(v3), dora)).due.map((due) => due.page)).toEqual(['/policies/identity-verification/']);
+
+      const first = await acknowledge(deps(v3), dora, { page: '/de/policies/identity-verification', version: '3' });
+      expect(first).toMatchObject({
+        created: true,
+        acknowledgement: { page: '/policies/identity-verification/', version: '3', readIn: 'de' },
+      });
+      // The original, read afterwards, is the same version: nothing new to record.
+      const again = await acknowledge(deps(v3), dora, { page: '/policies/identity-verification/', version: '3' });
+      expect(again).toMatchObject({ created: false, acknowledgement: { readIn: 'de' } });
+      expect((await myAcknowledgements(deps(v3), dora)).due).toEqual([]);
+      expect(await dueCount(deps(v3), dora)).toBe(0);
+      const records = (await acknowledgementRecords(context.app, '/policies/identity-verification/')).filter(
+        (record) => record.email === 'dora@kestrel.example',
+      );
+      expect(records.map((record) => [record.version, record.readIn])).toEqual([['3', 'de']]);
+      // A translation of an old version cannot be signed for the new one either.
+      const old = await failure(acknowledge(deps(v3), dora, { page: '/de/policies/identity-verification/', version: '2' }));
+      expect(old.code).toBe('VERSION_CHANGED');
+    },
+  );
 });

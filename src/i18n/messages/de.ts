@@ -119,6 +119,11 @@ export const de: Catalogue = {
     'Diese Seite hat sich geändert, seit Sie Version {previous} am {date} bestätigt haben: {changes}. Lesen Sie sie erneut und bestätigen Sie dann, dass Sie Version {version} gelesen und verstanden haben.',
   'ack.intro':
     'Alle, für die diese Seite gedacht ist, bestätigen, dass sie sie gelesen und verstanden haben. Lesen Sie sie und bestätigen Sie dann unten (Version {version}).',
+  'ack.introTranslation':
+    'Alle, für die diese Seite bestimmt ist, bestätigen, dass sie sie gelesen und verstanden haben. Diese Übersetzung entspricht dem Original: Ihre Bestätigung gilt für das Original, Version {version}.',
+  'ack.staleTranslation':
+    'Diese Übersetzung beruht auf einer älteren Fassung des Originals und gibt es womöglich nicht mehr richtig wieder. Lesen Sie das {original} und bestätigen Sie es dort.',
+  'ack.originalLink': 'Original',
   'ack.sessionEnded': 'Ihre Sitzung ist abgelaufen: Melden Sie sich erneut an, um zu bestätigen.',
   'ack.changedWhileReading': 'Diese Seite hat sich geändert, während Sie sie gelesen haben.',
   'ack.notSaved': 'Ihre Bestätigung wurde nicht gespeichert. Versuchen Sie es gleich noch einmal.',
@@ -313,6 +318,8 @@ export const de: Catalogue = {
   'error.ATTEMPT_LIMIT_REACHED': 'Sie haben alle Versuche für dieses Quiz genutzt; bitten Sie Ihre Führungskraft um eine Wiederholung.',
   'error.NO_OPEN_ATTEMPT': 'Für dieses Quiz ist kein Versuch offen; beginnen Sie es neu.',
   'error.VERSION_CHANGED': 'Diese Seite hat sich geändert, während Sie sie gelesen haben; lesen Sie zuerst die neue Version.',
+  'error.TRANSLATION_STALE':
+    'Diese Übersetzung gibt das Original womöglich nicht mehr richtig wieder; lesen Sie das Original und bestätigen Sie es dort.',
   'error.PAYLOAD_TOO_LARGE': 'Das Gesendete ist zu groß.',
   'error.UNSUPPORTED_MEDIA_TYPE': 'Das Gesendete hat ein Format, das diese Adresse nicht annimmt.',
   'error.RATE_LIMITED': 'Gerade zu viele Versuche; warten Sie einen Moment und versuchen Sie es erneut.',

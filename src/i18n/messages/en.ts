@@ -142,6 +142,11 @@ export const en = {
   'ack.changedPage':
     'This page changed since you acknowledged version {previous} on {date}: {changes}. Read it again, then confirm you have read and understood version {version}.',
   'ack.intro': 'Everyone this page is for confirms they have read and understood it. Read it, then confirm below (version {version}).',
+  'ack.introTranslation':
+    'Everyone this page is for confirms they have read and understood it. This translation says what the original says: acknowledging it counts for the original, version {version}.',
+  'ack.staleTranslation':
+    'This translation was made from an earlier version of the original and may not say what it says now. Read the {original} and acknowledge it there.',
+  'ack.originalLink': 'original',
   'ack.sessionEnded': 'Your session has ended: sign in again to acknowledge.',
   'ack.changedWhileReading': 'This page changed while you were reading it.',
   'ack.notSaved': 'Your acknowledgement was not saved. Try again in a moment.',
@@ -342,6 +347,7 @@ export const en = {
   'error.ATTEMPT_LIMIT_REACHED': 'You have used all your attempts at this quiz; ask your manager for a retake.',
   'error.NO_OPEN_ATTEMPT': 'There is no open attempt at this quiz; start it again.',
   'error.VERSION_CHANGED': 'This page changed while you were reading it; read the new version first.',
+  'error.TRANSLATION_STALE': 'This translation may no longer say what the original says; read the original and acknowledge it there.',
   'error.PAYLOAD_TOO_LARGE': 'What was sent is too large.',
   'error.UNSUPPORTED_MEDIA_TYPE': 'What was sent is in a form this address does not take.',
   'error.RATE_LIMITED': 'Too many tries just now; wait a moment and try again.',

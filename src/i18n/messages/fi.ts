@@ -119,6 +119,11 @@ export const fi: Catalogue = {
     'Tämä sivu on muuttunut sen jälkeen, kun kuittasit version {previous} {date}: {changes}. Lue se uudelleen ja vahvista sitten, että olet lukenut ja ymmärtänyt version {version}.',
   'ack.intro':
     'Kaikki, joille tämä sivu on tarkoitettu, vahvistavat lukeneensa ja ymmärtäneensä sen. Lue se ja vahvista alla (versio {version}).',
+  'ack.introTranslation':
+    'Kaikki, joille tämä sivu on tarkoitettu, vahvistavat lukeneensa ja ymmärtäneensä sen. Tämä käännös vastaa alkuperäistä: kuittauksesi koskee alkuperäistä, versiota {version}.',
+  'ack.staleTranslation':
+    'Tämä käännös on tehty alkuperäisen vanhemmasta versiosta, eikä se ehkä enää vastaa sitä. Lue {original} ja kuittaa se siellä.',
+  'ack.originalLink': 'alkuperäinen',
   'ack.sessionEnded': 'Istuntosi on päättynyt: kirjaudu uudelleen sisään kuitataksesi.',
   'ack.changedWhileReading': 'Tämä sivu muuttui lukiessasi.',
   'ack.notSaved': 'Kuittausta ei tallennettu. Yritä hetken päästä uudelleen.',
@@ -305,6 +310,7 @@ export const fi: Catalogue = {
   'error.ATTEMPT_LIMIT_REACHED': 'Olet käyttänyt kaikki tämän tietovisan yritykset; pyydä esihenkilöltäsi uusintamahdollisuutta.',
   'error.NO_OPEN_ATTEMPT': 'Tähän tietovisaan ei ole avointa yritystä; aloita se uudelleen.',
   'error.VERSION_CHANGED': 'Tämä sivu muuttui lukiessasi; lue ensin uusi versio.',
+  'error.TRANSLATION_STALE': 'Tämä käännös ei ehkä enää vastaa alkuperäistä; lue alkuperäinen ja kuittaa se siellä.',
   'error.PAYLOAD_TOO_LARGE': 'Lähetetty sisältö on liian suuri.',
   'error.UNSUPPORTED_MEDIA_TYPE': 'Lähetetty sisältö on muodossa, jota tämä osoite ei ota vastaan.',
   'error.RATE_LIMITED': 'Liian monta yritystä juuri nyt; odota hetki ja yritä uudelleen.',

@@ -124,6 +124,11 @@ export const pl: Catalogue = {
     'Ta strona zmieniła się od czasu, gdy potwierdzono wersję {previous} dnia {date}: {changes}. Przeczytaj ją ponownie, a potem potwierdź, że znasz i rozumiesz wersję {version}.',
   'ack.intro':
     'Wszyscy, dla których jest ta strona, potwierdzają, że ją przeczytali i rozumieją. Przeczytaj ją, a potem potwierdź poniżej (wersja {version}).',
+  'ack.introTranslation':
+    'Każdy, kogo dotyczy ta strona, potwierdza, że ją przeczytał i zrozumiał. To tłumaczenie odpowiada oryginałowi: potwierdzenie liczy się dla oryginału w wersji {version}.',
+  'ack.staleTranslation':
+    'To tłumaczenie powstało na podstawie starszej wersji oryginału i może już mu nie odpowiadać. Przeczytaj {original} i potwierdź go tam.',
+  'ack.originalLink': 'oryginał',
   'ack.sessionEnded': 'Sesja wygasła: zaloguj się ponownie, aby potwierdzić.',
   'ack.changedWhileReading': 'Ta strona zmieniła się w trakcie czytania.',
   'ack.notSaved': 'Potwierdzenie nie zostało zapisane. Spróbuj ponownie za chwilę.',
@@ -335,6 +340,7 @@ export const pl: Catalogue = {
   'error.ATTEMPT_LIMIT_REACHED': 'Wykorzystano wszystkie podejścia do tego quizu; poproś przełożonego o powtórkę.',
   'error.NO_OPEN_ATTEMPT': 'Nie ma otwartego podejścia do tego quizu; zacznij od nowa.',
   'error.VERSION_CHANGED': 'Ta strona zmieniła się w trakcie czytania; najpierw przeczytaj nową wersję.',
+  'error.TRANSLATION_STALE': 'To tłumaczenie może już nie odpowiadać oryginałowi; przeczytaj oryginał i potwierdź go tam.',
   'error.PAYLOAD_TOO_LARGE': 'Przesłane dane są za duże.',
   'error.UNSUPPORTED_MEDIA_TYPE': 'Przesłane dane mają format, którego ten adres nie przyjmuje.',
   'error.RATE_LIMITED': 'Zbyt wiele prób w tej chwili; odczekaj chwilę i spróbuj ponownie.',

@@ -118,6 +118,11 @@ export const sv: Catalogue = {
   'ack.changedPage':
     'Den här sidan har ändrats sedan du bekräftade version {previous} den {date}: {changes}. Läs den igen och bekräfta sedan att du har läst och förstått version {version}.',
   'ack.intro': 'Alla som sidan gäller bekräftar att de har läst och förstått den. Läs den och bekräfta sedan nedan (version {version}).',
+  'ack.introTranslation':
+    'Alla som sidan gäller bekräftar att de har läst och förstått den. Översättningen stämmer med originalet: din bekräftelse gäller originalet, version {version}.',
+  'ack.staleTranslation':
+    'Översättningen gjordes från en äldre version av originalet och stämmer kanske inte längre med det. Läs {original} och bekräfta det där.',
+  'ack.originalLink': 'originalet',
   'ack.sessionEnded': 'Din session har gått ut: logga in igen för att bekräfta.',
   'ack.changedWhileReading': 'Sidan ändrades medan du läste den.',
   'ack.notSaved': 'Din bekräftelse sparades inte. Försök igen om en stund.',
@@ -305,6 +310,7 @@ export const sv: Catalogue = {
   'error.ATTEMPT_LIMIT_REACHED': 'Du har använt alla försök på det här quizet; be din chef om ett nytt försök.',
   'error.NO_OPEN_ATTEMPT': 'Det finns inget öppet försök på det här quizet; börja om.',
   'error.VERSION_CHANGED': 'Sidan ändrades medan du läste den; läs den nya versionen först.',
+  'error.TRANSLATION_STALE': 'Den här översättningen stämmer kanske inte längre med originalet; läs originalet och bekräfta det där.',
   'error.PAYLOAD_TOO_LARGE': 'Det som skickades är för stort.',
   'error.UNSUPPORTED_MEDIA_TYPE': 'Det som skickades har ett format som den här adressen inte tar emot.',
   'error.RATE_LIMITED': 'För många försök just nu; vänta en stund och försök igen.',

@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { acknowledgeText, textHash } from '../content/acknowledge.ts';
+import { isOriginal } from '../content/translations.ts';
 import type { PageRecord } from '../content/types.ts';
 
 export const POLICY_TEXTS_FILE = 'knowhow-policy-texts.json';
@@ -19,10 +20,13 @@ export interface PolicyText {
   text: string;
 }
 
-/** The pages to acknowledge, with their text read from the content folder. */
+/**
+ * The pages to acknowledge, with their text read from the content folder. Translations are not
+ * among them: acknowledging one counts for its original's version.
+ */
 export function policyTexts(contentDir: string, pages: readonly PageRecord[]): PolicyText[] {
   return pages
-    .filter((page) => page.acknowledge && page.acknowledgeVersion !== undefined && !page.draft)
+    .filter((page) => page.acknowledge && page.acknowledgeVersion !== undefined && !page.draft && isOriginal(page))
     .map((page) => {
       const text = acknowledgeText(readFileSync(join(contentDir, page.file), 'utf8'));
       return { url: page.url, file: page.file, version: page.acknowledgeVersion as string, textHash: textHash(text), text };

@@ -3,7 +3,9 @@
  * for a person who is not signed in (401) nothing shows. Someone who owes the page gets
  * "I have read and understood this", which posts to /api/acknowledgements without a reload;
  * someone asked again because the page changed gets a link to what changed; someone who
- * acknowledged the current version sees when.
+ * acknowledged the current version sees when. On a translation (data-translation) the
+ * acknowledgement counts for the original's version; a stale translation
+ * (data-stale-translation) links to the original instead of offering the button.
  */
 import { clientT, pageLanguage } from '../../i18n/client.ts';
 import { around } from '../../i18n/translate.ts';
@@ -29,6 +31,13 @@ function changesLink(page: string, version: string): HTMLAnchorElement {
   const anchor = document.createElement('a');
   anchor.href = `/acknowledgements/changes/?${new URLSearchParams({ page, from: version })}`;
   anchor.textContent = t('ack.seeChanges');
+  return anchor;
+}
+
+function originalLink(page: string): HTMLAnchorElement {
+  const anchor = document.createElement('a');
+  anchor.href = page;
+  anchor.textContent = t('ack.originalLink');
   return anchor;
 }
 
@@ -59,6 +68,12 @@ function show(box: HTMLElement, due: Due | undefined, signed: Signed | undefined
     box.hidden = false;
     return;
   }
+  if (box.dataset.staleTranslation !== undefined) {
+    const [before, after] = around(t('ack.staleTranslation'), 'original');
+    intro.replaceChildren(before, originalLink(due.page), after);
+    box.hidden = false;
+    return;
+  }
   if (due.previous) {
     const text = t(box.dataset.noun === 'policy' ? 'ack.changedPolicy' : 'ack.changedPage', {
       previous: due.previous.version,
@@ -68,7 +83,7 @@ function show(box: HTMLElement, due: Due | undefined, signed: Signed | undefined
     const [before, after] = around(text, 'changes');
     intro.replaceChildren(before, changesLink(due.page, due.previous.version), after);
   } else {
-    intro.textContent = t('ack.intro', { version: due.version });
+    intro.textContent = t(box.dataset.translation ? 'ack.introTranslation' : 'ack.intro', { version: due.version });
   }
   button.hidden = false;
   button.addEventListener('click', async () => {
@@ -78,7 +93,7 @@ function show(box: HTMLElement, due: Due | undefined, signed: Signed | undefined
       method: 'POST',
       credentials: 'same-origin',
       headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-      body: JSON.stringify({ page: due.page, version: due.version }),
+      body: JSON.stringify({ page: box.dataset.translation ?? due.page, version: due.version }),
     }).catch(() => undefined);
     button.removeAttribute('aria-disabled');
     if (!response?.ok) {

@@ -10,6 +10,7 @@ import { type DiffBlock, hasChanges, textDiff } from '../../acknowledgements/tex
 import type { AppContext } from '../app.ts';
 import type { Database } from '../db/schema.ts';
 import { ApiError } from '../errors.ts';
+import { languageName } from '../../languages.ts';
 import type { UserRecord } from '../users/user-records.ts';
 import type { AcknowledgementCatalog, PolicyPage } from './catalog.ts';
 
@@ -117,9 +118,12 @@ function signedQuery(db: Kysely<Database>, userId: string): CompiledQuery<{ page
   return { ...compiled, parameters: [userId] };
 }
 
-/** The page to acknowledge at `url`, or the error that says why there is none. */
+/**
+ * The page to acknowledge at `url`, or the error that says why there is none. A translation's
+ * address leads to its original: the version people sign is the original's.
+ */
 export function findPolicy(catalog: AcknowledgementCatalog, url: string): PolicyPage {
-  const page = catalog.page(url);
+  const page = catalog.page(url) ?? catalog.translation(url)?.policy;
   if (page) return page;
   if (catalog.isPage(url))
     throw new ApiError('BAD_REQUEST', `${url} asks nobody to acknowledge it; only pages with acknowledge: true in their front matter do.`);
@@ -145,20 +149,29 @@ export async function storePolicyVersions(
 export interface AcknowledgeResult {
   /** False when this version was acknowledged before: nothing new was stored. */
   created: boolean;
-  acknowledgement: { page: string; title: string; file: string; version: string; acknowledgedAt: string };
+  acknowledgement: { page: string; title: string; file: string; version: string; readIn: string | null; acknowledgedAt: string };
 }
 
 /**
  * Records that `person` read and understood the current version of the page at `url`. Only
  * the current version can be acknowledged (409 otherwise: the page changed while they read).
  * Anyone signed in may acknowledge a page, in its audience or not; only the audience is asked.
+ * Acknowledging a current translation counts for the original's version; a stale one may no
+ * longer say what the original says, so its reader is sent to the original (409).
  */
 export async function acknowledge(
   deps: AcknowledgementDeps,
   person: UserRecord,
   input: { page: string; version: string },
 ): Promise<AcknowledgeResult> {
-  const page = findPolicy(deps.catalog, input.page);
+  const translation = deps.catalog.translation(input.page);
+  const page = translation?.policy ?? findPolicy(deps.catalog, input.page);
+  if (translation?.stale) {
+    throw new ApiError(
+      'TRANSLATION_STALE',
+      `The ${languageName(translation.lang, 'en')} translation of ${page.title} was made from an earlier version of the original and may not say what it says now: read the original at ${page.url} and acknowledge it there.`,
+    );
+  }
   if (input.version !== page.version) {
     throw new ApiError(
       'VERSION_CHANGED',
@@ -177,23 +190,31 @@ export async function acknowledge(
       page_file: page.file,
       version: page.version,
       text_hash: page.textHash,
+      read_in: translation?.lang ?? null,
       acknowledged_at: at,
     })
     .onConflict((conflict) => conflict.columns(['user_id', 'page_url', 'version']).doNothing())
-    .returning('acknowledged_at')
+    .returning(['acknowledged_at', 'read_in'])
     .executeTakeFirst();
   const stored =
     inserted ??
     (await deps.db
       .selectFrom('acknowledgement')
-      .select('acknowledged_at')
+      .select(['acknowledged_at', 'read_in'])
       .where('user_id', '=', person.id)
       .where('page_url', '=', page.url)
       .where('version', '=', page.version)
       .executeTakeFirstOrThrow());
   return {
     created: inserted !== undefined,
-    acknowledgement: { page: page.url, title: page.title, file: page.file, version: page.version, acknowledgedAt: stored.acknowledged_at },
+    acknowledgement: {
+      page: page.url,
+      title: page.title,
+      file: page.file,
+      version: page.version,
+      readIn: stored.read_in,
+      acknowledgedAt: stored.acknowledged_at,
+    },
   };
 }
 

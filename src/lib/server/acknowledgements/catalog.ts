@@ -18,9 +18,20 @@ export interface PolicyPage {
   text: string;
 }
 
+/** A translation of a page to acknowledge: reading it counts for the original's version, while it is current. */
+export interface PolicyTranslation {
+  url: string;
+  lang: string;
+  /** Made from an earlier version of the original: it may not say what the original says now. */
+  stale: boolean;
+  policy: PolicyPage;
+}
+
 export interface AcknowledgementCatalog {
   pages: PolicyPage[];
   page(url: string): PolicyPage | undefined;
+  /** The translation at `url` of a page to acknowledge. */
+  translation(url: string): PolicyTranslation | undefined;
   /** Whether `url` is a page of the handbook at all (one that asks for no acknowledgement, perhaps). */
   isPage(url: string): boolean;
 }
@@ -56,7 +67,17 @@ export function catalogOf(pages: readonly PageRecord[], texts: readonly PolicyTe
     ];
   });
   const policyByUrl = new Map(policies.map((page) => [page.url, page]));
-  return { pages: policies, page: (url) => policyByUrl.get(normalizeUrl(url)), isPage: (url) => byUrl.has(normalizeUrl(url)) };
+  const translationByUrl = new Map<string, PolicyTranslation>();
+  for (const page of byUrl.values()) {
+    const policy = page.translationOf ? policyByUrl.get(page.translationOf) : undefined;
+    if (policy) translationByUrl.set(page.url, { url: page.url, lang: page.lang, stale: page.translationStale === true, policy });
+  }
+  return {
+    pages: policies,
+    page: (url) => policyByUrl.get(normalizeUrl(url)),
+    translation: (url) => translationByUrl.get(normalizeUrl(url)),
+    isPage: (url) => byUrl.has(normalizeUrl(url)),
+  };
 }
 
 /** "policies/identity-verification" and "/policies/identity-verification" are "/policies/identity-verification/". */

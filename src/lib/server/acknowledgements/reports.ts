@@ -102,6 +102,8 @@ export interface AcknowledgementRecord {
   file: string;
   version: string;
   textHash: string;
+  /** The language of the translation the person read and acknowledged; null: the original. */
+  readIn: string | null;
   acknowledgedAt: string;
 }
 
@@ -118,6 +120,7 @@ export async function acknowledgementRecords({ db }: Pick<AcknowledgementDeps, '
       'acknowledgement.page_file',
       'acknowledgement.version',
       'acknowledgement.text_hash',
+      'acknowledgement.read_in',
       'acknowledgement.acknowledged_at',
     ])
     .orderBy('acknowledgement.acknowledged_at')
@@ -131,6 +134,7 @@ export async function acknowledgementRecords({ db }: Pick<AcknowledgementDeps, '
     file: row.page_file,
     version: row.version,
     textHash: row.text_hash,
+    readIn: row.read_in,
     acknowledgedAt: row.acknowledged_at,
   }));
 }

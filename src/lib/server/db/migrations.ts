@@ -195,6 +195,12 @@ export function knowhowMigrations(kind: DatabaseKind): Record<string, Migration>
         await db.schema.alterTable('user').addColumn('language', 'text').execute();
       },
     },
+    '2026-12-01-acknowledgement-language': {
+      async up(db: Kysely<unknown>) {
+        // Reading a current translation counts for the original's version; auditors see which text was read.
+        await db.schema.alterTable('acknowledgement').addColumn('read_in', 'text').execute();
+      },
+    },
   };
 }
 

@@ -180,6 +180,8 @@ export interface AcknowledgementTable {
   version: string;
   /** The exact wording acknowledged: the text_hash of its page_version row. */
   text_hash: string;
+  /** The language of the translation read, which counts for the original's version; null: the original. */
+  read_in: string | null;
   acknowledged_at: string;
 }
 

@@ -26,7 +26,7 @@ export const { GET, ALL, spec } = defineApi('/api/reports/acknowledgements/recor
   GET: method({
     summary: 'Acknowledgement records',
     description:
-      'Every acknowledgement ever recorded, oldest first, including people since deactivated: who, which page (address and file), which version and the exact wording (text_hash), when. CSV (default) or JSON Lines.',
+      'Every acknowledgement ever recorded, oldest first, including people since deactivated: who, which page (address and file), which version and the exact wording (text_hash), the language of the translation read (read_in; empty for the original), when. CSV (default) or JSON Lines.',
     tags: ACKNOWLEDGEMENT_REPORT_TAGS,
     access: REPORT_VIEWERS,
     query: Query,
@@ -44,7 +44,7 @@ export const { GET, ALL, spec } = defineApi('/api/reports/acknowledgements/recor
       }
       return csvResponse(
         'acknowledgement-records.csv',
-        ['name', 'email', 'user_id', 'page', 'file', 'version', 'text_hash', 'acknowledged_at'],
+        ['name', 'email', 'user_id', 'page', 'file', 'version', 'text_hash', 'read_in', 'acknowledged_at'],
         records.map((record) => [
           record.name ?? '',
           record.email ?? '',
@@ -53,6 +53,7 @@ export const { GET, ALL, spec } = defineApi('/api/reports/acknowledgements/recor
           record.file,
           record.version,
           record.textHash,
+          record.readIn ?? '',
           record.acknowledgedAt,
         ]),
       );
