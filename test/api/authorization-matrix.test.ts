@@ -75,6 +75,7 @@ const ROWS: Row[] = [
   { files: ['search.astro'], method: 'GET', path: '/search/?q=refund', ...handbookPage },
   { files: ['api-docs.astro'], method: 'GET', path: '/api-docs/', ...handbookPage },
   { files: ['feedback.astro'], method: 'GET', path: '/feedback/?page=/policies/refunds/', ...handbookPage },
+  { files: ['language-notices/[lang].json.ts'], method: 'GET', path: '/language-notices/de.json', ...handbookFile },
   { files: [], method: 'GET', path: '/pagefind/pagefind.js', ...handbookFile },
   { files: [], method: 'GET', path: '/images/flow.svg', ...handbookFile },
   { files: [], method: 'GET', path: '/favicon.svg', public: everyone(200), private: everyone(200) },

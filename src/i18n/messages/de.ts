@@ -109,6 +109,9 @@ export const de: Catalogue = {
   'feedback.writeFirst': 'Schreiben Sie zuerst einen Kommentar, oder lassen Sie es: Ihre Antwort ist gespeichert.',
   'feedback.thanksComment': 'Danke: Ihr Kommentar ist an die verantwortliche Person der Seite gegangen.',
 
+  'languageNotice.notTranslated': 'Diese Seite gibt es noch nicht auf Deutsch. Sie lesen das Original ({language}).',
+  'languageNotice.available': 'Diese Seite gibt es auch auf Deutsch.',
+  'languageNotice.read': 'Auf Deutsch lesen',
   'ack.heading': 'Lesen und bestätigen',
   'ack.button': 'Ich habe dies gelesen und verstanden',
   'ack.signed': 'Sie haben Version {version} am {date} bestätigt.',

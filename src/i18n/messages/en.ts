@@ -133,6 +133,9 @@ export const en = {
   'feedback.thanksComment': 'Thank you: your comment is sent to the page’s owner.',
 
   // Read and acknowledge (also scripts/acknowledgements/acknowledge.ts)
+  'languageNotice.notTranslated': 'This page has not been translated into English yet. You are reading the original ({language}).',
+  'languageNotice.available': 'This page is also in English.',
+  'languageNotice.read': 'Read it in English',
   'ack.heading': 'Read and acknowledge',
   'ack.button': 'I have read and understood this',
   'ack.signed': 'You acknowledged version {version} on {date}.',

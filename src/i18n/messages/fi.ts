@@ -109,6 +109,9 @@ export const fi: Catalogue = {
   'feedback.writeFirst': 'Kirjoita ensin kommentti, tai jätä se väliin: vastauksesi on tallennettu.',
   'feedback.thanksComment': 'Kiitos: kommenttisi on lähetetty sivun vastuuhenkilölle.',
 
+  'languageNotice.notTranslated': 'Tätä sivua ei ole vielä käännetty suomeksi. Luet alkuperäistä ({language}).',
+  'languageNotice.available': 'Tämä sivu on myös suomeksi.',
+  'languageNotice.read': 'Lue suomeksi',
   'ack.heading': 'Lue ja kuittaa',
   'ack.button': 'Olen lukenut ja ymmärtänyt tämän',
   'ack.signed': 'Kuittasit version {version} {date}.',

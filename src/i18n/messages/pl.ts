@@ -114,6 +114,9 @@ export const pl: Catalogue = {
   'feedback.writeFirst': 'Najpierw napisz komentarz albo zostaw to: Twoja odpowiedź jest zapisana.',
   'feedback.thanksComment': 'Dziękujemy: komentarz trafił do osoby odpowiedzialnej za stronę.',
 
+  'languageNotice.notTranslated': 'Ta strona nie została jeszcze przetłumaczona na polski. Czytasz oryginał ({language}).',
+  'languageNotice.available': 'Ta strona jest dostępna także po polsku.',
+  'languageNotice.read': 'Czytaj po polsku',
   'ack.heading': 'Przeczytaj i potwierdź',
   'ack.button': 'Przeczytałem(-am) i rozumiem',
   'ack.signed': 'Potwierdzono wersję {version} dnia {date}.',

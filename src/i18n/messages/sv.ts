@@ -109,6 +109,9 @@ export const sv: Catalogue = {
   'feedback.writeFirst': 'Skriv en kommentar först, eller låt bli: ditt svar är sparat.',
   'feedback.thanksComment': 'Tack: din kommentar har skickats till sidans ansvariga.',
 
+  'languageNotice.notTranslated': 'Den här sidan är inte översatt till svenska än. Du läser originalet ({language}).',
+  'languageNotice.available': 'Den här sidan finns också på svenska.',
+  'languageNotice.read': 'Läs den på svenska',
   'ack.heading': 'Läs och bekräfta',
   'ack.button': 'Jag har läst och förstått detta',
   'ack.signed': 'Du bekräftade version {version} den {date}.',

@@ -5,12 +5,13 @@
  * the sign-in link comes back to the page being read.
  */
 interface Me {
-  user: { name: string; mustChangePassword: boolean; ownerHandles: string[] };
+  user: { name: string; mustChangePassword: boolean; ownerHandles: string[]; language: string | null };
   can: { manageUsers: boolean; viewReports: boolean };
   acknowledgementsDue: number;
 }
 
 import { clientT } from '../../i18n/client.ts';
+import { rememberLanguage } from '../language/chosen-language.ts';
 
 const t = clientT('[data-account-menu]');
 
@@ -40,6 +41,8 @@ async function fillIn(menu: HTMLElement): Promise<void> {
   const response = await fetch('/api/me', { credentials: 'same-origin', headers: { Accept: 'application/json' } }).catch(() => undefined);
   if (!response?.ok) return;
   const me = (await response.json()) as Me;
+  // The language a person set on /account/ is their choice on static pages too.
+  rememberLanguage(me.user.language);
   const items: Node[] = [];
   if (me.acknowledgementsDue > 0) {
     const due = link('/acknowledgements/', t('menu.toAcknowledge', { count: me.acknowledgementsDue }));

@@ -1,0 +1,113 @@
+/**
+ * A German-speaking agent in Chromium, on the sample handbook, by keyboard: chooses German on
+ * /account/, searches in German and opens the German policy, sees that another German policy may
+ * be out of date, is told in German when a page has no German translation (and pointed to the
+ * German one when it has), and acknowledges a policy by reading its German translation.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppContext } from '../../src/lib/server/app.ts';
+import { createUser } from '../../src/lib/server/users/users.ts';
+import { hasChromium, launchChromium } from '../helpers/chromium.ts';
+import { sqlite, type TestDatabase } from '../helpers/databases.ts';
+import { SAMPLE_DIST } from '../helpers/fixture-site.ts';
+import { tabTo } from '../helpers/keyboard.ts';
+import { PASSWORD, testApp } from '../helpers/people.ts';
+import { type RunningServer, startServer } from '../helpers/server.ts';
+
+const GRETA = { email: 'greta.agent@kestrel.example', name: 'Greta Hoffmann' };
+
+describe.skipIf(!hasChromium)('a German agent, in Chromium', () => {
+  let db: TestDatabase;
+  let app: AppContext;
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    db = await sqlite.create();
+    app = await testApp(db.url);
+    await createUser(
+      app,
+      { user: null },
+      {
+        ...GRETA,
+        role: 'member',
+        jobRoles: ['agent', 'new-hire'],
+        team: 'Tier 1',
+        ownerHandles: [],
+        password: PASSWORD,
+      },
+    );
+    [server, browser] = await Promise.all([startServer(SAMPLE_DIST, { DATABASE_URL: db.url }), launchChromium()]);
+    page = await (await browser.newContext()).newPage();
+    page.setDefaultTimeout(10_000);
+    page.on('pageerror', (error) => problems.push(`${page.url()}: ${error.message}`));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await app?.close();
+    await db?.drop();
+  });
+
+  const url = (path: string) => `${server.url}${path}`;
+
+  it('signs in and chooses German as her language', async () => {
+    await page.goto(url('/sign-in/'));
+    await page.fill('#email', GRETA.email);
+    await page.fill('#password', PASSWORD);
+    await Promise.all([page.waitForURL(url('/')), page.keyboard.press('Enter')]);
+    await page.goto(url('/account/'));
+    await tabTo(page, '#language-choice');
+    await page.locator('#language-choice').selectOption('de');
+    await tabTo(page, 'form:has(#language-choice) button[type="submit"]');
+    await Promise.all([page.waitForURL(url('/account/?changed=language')), page.keyboard.press('Enter')]);
+    expect(await page.locator('body').getAttribute('lang')).toBe('de');
+    expect(await page.locator('h2#language').textContent()).not.toBe('Language');
+  });
+
+  it('searches in German and opens the German policy', async () => {
+    await page.goto(url('/de/policies/complaint-handling/'));
+    await page.keyboard.press('/');
+    await page.keyboard.type('router nicht zurückgeschickt was kostet das');
+    const titles = page.locator('dialog [role="option"] .search-option-title');
+    await expect.poll(() => titles.first().textContent()).toMatch(/Rückerstattung/);
+    await page.keyboard.press('ArrowDown');
+    await Promise.all([page.waitForURL(/\/de\/policies\/refunds-and-returns\//), page.keyboard.press('Enter')]);
+    expect(await page.locator('html').getAttribute('lang')).toBe('de');
+    expect(await page.locator('.translation-warning').count()).toBe(0);
+  });
+
+  it('sees that the German goodwill credits policy may be out of date, with a link to the original', async () => {
+    await page.goto(url('/de/policies/goodwill-credits/'));
+    const warning = page.locator('.translation-warning');
+    expect(await warning.textContent()).toContain('Diese Übersetzung ist möglicherweise nicht mehr aktuell');
+    expect(await warning.locator('a').getAttribute('href')).toBe('/policies/goodwill-credits/');
+  });
+
+  it('is told in German that a page has no German translation yet, and pointed to the German one where there is', async () => {
+    await page.goto(url('/policies/vulnerable-customers/'));
+    const notice = page.locator('[data-language-notice]');
+    await expect.poll(() => notice.textContent()).toBe('Diese Seite gibt es noch nicht auf Deutsch. Sie lesen das Original (Englisch).');
+    expect(await notice.getAttribute('lang')).toBe('de');
+
+    await page.goto(url('/policies/identity-verification/'));
+    await expect.poll(() => notice.textContent()).toBe('Diese Seite gibt es auch auf Deutsch. Auf Deutsch lesen');
+    await tabTo(page, '[data-language-notice] a');
+    await Promise.all([page.waitForURL(url('/de/policies/identity-verification/')), page.keyboard.press('Enter')]);
+    expect(await notice.isHidden()).toBe(true);
+  });
+
+  it('acknowledges the identity verification policy by reading its German translation', async () => {
+    const intro = page.locator('[data-acknowledge-intro]');
+    await expect.poll(() => intro.textContent()).toContain('Ihre Bestätigung gilt für das Original, Version 3');
+    await tabTo(page, '[data-acknowledge-button]');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('[data-acknowledge-status]').textContent()).toMatch(/Version 3/);
+    const mine = await page.evaluate(() => fetch('/api/me/acknowledgements').then((response) => response.json()));
+    expect(mine.due.map((due: { page: string }) => due.page)).not.toContain('/policies/identity-verification/');
+    expect(problems).toEqual([]);
+  });
+});
