@@ -2,7 +2,8 @@
  * A German-speaking agent in Chromium, on the sample handbook, by keyboard: chooses German on
  * /account/, searches in German and opens the German policy, sees that another German policy may
  * be out of date, is told in German when a page has no German translation (and pointed to the
- * German one when it has), and acknowledges a policy by reading its German translation.
+ * German one when it has), and acknowledges a policy by reading its German translation, found through her list of policies to
+ * acknowledge.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -101,6 +102,10 @@ describe.skipIf(!hasChromium)('a German agent, in Chromium', () => {
   });
 
   it('acknowledges the identity verification policy by reading its German translation', async () => {
+    // Her list of policies to acknowledge leads to the German translation.
+    await page.goto(url('/acknowledgements/'));
+    await tabTo(page, 'main a[href="/de/policies/identity-verification/"]');
+    await Promise.all([page.waitForURL(url('/de/policies/identity-verification/')), page.keyboard.press('Enter')]);
     const intro = page.locator('[data-acknowledge-intro]');
     await expect.poll(() => intro.textContent()).toContain('Ihre Bestätigung gilt für das Original, Version 3');
     await tabTo(page, '[data-acknowledge-button]');

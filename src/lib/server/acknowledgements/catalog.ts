@@ -21,6 +21,7 @@ export interface PolicyPage {
 /** A translation of a page to acknowledge: reading it counts for the original's version, while it is current. */
 export interface PolicyTranslation {
   url: string;
+  title: string;
   lang: string;
   /** Made from an earlier version of the original: it may not say what the original says now. */
   stale: boolean;
@@ -32,6 +33,8 @@ export interface AcknowledgementCatalog {
   page(url: string): PolicyPage | undefined;
   /** The translation at `url` of a page to acknowledge. */
   translation(url: string): PolicyTranslation | undefined;
+  /** The current translation into `lang` of the page to acknowledge at `url`, to read it in a person's language. */
+  currentTranslation(url: string, lang: string): PolicyTranslation | undefined;
   /** Whether `url` is a page of the handbook at all (one that asks for no acknowledgement, perhaps). */
   isPage(url: string): boolean;
 }
@@ -70,12 +73,16 @@ export function catalogOf(pages: readonly PageRecord[], texts: readonly PolicyTe
   const translationByUrl = new Map<string, PolicyTranslation>();
   for (const page of byUrl.values()) {
     const policy = page.translationOf ? policyByUrl.get(page.translationOf) : undefined;
-    if (policy) translationByUrl.set(page.url, { url: page.url, lang: page.lang, stale: page.translationStale === true, policy });
+    if (policy)
+      translationByUrl.set(page.url, { url: page.url, title: page.title, lang: page.lang, stale: page.translationStale === true, policy });
   }
+  const translations = [...translationByUrl.values()];
   return {
     pages: policies,
     page: (url) => policyByUrl.get(normalizeUrl(url)),
     translation: (url) => translationByUrl.get(normalizeUrl(url)),
+    currentTranslation: (url, lang) =>
+      translations.find((translation) => translation.policy.url === normalizeUrl(url) && translation.lang === lang && !translation.stale),
     isPage: (url) => byUrl.has(normalizeUrl(url)),
   };
 }
