@@ -266,15 +266,15 @@ describe.each(DATABASES)('training over HTTP on $name', (database) => {
     const csv = await call('/api/reports/training/completions?module=basics', 'manager');
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
     const lines = (await csv.text()).trim().split(/\r?\n/);
-    expect(lines[0]).toBe('name,email,module,module_version,quiz_version,score,completed_at,attempt_id');
-    expect(lines.filter((line) => line.includes('otto@fixture.example'))).toHaveLength(1);
+    expect(lines[0]).toBe('name,email,module,module_version,quiz_version,score,completed_at,attempt_id,attempt_lang');
+    expect(lines.filter((line) => line.includes('otto@fixture.example'))).toEqual([expect.stringMatching(/,en$/)]);
     const jsonl = await call('/api/reports/training/completions?format=jsonl', 'manager');
     expect(jsonl.headers.get('content-type')).toMatch(/^application\/jsonl/);
     const records = (await jsonl.text())
       .trim()
       .split('\n')
       .map((line) => JSON.parse(line) as { email: string; score: number });
-    expect(records.find((record) => record.email === 'otto@fixture.example')).toMatchObject({ score: 100 });
+    expect(records.find((record) => record.email === 'otto@fixture.example')).toMatchObject({ score: 100, attemptLang: 'en' });
     expect((await call('/api/reports/training/completions', 'member')).status).toBe(403);
   });
 

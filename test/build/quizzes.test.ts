@@ -77,6 +77,27 @@ describe('the built quizzes', () => {
     expect(found).toEqual([]);
   });
 
+  it('keep their translations on the server too: no translated prompt, choice, feedback or explanation is public', () => {
+    const [quiz] = quizzes;
+    expect(quiz?.translations.map((translation) => [translation.lang, translation.file])).toEqual([['de', 'quizzes/basics.de.yaml']]);
+    const secrets = (quiz?.translations ?? []).flatMap((translation) =>
+      Object.values(translation.questions).flatMap((question) => [
+        ...(question.prompt ? [question.prompt] : []),
+        ...(question.explanation ? [question.explanation] : []),
+        ...(question.feedback ? [question.feedback] : []),
+        ...Object.values(question.choices).flatMap((choice) => [choice.text, ...(choice.feedback ? [choice.feedback] : [])]),
+      ]),
+    );
+    expect(secrets).toHaveLength(8);
+    const found: string[] = [];
+    for (const file of files(CLIENT_DIR)) {
+      const text = textOf(file);
+      for (const secret of secrets) if (text.includes(secret)) found.push(`${relative(CLIENT_DIR, file)}: ${secret}`);
+    }
+    expect(found).toEqual([]);
+    expect(textOf(join(SERVER_DIR, QUIZZES_FILE))).toContain(secrets[0]);
+  });
+
   it('are none where the build wrote no quizzes file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'knowhow-server-'));
     try {

@@ -73,6 +73,65 @@ describe('quizzes in the content check', () => {
   });
 });
 
+describe('quiz translations in the content check', () => {
+  const site = () => loadSite(`${fixture('translations')}/content`, { now });
+
+  it('reads a translation into its original quiz, with a source on the translated page, and changes nothing graded', () => {
+    const quiz = site().quizzes[0];
+    const clean = loadSite(`${fixture('clean')}/content`, { now }).quizzes[0];
+    expect(quiz?.lang).toBe('en');
+    expect(quiz?.version).toBe(clean?.version);
+    expect(quiz?.questions).toEqual(clean?.questions);
+    expect(quiz?.translations.find((translation) => translation.lang === 'de')).toEqual({
+      lang: 'de',
+      file: 'quizzes/basics.de.yaml',
+      questions: {
+        'two-details': {
+          prompt: 'Wie viele Sicherheitsmerkmale braucht ein Anrufer?',
+          choices: { a: { text: 'Zwei' }, b: { text: 'Eines', feedback: 'Ein Merkmal reicht nicht.' } },
+          explanation: 'Vollständiger Name und zwei Sicherheitsmerkmale.',
+          source: {
+            href: '../content/policies/identity-verification.de.md#standardprüfung',
+            url: '/de/policies/identity-verification/',
+            anchor: 'standardprüfung',
+          },
+        },
+        'three-attempts': {
+          prompt: 'Nach drei Fehlversuchen beenden Sie das Gespräch.',
+          choices: {},
+          feedback: 'Doch, nach drei Fehlversuchen ist Schluss.',
+        },
+      },
+    });
+  });
+
+  it('reports ids the original lacks, what a translation leaves out, a second translation, and one without an original', () => {
+    expect(formatReport(site().problems)).toMatchInlineSnapshot(`
+      "quizzes/basics-deutsch.yaml:2 error module: the quiz of basics already has a de translation, in quizzes/basics.de.yaml
+          keep one translation per language: merge the two files
+      quizzes/basics.en.yaml:2 error lang: this is a translation into en, the language quizzes/basics.yaml is written in
+          name a translation after the language it is in, e.g. lang: de in quizzes/basics.de.yaml
+      quizzes/basics.pl.yaml:1 warning questions: the translation leaves out two-details: learners see it in the words of quizzes/basics.yaml
+          translate it under - id: two-details, with prompt: and choices: below
+      quizzes/basics.pl.yaml:5 error id: quizzes/basics.yaml has no question "two-detail"; did you mean two-details?
+          a translation has the original's questions under their ids: two-details and three-attempts
+      quizzes/basics.pl.yaml:7 error choices: the question "three-attempts" is true-false: its choices are True and False, which the interface says in every language
+          leave choices out, and write the feedback for the wrong answer as feedback: on the question
+      quizzes/basics.sv.yaml:4 error feedback: the question "two-details" is single-choice, so its feedback belongs to its choices
+          put each feedback under the choice it answers, with that choice’s id
+      quizzes/basics.sv.yaml:4 warning choices: the question "two-details" leaves out the choice b: learners read it in the original's words
+          translate it as - id: b with text: below
+      quizzes/basics.sv.yaml:10 error id: the question "two-details" has no choice "c" in quizzes/basics.yaml
+          translate the original's choices under their ids: a and b (a, b, c... by position where the original gives none)
+      quizzes/basics.sv.yaml:12 error source: ../content/policies/identity-verification.sv.md#standard is not a page of the content folder; did you mean ../content/policies/identity-verification.de.md?
+          link to the page's file from this quiz file, e.g. source: ../content/policies/refunds.md#refund-window
+      quizzes/onboarding.fi.yaml:1 error module: this translates the quiz of onboarding, but onboarding has no quiz to translate
+          write the original first, as quizzes/onboarding.yaml: it holds the answer key that grades every language
+      8 errors, 2 warnings: fix the problems above"
+    `);
+  });
+});
+
 describe('npm run check:content with quizzes', () => {
   const run = (env: NodeJS.ProcessEnv, ...args: string[]) =>
     spawnSync(process.execPath, ['scripts/check-content.ts', ...args], {

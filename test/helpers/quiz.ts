@@ -26,6 +26,8 @@ export function sampleQuiz(overrides: Partial<QuizDefinition> = {}): QuizDefinit
     shuffle: false,
     reveal: 'after-pass',
     version: 'quizversion01',
+    lang: 'en',
+    translations: [],
     questions: [
       single('refund-window', '30 days', ['14 days', '60 days']),
       single('verify-first', 'Verify the caller', ['Change the email', 'Ask a colleague']),
@@ -67,6 +69,8 @@ export function sampleModule(overrides: Partial<TrainingModule> = {}): TrainingM
     dueWithinDays: 14,
     quiz: sampleQuiz(),
     version: 'module000001',
+    lang: 'en',
+    translations: [],
     ...overrides,
   };
 }

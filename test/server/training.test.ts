@@ -177,7 +177,7 @@ describe.each(DATABASES)('training on $name', (database) => {
       attemptsUsed: 0,
       dueOn: '2026-11-30',
     });
-    const records = await completionRecords(context.app);
+    const records = await completionRecords(deps());
     expect(
       records
         .filter((record) => record.email === 'lena@kestrel.example')

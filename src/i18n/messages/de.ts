@@ -358,4 +358,11 @@ export const de: Catalogue = {
   'signUp.name': 'Ihr Name',
   'signUp.button': 'Mein Konto anlegen',
   'signUp.haveAccount': 'Ich habe schon ein Konto',
+  // Schulungen in anderen Sprachen: übersetzte Module und Quizze
+  'trainingLang.true': 'Richtig',
+  'trainingLang.false': 'Falsch',
+  'trainingLang.alsoIn': 'Dieses Quiz in einer anderen Sprache:',
+  'trainingLang.takenIn': 'Sprache dieses Versuchs: {language}.',
+  'trainingLang.languages': 'Sprachen',
+  'trainingLang.byLanguage': 'Versuche nach Sprache: {list}.',
 };

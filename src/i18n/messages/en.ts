@@ -386,6 +386,13 @@ export const en = {
   'signUp.name': 'Your name',
   'signUp.button': 'Create my account',
   'signUp.haveAccount': 'I already have an account',
+  // Training in other languages: translated modules and quizzes
+  'trainingLang.true': 'True',
+  'trainingLang.false': 'False',
+  'trainingLang.alsoIn': 'This quiz in another language:',
+  'trainingLang.takenIn': 'Language of this attempt: {language}.',
+  'trainingLang.languages': 'Languages',
+  'trainingLang.byLanguage': 'Attempts by language: {list}.',
 } satisfies Record<string, string | PluralMessage>;
 
 export type MessageKey = keyof typeof en;

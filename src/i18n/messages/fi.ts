@@ -346,4 +346,11 @@ export const fi: Catalogue = {
   'signUp.name': 'Nimesi',
   'signUp.button': 'Luo tilini',
   'signUp.haveAccount': 'Minulla on jo tili',
+  // Koulutus muilla kielillä: käännetyt moduulit ja tietovisat
+  'trainingLang.true': 'Totta',
+  'trainingLang.false': 'Tarua',
+  'trainingLang.alsoIn': 'Tämä tietovisa toisella kielellä:',
+  'trainingLang.takenIn': 'Tämän yrityksen kieli: {language}.',
+  'trainingLang.languages': 'Kielet',
+  'trainingLang.byLanguage': 'Yritykset kielittäin: {list}.',
 };

@@ -391,4 +391,11 @@ export const pl: Catalogue = {
   'signUp.name': 'Imię i nazwisko',
   'signUp.button': 'Załóż moje konto',
   'signUp.haveAccount': 'Mam już konto',
+  // Szkolenia w innych językach: przetłumaczone moduły i quizy
+  'trainingLang.true': 'Prawda',
+  'trainingLang.false': 'Fałsz',
+  'trainingLang.alsoIn': 'Ten quiz w innym języku:',
+  'trainingLang.takenIn': 'Język tego podejścia: {language}.',
+  'trainingLang.languages': 'Języki',
+  'trainingLang.byLanguage': 'Podejścia według języka: {list}.',
 };

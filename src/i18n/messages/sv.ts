@@ -346,4 +346,11 @@ export const sv: Catalogue = {
   'signUp.name': 'Ditt namn',
   'signUp.button': 'Skapa mitt konto',
   'signUp.haveAccount': 'Jag har redan ett konto',
+  // Utbildning på andra språk: översatta moduler och quiz
+  'trainingLang.true': 'Sant',
+  'trainingLang.false': 'Falskt',
+  'trainingLang.alsoIn': 'Det här quizet på ett annat språk:',
+  'trainingLang.takenIn': 'Språk för det här försöket: {language}.',
+  'trainingLang.languages': 'Språk',
+  'trainingLang.byLanguage': 'Försök per språk: {list}.',
 };

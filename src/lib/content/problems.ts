@@ -38,7 +38,8 @@ export type ProblemCode =
   | 'BROKEN_SOURCE'
   | 'TRANSLATION_WITHOUT_ORIGINAL'
   | 'TRANSLATION_IN_ORIGINAL_LANGUAGE'
-  | 'TRANSLATION_UNVERSIONED';
+  | 'TRANSLATION_UNVERSIONED'
+  | 'TRANSLATION_INCOMPLETE';
 
 export function countBySeverity(problems: readonly Problem[]): Record<Severity, number> {
   let error = 0;

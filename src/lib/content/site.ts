@@ -68,6 +68,10 @@ export function loadSite(contentDir: string, { now = new Date(), outlineFor, che
     contentDir,
     quizzesDir: quizzesDir ?? defaultQuizzesDir(contentDir),
     modules: sections.filter((section) => section.isTrainingModule).map((section) => section.dir.split('/').at(-1) as string),
+    moduleLang: (module) => {
+      const section = sections.find((candidate) => candidate.isTrainingModule && candidate.dir.split('/').at(-1) === module);
+      return pages.find((page) => page.id === section?.indexPage)?.lang ?? settings.site.lang;
+    },
     index,
     pages,
     checkAnchors: checkLinks,

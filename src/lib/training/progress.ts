@@ -29,6 +29,8 @@ export interface AttemptFact {
   passed: boolean;
   score: number;
   finishedAt: string;
+  /** The language it was taken in; null: the quiz's own (attempts from before translations). */
+  lang?: string | null | undefined;
 }
 
 export interface CompletionFact {
@@ -63,6 +65,8 @@ export interface ModuleProgress {
   attemptsUsed: number;
   /** 0: unlimited. */
   attemptsAllowed: number;
+  /** The finished attempts that count, oldest first, each with the language it was taken in. */
+  attempts: { id: string; score: number; passed: boolean; finishedAt: string; lang: string }[];
   bestScore: number | null;
   lastScore: number | null;
   /** The newest finished attempt, for a link to its results. */
@@ -109,6 +113,13 @@ export function moduleProgress({ module, lessonsDone, attempts, completion, assi
     quizPassed,
     attemptsUsed: attempts.length,
     attemptsAllowed: module.quiz?.attempts ?? 0,
+    attempts: attempts.map(({ id, score, passed, finishedAt, lang }) => ({
+      id,
+      score,
+      passed,
+      finishedAt,
+      lang: lang ?? module.quiz?.lang ?? module.lang,
+    })),
     bestScore: attempts.length > 0 ? Math.max(...attempts.map((attempt) => attempt.score)) : null,
     lastScore: last?.score ?? null,
     lastAttemptId: last?.id ?? null,

@@ -5,10 +5,11 @@
  * and quiz-sources.ts.
  */
 import { basename } from 'node:path';
-import { isScalar, isSeq, LineCounter, type ParsedNode, parseDocument } from 'yaml';
+import { isScalar, isSeq, LineCounter, type ParsedNode, parseDocument, type YAMLMap } from 'yaml';
 import type { Problem } from '../content/problems.ts';
 import { closest, quoteList } from '../content/suggest.ts';
 import { type ParsedQuestion, readQuestions } from './quiz-questions.ts';
+import { languageOfFileName, type ParsedQuizTranslation, readQuizTranslation } from './quiz-translation-file.ts';
 import { REVEAL_MODES, type RevealMode } from './quiz-types.ts';
 import { type Field, isEmpty, isMapNode, readBoolean, shown, textOf, YamlReport } from './yaml-fields.ts';
 
@@ -35,6 +36,12 @@ export interface ParsedQuiz {
 export interface QuizFileResult {
   /** The quiz, when the file has no errors. */
   quiz?: ParsedQuiz;
+  /** A translation of another file's quiz (it has `lang:`, or its name ends in .<lang>.yaml), when it has no errors. */
+  translation?: ParsedQuizTranslation;
+  /** The translation's language: the file is a translation even when it has errors. */
+  lang?: string;
+  /** The line of the translation's `lang:`. */
+  langLine?: number;
   /** The module the file is for (its `module:`, else its file name), for the checks across files. */
   module?: { name: string; line: number; fromFileName: boolean };
   problems: Problem[];
@@ -71,6 +78,8 @@ export function parseQuizFile(file: string, source: string): QuizFileResult {
     return { problems: report.problems };
   }
 
+  if (root.has('lang') || languageOfFileName(file)) return translationResult(report, root, file);
+
   const fields = report.fields(root, QUIZ_FIELDS, 'a quiz field');
   const module = readModule(report, fields.get('module'));
   const questionsField = fields.get('questions');
@@ -103,6 +112,26 @@ export function parseQuizFile(file: string, source: string): QuizFileResult {
     reveal: reveal ?? QUIZ_DEFAULTS.reveal,
     questions,
   };
+  return result;
+}
+
+function translationResult(report: YamlReport, root: YAMLMap.Parsed, file: string): QuizFileResult {
+  const fromName = basename(file).replace(/(\.[a-z]{2})?\.ya?ml$/i, '');
+  const originalFile = file.replace(/\.[a-z]{2}(\.ya?ml)$/i, '$1');
+  const translation = readQuizTranslation(report, root, file, languageOfFileName(file) ? originalFile : 'the original quiz');
+  const keyLine = (key: string) => {
+    const pair = root.items.find((item) => isScalar(item.key) && item.key.value === key);
+    return pair ? report.lineOf(pair.key as ParsedNode) : undefined;
+  };
+  const moduleLine = keyLine('module');
+  const result: QuizFileResult = {
+    problems: report.problems,
+    lang: translation?.lang ?? languageOfFileName(file) ?? '',
+    langLine: keyLine('lang') ?? 1,
+  };
+  const name = translation?.module ?? fromName;
+  result.module = { name, line: moduleLine ?? 1, fromFileName: moduleLine === undefined };
+  if (translation) result.translation = translation;
   return result;
 }
 

@@ -39,6 +39,30 @@ export interface QuizQuestion {
   source?: QuizSource;
 }
 
+/**
+ * A quiz's words in another language (quizzes/<module>.<lang>.yaml), under the original's
+ * question and choice ids. Only words: the answer key and the settings are the original's, so
+ * an attempt in any language is graded, counted and compared as one. Server only, like the
+ * original: translated feedback and explanations are answers too.
+ */
+export interface QuizTranslation {
+  lang: string;
+  /** The translation's file, as reports name it. */
+  file: string;
+  /** By question id; a question or choice left out is shown in the original's words. */
+  questions: Record<string, QuestionTranslation>;
+}
+
+export interface QuestionTranslation {
+  prompt?: string;
+  /** By choice id. */
+  choices: Record<string, { text: string; feedback?: string }>;
+  /** On a true-false question: the feedback for the wrong answer. */
+  feedback?: string;
+  explanation?: string;
+  source?: QuizSource;
+}
+
 export interface QuizDefinition {
   /** The training module's folder name under training/, e.g. new-agent-onboarding. */
   module: string;
@@ -54,6 +78,10 @@ export interface QuizDefinition {
   shuffle: boolean;
   reveal: RevealMode;
   questions: QuizQuestion[];
+  /** The language the quiz is written in: its module's (the module page's `lang`, else the site's). */
+  lang: string;
+  /** Its translations into other languages; they change nothing that is graded, so not the version. */
+  translations: QuizTranslation[];
   /** A short hash of what is graded (questions, choices, answer keys, pass mark, draw): attempts record it. */
   version: string;
 }

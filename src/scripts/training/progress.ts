@@ -26,17 +26,34 @@ function link(href: string, text: string, className?: string): HTMLAnchorElement
   return anchor;
 }
 
-const quizHref = (progress: ModuleProgress) => `/quiz/${encodeURIComponent(progress.module)}/`;
+/**
+ * A module's pages name their lessons' and quiz's addresses and titles in the page's language
+ * (data-lessons, data-quiz-href), so the next step stays in the reader's language; the progress
+ * (by lesson id) is the same in every language.
+ */
+function linksOf(container: HTMLElement, progress: ModuleProgress) {
+  const lessons = container.dataset.lessons
+    ? (JSON.parse(container.dataset.lessons) as Record<string, { url: string; title: string }>)
+    : {};
+  return {
+    lesson: (lesson: { id: string; url: string; title: string }) => lessons[lesson.id] ?? lesson,
+    quiz: container.dataset.quizHref ?? `/quiz/${encodeURIComponent(progress.module)}/`,
+  };
+}
 
 function lessonsRead(progress: ModuleProgress): string {
   return t('progress.lessonsRead', { done: progress.lessonsDone, count: progress.lessonsTotal });
 }
 
-/** What to do next in the module, after the lesson at `currentUrl` (if any). */
-function nextStep(progress: ModuleProgress, currentUrl?: string): HTMLAnchorElement | undefined {
-  const unread = progress.lessons.filter((lesson) => !lesson.done && lesson.url !== currentUrl);
-  if (unread[0]) return link(unread[0].url, t('progress.nextUnread', { title: unread[0].title }));
-  if (progress.hasQuiz && !progress.quizPassed) return link(quizHref(progress), t('progress.takeQuiz'), 'button');
+/** What to do next in the module, after the lesson `currentId` (if any). */
+function nextStep(container: HTMLElement, progress: ModuleProgress, currentId?: string): HTMLAnchorElement | undefined {
+  const links = linksOf(container, progress);
+  const unread = progress.lessons.filter((lesson) => !lesson.done && lesson.id !== currentId);
+  if (unread[0]) {
+    const lesson = links.lesson(unread[0]);
+    return link(lesson.url, t('progress.nextUnread', { title: lesson.title }));
+  }
+  if (progress.hasQuiz && !progress.quizPassed) return link(links.quiz, t('progress.takeQuiz'), 'button');
   return undefined;
 }
 
@@ -53,7 +70,7 @@ function showLesson(container: HTMLElement, progress: ModuleProgress): void {
     if (done) parts.push(`${justMarked ? t('progress.markedDone') : t('progress.alreadyRead')} `);
     parts.push(`${lessonsRead(current)}. `);
     if (current.status === 'passed' && justMarked) parts.push(`${t('progress.moduleComplete')} `);
-    const next = nextStep(current, location.pathname);
+    const next = nextStep(container, current, lesson.id);
     if (next && done) parts.push(next);
     status.replaceChildren(...parts);
   };
@@ -92,11 +109,11 @@ function showModule(container: HTMLElement, progress: ModuleProgress): void {
     );
   if (progress.dueOn && progress.status !== 'passed') facts.push(t('progress.due', { date: formatDate(progress.dueOn, pageLanguage()) }));
   summary.textContent = `${facts.join(' · ')}.`;
-  const next = nextStep(progress);
+  const next = nextStep(container, progress);
   actions.replaceChildren(...(next ? [next] : []), link('/my-training/', t('progress.myTraining')));
   // A mark on each lesson read, in the module's lesson list.
   for (const lesson of progress.lessons.filter((candidate) => candidate.done)) {
-    const item = document.querySelector(`.lesson-list a[href="${CSS.escape(lesson.url)}"]`);
+    const item = document.querySelector(`.lesson-list a[data-lesson="${CSS.escape(lesson.id)}"]`);
     if (!item || item.parentElement?.querySelector('.lesson-read')) continue;
     const mark = document.createElement('span');
     mark.className = 'lesson-read';

@@ -2,6 +2,7 @@
 import { z } from 'astro/zod';
 import { MODULE_STATUSES } from '../../training/progress.ts';
 import { QUESTION_TYPES } from '../../training/quiz-types.ts';
+import { TRANSLATION_LANGUAGES } from '../../content/paths.ts';
 import type { AppContext } from '../app.ts';
 import type { Access } from '../auth/guards.ts';
 import { readManifest } from '../manifest.ts';
@@ -20,6 +21,20 @@ export const REPORT_TAGS = ['Training reports (managers)'];
 export async function trainingDeps(app: AppContext): Promise<TrainingDeps> {
   return { ...app, catalog: trainingCatalog(await readManifest(getSite)) };
 }
+
+/** A language an attempt is taken in: the quiz's own or a translation's, e.g. de. */
+export const LangSchema = z.string().meta({ description: 'A language code, e.g. en or de.' });
+
+/** `?lang=` on the quiz: one of the languages the handbook is translated into. */
+export const QuizLangQuery = z.object({
+  lang: z
+    .enum(TRANSLATION_LANGUAGES, { error: `write one of ${TRANSLATION_LANGUAGES.join(', ')}` })
+    .optional()
+    .meta({
+      description:
+        'The language to take the quiz in. Without it: the open attempt’s language, else my interface language; a language the quiz is not translated into gives the original.',
+    }),
+});
 
 export const ModuleParams = z.object({
   module: z.string().min(1).max(200).meta({ description: 'The module’s folder name, e.g. new-agent-onboarding.' }),
@@ -56,6 +71,9 @@ export const ModuleProgressSchema = z
     quizPassed: z.boolean(),
     attemptsUsed: z.number().int(),
     attemptsAllowed: z.number().int().meta({ description: '0: unlimited.' }),
+    attempts: z.array(z.object({ id: z.string(), score: z.number(), passed: z.boolean(), finishedAt: z.string(), lang: LangSchema })).meta({
+      description: 'The finished attempts that count (since the last retake), oldest first, with the language each was taken in.',
+    }),
     bestScore: z.number().nullable(),
     lastScore: z.number().nullable(),
     lastAttemptId: z.string().nullable(),
@@ -79,6 +97,8 @@ export const QuizSchema = z
     attemptsUsed: z.number().int(),
     attemptId: z.string(),
     attemptNumber: z.number().int(),
+    lang: LangSchema.meta({ description: 'The language of the questions, recorded with the attempt.' }),
+    otherLanguages: z.array(z.string()).meta({ description: 'The other languages the quiz can be taken in (`?lang=`).' }),
     questions: z.array(
       z.object({
         id: z.string(),
@@ -101,6 +121,7 @@ export const AttemptResultSchema = z
     passed: z.boolean(),
     passMark: z.number(),
     quizVersion: z.string(),
+    lang: LangSchema.meta({ description: 'The language the attempt was taken in; prompts, choices, feedback and explanations are in it.' }),
     startedAt: z.string(),
     finishedAt: z.string(),
     answersRevealed: z.boolean(),

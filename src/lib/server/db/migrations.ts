@@ -201,6 +201,13 @@ export function knowhowMigrations(kind: DatabaseKind): Record<string, Migration>
         await db.schema.alterTable('acknowledgement').addColumn('read_in', 'text').execute();
       },
     },
+    '2026-12-01-quiz-attempt-language': {
+      async up(db: Kysely<unknown>) {
+        // The language the attempt's questions were shown in. Null on attempts made before
+        // quizzes could be translated: those were in the quiz's own language.
+        await db.schema.alterTable('quiz_attempt').addColumn('lang', 'text').execute();
+      },
+    },
   };
 }
 

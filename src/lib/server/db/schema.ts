@@ -109,6 +109,11 @@ export interface QuizAttemptTable {
   /** 1 for the first attempt since the last retake, and so on. */
   number: number;
   quiz_version: string;
+  /**
+   * The language the questions were shown in: the quiz's own or a translation's. Null: the
+   * quiz's own (attempts from before quizzes could be translated; migration 2026-12-01-quiz-attempt-language).
+   */
+  lang: string | null;
   /** JSON: the questions drawn, in order, each with its choices in the order shown. */
   questions: string;
   /** JSON: question id -> chosen choice ids; null until submitted. */

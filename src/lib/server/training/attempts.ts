@@ -9,7 +9,8 @@ import type { Kysely } from 'kysely';
 import { generateId } from 'better-auth';
 import { drawQuestions, type DrawnQuestion } from '../../training/draw.ts';
 import { gradeQuestion, totalScore } from '../../training/grading.ts';
-import type { TrainingModule } from '../../training/modules.ts';
+import { moduleIn, type TrainingModule } from '../../training/modules.ts';
+import { chooseQuizLanguage, questionsIn } from '../../training/quiz-language.ts';
 import type { QuestionType, QuizDefinition, QuizQuestion, QuizSource } from '../../training/quiz-types.ts';
 import type { Database } from '../db/schema.ts';
 import { dbBoolean } from '../db/values.ts';
@@ -27,6 +28,10 @@ export interface QuizForLearner {
   attemptsUsed: number;
   attemptId: string;
   attemptNumber: number;
+  /** The language of the questions (quiz-language.ts), recorded with the attempt. */
+  lang: string;
+  /** The other languages the quiz can be taken in. */
+  otherLanguages: string[];
   questions: { id: string; type: QuestionType; prompt: string; choices: { id: string; text: string }[] }[];
 }
 
@@ -54,6 +59,8 @@ export interface AttemptResult {
   passed: boolean;
   passMark: number;
   quizVersion: string;
+  /** The language the attempt was taken in; its feedback and explanations are in it too. */
+  lang: string;
   startedAt: string;
   finishedAt: string;
   answersRevealed: boolean;
@@ -64,6 +71,7 @@ export interface AttemptSummary {
   attemptId: string;
   number: number;
   quizVersion: string;
+  lang: string;
   score: number;
   passed: boolean;
   startedAt: string;
@@ -109,15 +117,40 @@ function openAttemptRow({ db }: Pick<TrainingDeps, 'db'>, userId: string, module
     .executeTakeFirst();
 }
 
+/**
+ * The languages to show a quiz in, most wanted first (quiz-language.ts takes the first the quiz
+ * has): one asked for explicitly (a translated module page's link, `?lang=`), then the person's
+ * interface language. An open attempt keeps its language over the interface's.
+ */
+export interface LanguageWish {
+  requested?: string | null | undefined;
+  preferred?: string | null | undefined;
+}
+
+/** The language an attempt was taken in: recorded, else (attempts from before translations) the quiz's own. */
+export function attemptLang(quiz: Pick<QuizDefinition, 'lang'>, recorded: string | null | undefined): string {
+  return recorded ?? quiz.lang;
+}
+
 /** The open attempt, or a new one drawn now; 409 once the attempts allowed are used. */
-export async function openAttempt(deps: TrainingDeps, person: UserRecord, moduleId: string): Promise<QuizForLearner> {
+export async function openAttempt(
+  deps: TrainingDeps,
+  person: UserRecord,
+  moduleId: string,
+  wish: LanguageWish = {},
+): Promise<QuizForLearner> {
   const module = findModule(deps.catalog, moduleId);
   const quiz = quizOf(module);
   const since = await retakeSince(deps, person.id, module.id);
   const used = await finishedSince(deps, person.id, module.id, since);
   const open = await openAttemptRow(deps, person.id, module.id);
-  if (open && open.quiz_version === quiz.version)
-    return forLearner(module, quiz, open.id, open.number, JSON.parse(open.questions) as DrawnQuestion[], used);
+  if (open && open.quiz_version === quiz.version) {
+    const lang = chooseQuizLanguage(quiz, [wish.requested, attemptLang(quiz, open.lang), wish.preferred]);
+    // The attempt is in the language its questions were last shown in.
+    if (lang !== open.lang)
+      await deps.db.updateTable('quiz_attempt').set({ lang }).where('id', '=', open.id).where('finished_at', 'is', null).execute();
+    return forLearner(module, quiz, open.id, open.number, JSON.parse(open.questions) as DrawnQuestion[], used, lang);
+  }
   // An attempt opened on an earlier version of the quiz is given up: its questions may be gone.
   if (open) await deps.db.deleteFrom('quiz_attempt').where('id', '=', open.id).where('finished_at', 'is', null).execute();
   if (quiz.attempts > 0 && used >= quiz.attempts) {
@@ -125,6 +158,7 @@ export async function openAttempt(deps: TrainingDeps, person: UserRecord, module
   }
   const id = generateId();
   const drawn = drawQuestions(quiz, id);
+  const lang = chooseQuizLanguage(quiz, [wish.requested, wish.preferred]);
   const inserted = await deps.db
     .insertInto('quiz_attempt')
     .values({
@@ -133,6 +167,7 @@ export async function openAttempt(deps: TrainingDeps, person: UserRecord, module
       module: module.id,
       number: used + 1,
       quiz_version: quiz.version,
+      lang,
       questions: JSON.stringify(drawn),
       answers: null,
       marks: null,
@@ -148,9 +183,17 @@ export async function openAttempt(deps: TrainingDeps, person: UserRecord, module
     // Another request opened one at the same moment: that is the attempt.
     const other = await openAttemptRow(deps, person.id, module.id);
     if (!other) throw new Error(`The attempt opened at the same moment for ${module.id} is gone.`);
-    return forLearner(module, quiz, other.id, other.number, JSON.parse(other.questions) as DrawnQuestion[], used);
+    return forLearner(
+      module,
+      quiz,
+      other.id,
+      other.number,
+      JSON.parse(other.questions) as DrawnQuestion[],
+      used,
+      attemptLang(quiz, other.lang),
+    );
   }
-  return forLearner(module, quiz, id, used + 1, drawn, used);
+  return forLearner(module, quiz, id, used + 1, drawn, used, lang);
 }
 
 function forLearner(
@@ -160,17 +203,20 @@ function forLearner(
   attemptNumber: number,
   drawn: DrawnQuestion[],
   used: number,
+  lang: string,
 ): QuizForLearner {
-  const byId = new Map(quiz.questions.map((question) => [question.id, question]));
+  const byId = new Map(questionsIn(quiz, lang).map((question) => [question.id, question]));
   return {
     module: module.id,
-    title: module.title,
+    title: moduleIn(module, lang).title,
     version: quiz.version,
     passMark: quiz.passMark,
     attemptsAllowed: quiz.attempts,
     attemptsUsed: used,
     attemptId,
     attemptNumber,
+    lang,
+    otherLanguages: [quiz.lang, ...quiz.translations.map((translation) => translation.lang)].filter((other) => other !== lang),
     questions: drawn.map(({ id, choices }) => {
       const question = byId.get(id) as QuizQuestion;
       const texts = new Map(question.choices.map((choice) => [choice.id, choice.text]));
@@ -297,7 +343,9 @@ export async function resultOf(deps: TrainingDeps, person: UserRecord, module: T
   const revealed = quiz.reveal === 'always' || (quiz.reveal === 'after-pass' && passedBefore !== undefined);
   const answers = JSON.parse(row.answers ?? '{}') as Record<string, string[]>;
   const marks = JSON.parse(row.marks ?? '{}') as Record<string, number>;
-  const byId = new Map(quiz.questions.map((question) => [question.id, question]));
+  const lang = attemptLang(quiz, row.lang);
+  // Marks were given against the original's key when it was graded; the words are the attempt's language.
+  const byId = new Map(questionsIn(quiz, lang).map((question) => [question.id, question]));
   const drawn = JSON.parse(row.questions) as DrawnQuestion[];
   return {
     attemptId: row.id,
@@ -307,6 +355,7 @@ export async function resultOf(deps: TrainingDeps, person: UserRecord, module: T
     passed: Boolean(row.passed),
     passMark: quiz.passMark,
     quizVersion: row.quiz_version,
+    lang,
     startedAt: row.started_at,
     finishedAt: row.finished_at,
     answersRevealed: revealed,
@@ -344,7 +393,7 @@ export async function listAttempts(deps: TrainingDeps, person: UserRecord, modul
   quizOf(module);
   const rows = await deps.db
     .selectFrom('quiz_attempt')
-    .select(['id', 'number', 'quiz_version', 'score', 'passed', 'started_at', 'finished_at'])
+    .select(['id', 'number', 'quiz_version', 'lang', 'score', 'passed', 'started_at', 'finished_at'])
     .where('user_id', '=', person.id)
     .where('module', '=', module.id)
     .where('finished_at', 'is not', null)
@@ -354,6 +403,7 @@ export async function listAttempts(deps: TrainingDeps, person: UserRecord, modul
     attemptId: row.id,
     number: row.number,
     quizVersion: row.quiz_version,
+    lang: attemptLang(module.quiz as QuizDefinition, row.lang),
     score: Number(row.score),
     passed: Boolean(row.passed),
     startedAt: row.started_at,

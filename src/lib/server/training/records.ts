@@ -45,7 +45,7 @@ export async function readTrainingRecords(db: Kysely<Database>, userIds: readonl
     forUsers(
       db
         .selectFrom('quiz_attempt')
-        .select(['id', 'user_id', 'module', 'score', 'passed', 'started_at', 'finished_at'])
+        .select(['id', 'user_id', 'module', 'score', 'passed', 'lang', 'started_at', 'finished_at'])
         .where('finished_at', 'is not', null)
         .orderBy('finished_at'),
       'user_id',
@@ -82,6 +82,7 @@ export async function readTrainingRecords(db: Kysely<Database>, userIds: readonl
       passed: Boolean(row.passed),
       score: Number(row.score ?? 0),
       finishedAt: row.finished_at as string,
+      lang: row.lang,
     });
   }
   for (const row of completions) {

@@ -75,13 +75,19 @@ export interface QuestionStatistics {
 export async function questionStatistics(
   deps: TrainingDeps,
   moduleId: string,
-): Promise<{ module: string; attempts: number; questions: QuestionStatistics[] }> {
+): Promise<{
+  module: string;
+  attempts: number;
+  attemptsByLanguage: { lang: string; attempts: number }[];
+  questions: QuestionStatistics[];
+}> {
   const module = findModule(deps.catalog, moduleId);
   const quiz = module.quiz;
-  if (!quiz) return { module: module.id, attempts: 0, questions: [] };
+  if (!quiz) return { module: module.id, attempts: 0, attemptsByLanguage: [], questions: [] };
+  // Every language's attempts together: a translation has the original's question and choice ids.
   const rows = await deps.db
     .selectFrom('quiz_attempt')
-    .select(['answers', 'marks'])
+    .select(['answers', 'marks', 'lang'])
     .where('module', '=', module.id)
     .where('finished_at', 'is not', null)
     .execute();
@@ -116,7 +122,15 @@ export async function questionStatistics(
       source: question.source ?? null,
     };
   });
-  return { module: module.id, attempts: attempts.length, questions };
+  const byLanguage = new Map<string, number>();
+  for (const row of rows) {
+    const lang = row.lang ?? quiz.lang;
+    byLanguage.set(lang, (byLanguage.get(lang) ?? 0) + 1);
+  }
+  const attemptsByLanguage = [...byLanguage]
+    .map(([lang, count]) => ({ lang, attempts: count }))
+    .sort((a, b) => b.attempts - a.attempts || a.lang.localeCompare(b.lang));
+  return { module: module.id, attempts: attempts.length, attemptsByLanguage, questions };
 }
 
 /** Pearson's r, or null when either side does not vary (Moodle shows no index then). */
@@ -151,13 +165,19 @@ export interface CompletionRecord {
   score: number | null;
   completedAt: string;
   attemptId: string | null;
+  /** The language of the attempt that passed the quiz; null for a module without a quiz. */
+  attemptLang: string | null;
 }
 
 /** Every completion ever recorded, oldest first: for auditors, including deactivated people. */
-export async function completionRecords({ db }: Pick<TrainingDeps, 'db'>, moduleId?: string): Promise<CompletionRecord[]> {
+export async function completionRecords(
+  { db, catalog }: Pick<TrainingDeps, 'db' | 'catalog'>,
+  moduleId?: string,
+): Promise<CompletionRecord[]> {
   let query = db
     .selectFrom('module_completion')
     .innerJoin('user', 'user.id', 'module_completion.user_id')
+    .leftJoin('quiz_attempt', 'quiz_attempt.id', 'module_completion.attempt_id')
     .select([
       'user.name',
       'user.email',
@@ -167,6 +187,7 @@ export async function completionRecords({ db }: Pick<TrainingDeps, 'db'>, module
       'module_completion.score',
       'module_completion.completed_at',
       'module_completion.attempt_id',
+      'quiz_attempt.lang',
     ])
     .orderBy('module_completion.completed_at')
     .orderBy('user.email');
@@ -180,5 +201,6 @@ export async function completionRecords({ db }: Pick<TrainingDeps, 'db'>, module
     score: row.score === null ? null : Number(row.score),
     completedAt: row.completed_at,
     attemptId: row.attempt_id,
+    attemptLang: row.attempt_id === null ? null : (row.lang ?? catalog.module(row.module)?.quiz?.lang ?? null),
   }));
 }

@@ -1,6 +1,6 @@
 /** GET /api/quizzes/{module}: the quiz to take, without answers: the questions drawn for my attempt. */
 import { defineApi, method } from '../../../../lib/server/api/route.ts';
-import { ModuleParams, QuizSchema, TRAINING_TAGS, trainingDeps } from '../../../../lib/server/api/training.ts';
+import { ModuleParams, QuizLangQuery, QuizSchema, TRAINING_TAGS, trainingDeps } from '../../../../lib/server/api/training.ts';
 import { requireUser } from '../../../../lib/server/auth/guards.ts';
 import { openAttempt } from '../../../../lib/server/training/attempts.ts';
 
@@ -10,14 +10,18 @@ export const { GET, ALL, spec } = defineApi('/api/quizzes/{module}', {
   GET: method({
     summary: 'The quiz to take',
     description:
-      'Draws (and shuffles, where the quiz says so) the questions of a new attempt, or gives the attempt already open. Never says which choice is correct. 409 ATTEMPT_LIMIT_REACHED once the attempts allowed are used.',
+      'Draws (and shuffles, where the quiz says so) the questions of a new attempt, or gives the attempt already open, in the language `lang` asks for, else the open attempt’s, else my interface language, where the quiz is translated into it; otherwise in its own. The draw and the ids are the same in every language. Never says which choice is correct. 409 ATTEMPT_LIMIT_REACHED once the attempts allowed are used.',
     tags: TRAINING_TAGS,
     access: 'signed-in',
     params: ModuleParams,
+    query: QuizLangQuery,
     responses: {
       200: { description: 'The attempt’s questions.', schema: QuizSchema },
       404: { description: 'No such module, or it has no quiz.' },
     },
-    handler: async ({ app, user, params }) => openAttempt(await trainingDeps(app), requireUser(user), params.module),
+    handler: async ({ app, user, params, query }) => {
+      const person = requireUser(user);
+      return openAttempt(await trainingDeps(app), person, params.module, { requested: query.lang, preferred: person.language });
+    },
   }),
 });

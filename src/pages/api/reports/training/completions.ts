@@ -19,7 +19,7 @@ export const { GET, ALL, spec } = defineApi('/api/reports/training/completions',
   GET: method({
     summary: 'Completion records',
     description:
-      'Every completion ever recorded, oldest first, including people since deactivated: who, which module, on which version of the module and its quiz, with what score, when. CSV (default) or JSON Lines.',
+      'Every completion ever recorded, oldest first, including people since deactivated: who, which module, on which version of the module and its quiz, with what score, when, and the language of the attempt that passed the quiz. CSV (default) or JSON Lines.',
     tags: REPORT_TAGS,
     access: REPORT_VIEWERS,
     query: Query,
@@ -41,7 +41,7 @@ export const { GET, ALL, spec } = defineApi('/api/reports/training/completions',
       }
       return csvResponse(
         'training-completions.csv',
-        ['name', 'email', 'module', 'module_version', 'quiz_version', 'score', 'completed_at', 'attempt_id'],
+        ['name', 'email', 'module', 'module_version', 'quiz_version', 'score', 'completed_at', 'attempt_id', 'attempt_lang'],
         records.map((record) => [
           record.name,
           record.email,
@@ -51,6 +51,7 @@ export const { GET, ALL, spec } = defineApi('/api/reports/training/completions',
           record.score ?? '',
           record.completedAt,
           record.attemptId ?? '',
+          record.attemptLang ?? '',
         ]),
       );
     },

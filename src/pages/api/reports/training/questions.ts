@@ -25,6 +25,9 @@ export const { GET, ALL, spec } = defineApi('/api/reports/training/questions', {
         schema: z.object({
           module: z.string(),
           attempts: z.number().int(),
+          attemptsByLanguage: z
+            .array(z.object({ lang: z.string(), attempts: z.number().int() }))
+            .meta({ description: 'The finished attempts per language they were taken in, most first; the statistics count them all.' }),
           questions: z.array(
             z.object({
               id: z.string(),

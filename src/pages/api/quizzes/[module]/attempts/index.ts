@@ -55,6 +55,7 @@ export const { POST, GET, ALL, spec } = defineApi('/api/quizzes/{module}/attempt
               attemptId: z.string(),
               number: z.number().int(),
               quizVersion: z.string(),
+              lang: z.string().meta({ description: 'The language the attempt was taken in.' }),
               score: z.number(),
               passed: z.boolean(),
               startedAt: z.string(),
