@@ -3,20 +3,39 @@
  * /account/, searches in German and opens the German policy, sees that another German policy may
  * be out of date, is told in German when a page has no German translation (and pointed to the
  * German one when it has), and acknowledges a policy by reading its German translation, found through her list of policies to
- * acknowledge.
+ * acknowledge; and takes the translated quiz, graded by the original's answer key.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import type { AppContext } from '../../src/lib/server/app.ts';
 import { createUser } from '../../src/lib/server/users/users.ts';
 import { hasChromium, launchChromium } from '../helpers/chromium.ts';
 import { sqlite, type TestDatabase } from '../helpers/databases.ts';
-import { SAMPLE_DIST } from '../helpers/fixture-site.ts';
+import { PROJECT_ROOT, SAMPLE_DIST } from '../helpers/fixture-site.ts';
 import { tabTo } from '../helpers/keyboard.ts';
 import { PASSWORD, testApp } from '../helpers/people.ts';
 import { type RunningServer, startServer } from '../helpers/server.ts';
 
 const GRETA = { email: 'greta.agent@kestrel.example', name: 'Greta Hoffmann' };
+
+interface QuizFile {
+  questions: { id: string; prompt: string; answer?: boolean; choices?: { id?: string; correct?: boolean }[] }[];
+}
+const quizFile = (name: string) => parse(readFileSync(join(PROJECT_ROOT, 'quizzes', name), 'utf8')) as QuizFile;
+/** The original's answer key, by question id: what grading goes by, whatever the language shown. */
+const RIGHT_ANSWERS = new Map(
+  quizFile('handling-complaints.yaml').questions.map((question) => [
+    question.id,
+    question.choices
+      ? // Choices without an id are a, b, c... by position (lib/training/quiz-choices.ts).
+        question.choices.flatMap((choice, index) => (choice.correct ? [choice.id ?? String.fromCharCode(97 + index)] : []))
+      : [String(question.answer)],
+  ]),
+);
+const GERMAN_PROMPTS = quizFile('handling-complaints.de.yaml').questions.map((question) => question.prompt);
 
 describe.skipIf(!hasChromium)('a German agent, in Chromium', () => {
   let db: TestDatabase;
@@ -113,6 +132,52 @@ describe.skipIf(!hasChromium)('a German agent, in Chromium', () => {
     await expect.poll(() => page.locator('[data-acknowledge-status]').textContent()).toMatch(/Version 3/);
     const mine = await page.evaluate(() => fetch('/api/me/acknowledgements').then((response) => response.json()));
     expect(mine.due.map((due: { page: string }) => due.page)).not.toContain('/policies/identity-verification/');
+  });
+
+  it('takes the Handling complaints quiz in German, graded by the original answer key', async () => {
+    await page.goto(url('/de/training/handling-complaints/'));
+    const lessons = await page.locator('.lesson-list a').evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).pathname));
+    expect(lessons).toEqual([
+      '/de/training/handling-complaints/recognising-a-complaint/',
+      '/de/training/handling-complaints/resolving-at-first-contact/',
+      '/de/training/handling-complaints/escalation-and-final-response/',
+    ]);
+    // Each German lesson marked as read counts for the module's lesson, whatever its language.
+    for (const lesson of lessons) {
+      await page.goto(url(lesson));
+      await page.locator('[data-mark-done]').waitFor();
+      await tabTo(page, '[data-mark-done]', 200);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.locator('[data-progress-status]').textContent()).toMatch(/Lektion|gelesen|erledigt/i);
+    }
+    // After the last lesson, the focus is on the way to the quiz, in German.
+    await expect
+      .poll(() => page.evaluate(() => (document.activeElement as HTMLAnchorElement | null)?.getAttribute('href')))
+      .toBe('/quiz/handling-complaints/?lang=de');
+    await Promise.all([page.waitForURL(url('/quiz/handling-complaints/?lang=de')), page.keyboard.press('Enter')]);
+    const legends = await page.locator('.quiz-questions legend').allTextContents();
+    expect(legends).toHaveLength(8);
+    for (const legend of legends) expect(GERMAN_PROMPTS.some((prompt) => legend.endsWith(prompt))).toBe(true);
+    const questions = (await page.locator('input[name="questions"]').inputValue()).split(',');
+    for (const question of questions) {
+      for (const choice of RIGHT_ANSWERS.get(question) ?? []) {
+        await page.locator(`input[name="q:${question}"][value="${choice}"]`).focus();
+        await page.keyboard.press('Space');
+      }
+    }
+    await tabTo(page, '.quiz-form button[type="submit"]');
+    await Promise.all([page.waitForURL(/\/results\//), page.keyboard.press('Enter')]);
+    expect(await page.locator('.result-score').textContent()).toMatch(/100\s?%/);
+    expect(await page.locator('[data-attempt-language]').textContent()).toContain('Deutsch');
+    const attempts = await app.db
+      .selectFrom('quiz_attempt')
+      .innerJoin('user', 'user.id', 'quiz_attempt.user_id')
+      .select(['quiz_attempt.lang', 'quiz_attempt.score', 'quiz_attempt.passed'])
+      .where('user.email', '=', GRETA.email)
+      .where('quiz_attempt.finished_at', 'is not', null)
+      .execute();
+    expect(attempts).toEqual([{ lang: 'de', score: 100, passed: expect.anything() }]);
+    expect(Boolean(attempts[0]?.passed)).toBe(true);
     expect(problems).toEqual([]);
   });
 });
