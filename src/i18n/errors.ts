@@ -17,3 +17,18 @@ export function pageErrorMessage(error: { code?: string; message: string }, lang
   if (interfaceLanguage(lang) === 'en' || !error.code) return error.message;
   return t(errorKey(error.code as ErrorCode));
 }
+
+/**
+ * Per-field errors as a form shows them. The API's field messages are English and precise
+ * ("write an email address, e.g. ..."); a page in another language shows its own words for the
+ * field (`messages`, by the field's name before any `.0`), else the error code's.
+ */
+export function pageFieldErrors(
+  fields: Record<string, string>,
+  lang: string | undefined,
+  messages: Record<string, string>,
+  fallback: string,
+): Record<string, string> {
+  if (interfaceLanguage(lang) === 'en') return fields;
+  return Object.fromEntries(Object.keys(fields).map((field) => [field, messages[field.split('.')[0] ?? field] ?? fallback]));
+}

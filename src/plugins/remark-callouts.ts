@@ -9,6 +9,11 @@
  * with its icon before the title (callout-icons.ts).
  * Any other directive is put back as the text the author typed, so a stray `:word` in prose
  * (a time, a ratio) is never swallowed.
+ *
+ * A callout without a title of its own is titled with its kind's word in the page's language.
+ * A .md page's HTML is rendered once and cached for every language, with the English word,
+ * which i18n/callouts.ts swaps when the page is shown. An .mdx page is a component rendered
+ * with its page: there the callout becomes the <Callout> component, which asks the page.
  */
 import type {} from 'mdast-util-to-hast';
 import type { Nodes, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
@@ -30,12 +35,13 @@ export function isCalloutKind(name: string): name is CalloutKind {
 }
 
 export default function remarkCallouts() {
-  return (tree: Root) => {
+  return (tree: Root, file?: { path?: string }) => {
+    const mdx = file?.path?.endsWith('.mdx') ?? false;
     // The walk visits what replaced a directive, so directives inside a callout are handled too.
     walk<Nodes>(tree, (node, index, parent) => {
       if (node.type !== 'containerDirective' && node.type !== 'leafDirective' && node.type !== 'textDirective') return;
       if (node.type === 'containerDirective' && isCalloutKind(node.name)) {
-        parent.children.splice(index, 1, callout(node));
+        parent.children.splice(index, 1, callout(node, mdx));
       } else {
         parent.children.splice(index, 1, ...(restore(node) as Nodes[]));
       }
@@ -43,11 +49,12 @@ export default function remarkCallouts() {
   };
 }
 
-function callout(directive: ContainerDirective): RootContent {
+function callout(directive: ContainerDirective, mdx: boolean): RootContent {
   const kind = directive.name as CalloutKind;
   // The [label] of a container directive arrives as a first paragraph marked directiveLabel.
   const [first, ...rest] = directive.children;
   const hasLabel = first?.type === 'paragraph' && (first.data as { directiveLabel?: boolean } | undefined)?.directiveLabel;
+  if (mdx && !hasLabel) return calloutComponent(kind, directive.children);
   const title = hasLabel ? mdastToString(first) : CALLOUT_KINDS[kind];
   const body = hasLabel ? rest : directive.children;
   return {
@@ -66,6 +73,18 @@ function callout(directive: ContainerDirective): RootContent {
       ...(body as Paragraph[]),
     ],
   };
+}
+
+/** `<Callout type="note">`: the MDX component (components/mdx/Callout.astro), titled in the page's language when shown. */
+function calloutComponent(kind: CalloutKind, children: ContainerDirective['children']): RootContent {
+  // The node MDX makes of `<Callout type="...">` written in the file (mdast-util-mdx-jsx).
+  const element = {
+    type: 'mdxJsxFlowElement',
+    name: 'Callout',
+    attributes: [{ type: 'mdxJsxAttribute', name: 'type', value: kind }],
+    children,
+  };
+  return element as unknown as RootContent;
 }
 
 /** The directive as the author typed it: `:name[label]{attributes}` text, `::name` line, or a `:::name` block's content. */

@@ -287,6 +287,7 @@ describe.each(DATABASES)('training over HTTP on $name', (database) => {
     expect((await post({ module: 'basics', team: 'No Such Team' }, 400)).error.fields).toHaveProperty('team');
     expect((await post({ module: 'basics', userId: 'nobody' }, 400)).error.fields).toHaveProperty('userId');
     expect((await post({ module: 'basics', team: 'Billing', dueOn: '2026-02-30' }, 400)).error.fields).toHaveProperty('dueOn');
+    expect((await post({ module: 'basics', team: 'Billing', dueOn: 'next week' }, 400)).error.fields).toHaveProperty('dueOn');
     expect((await post({ module: 'no-such-module', team: 'Billing' }, 404)).error.code).toBe('NOT_FOUND');
     expect(
       (

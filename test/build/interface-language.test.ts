@@ -3,9 +3,10 @@
  * the English pages keep their English words.
  */
 import { join } from 'node:path';
+import { select } from 'hast-util-select';
 import { toString as hastText } from 'hast-util-to-string';
 import { describe, expect, it } from 'vitest';
-import { FIXTURE_DIST } from '../helpers/fixture-site.ts';
+import { FIXTURE_DIST, SAMPLE_DIST } from '../helpers/fixture-site.ts';
 import { readPage } from '../helpers/html.ts';
 
 const client = join(FIXTURE_DIST, 'client');
@@ -56,5 +57,27 @@ describe('pages in English', () => {
     expect(messagesOf(refunds, '[data-account-menu]')['menu.myTraining']).toBe('My training');
     expect(page('/').text('#sections-title')).toBe('Sections');
     expect(page('/404.html').text('h1')).toBe('Page not found');
+  });
+});
+
+describe('callouts in MDX pages', () => {
+  const sample = (url: string) => readPage(join(SAMPLE_DIST, 'client'), url);
+  const titles = (built: ReturnType<typeof page>) =>
+    built.all('.callout').map((callout) => [callout.properties.ariaLabel, hastText(select('.callout-title', callout) as never)]);
+
+  it('are titled in the page’s language when the author gave no title, like those of Markdown pages', () => {
+    expect(titles(sample('/de/procedures/processing-a-refund/'))).toEqual([
+      ['Zuerst auf eine Rückbuchung prüfen', 'Zuerst auf eine Rückbuchung prüfen'],
+      ['Tipp', 'Tipp'],
+      ['So sagen Sie es dem Kunden', 'So sagen Sie es dem Kunden'],
+      ['Wenn eine Freigabe nötig ist', 'Wenn eine Freigabe nötig ist'],
+    ]);
+    expect(titles(sample('/pl/procedures/processing-a-refund/')).map(([label]) => label)).toContain('Wskazówka');
+    expect(titles(sample('/procedures/processing-a-refund/'))).toEqual([
+      ['Check for a dispute first', 'Check for a dispute first'],
+      ['Tip', 'Tip'],
+      ['Say to the customer', 'Say to the customer'],
+      ['When approval is needed', 'When approval is needed'],
+    ]);
   });
 });

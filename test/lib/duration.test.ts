@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { translate } from '../../src/i18n/index.ts';
 import { addDuration, formatDuration, parseDuration } from '../../src/lib/content/duration.ts';
 
 describe('parseDuration', () => {
@@ -31,7 +32,9 @@ describe('addDuration', () => {
   });
 
   it('formats durations for people', () => {
-    expect(formatDuration({ amount: 1, unit: 'y' })).toBe('1 year');
-    expect(formatDuration({ amount: 90, unit: 'd' })).toBe('90 days');
+    expect(formatDuration({ amount: 1, unit: 'y' }, translate('en'))).toBe('1 year');
+    expect(formatDuration({ amount: 90, unit: 'd' }, translate('en'))).toBe('90 days');
+    expect(formatDuration({ amount: 6, unit: 'm' }, translate('de'))).toBe('6 Monate');
+    expect(formatDuration({ amount: 2, unit: 'w' }, translate('pl'))).toBe('2 tygodnie');
   });
 });

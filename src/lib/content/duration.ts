@@ -2,6 +2,8 @@
  * Review intervals as authors write them: a whole number and a unit, e.g. `90d`, `2w`, `6m`, `1y`.
  * Months and years are calendar months and years, so `6m` from 31 August is the last day of February.
  */
+import type { Translate } from '../../i18n/translate.ts';
+
 export type DurationUnit = 'd' | 'w' | 'm' | 'y';
 export interface Duration {
   amount: number;
@@ -20,9 +22,9 @@ export function parseDuration(text: string): Duration | undefined {
   return { amount, unit: match[2] as DurationUnit };
 }
 
-export function formatDuration({ amount, unit }: Duration): string {
-  const names = { d: 'day', w: 'week', m: 'month', y: 'year' } as const;
-  return `${amount} ${names[unit]}${amount === 1 ? '' : 's'}`;
+/** "90 days", "6 Monate": in the language of `t` (i18n), with its plural forms. */
+export function formatDuration({ amount, unit }: Duration, t: Translate): string {
+  return t(`duration.${unit}`, { count: amount });
 }
 
 /** Adds a duration to an ISO date (YYYY-MM-DD) and returns an ISO date. */

@@ -1,4 +1,7 @@
-/** Review states as people read them, on the dashboard, in the CLI and in the webhook digest. */
+/**
+ * Review states in English, for `npm run review` and the chat digest, which speak English like
+ * every command-line tool. Pages use the catalogues' `reviewState.*` in the reader's language.
+ */
 import type { ReviewState } from '../content/review.ts';
 
 export const REVIEW_LABELS: Record<ReviewState, string> = {

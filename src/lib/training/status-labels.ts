@@ -1,17 +1,9 @@
 /**
- * How a module's progress reads on the pages: the status in words, and the due date against
- * today. Shared by the server-rendered pages and the lesson pages' browser script.
+ * How a module's due date reads against today, in the language of the page. Shared by the
+ * server-rendered pages and the lesson pages' browser script; a status in words is the
+ * catalogues' `status.<status>`.
  */
 import type { Translate } from '../../i18n/translate.ts';
-import type { ModuleStatus } from './progress.ts';
-
-export const STATUS_LABELS: Record<ModuleStatus, string> = {
-  'not-started': 'Not started',
-  'in-progress': 'In progress',
-  passed: 'Complete',
-  failed: 'Quiz not passed yet',
-  overdue: 'Overdue',
-};
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

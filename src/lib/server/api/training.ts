@@ -44,7 +44,14 @@ export const ModuleParams = z.object({
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'write a date as YYYY-MM-DD, e.g. 2026-12-01' })
-  .refine((value) => new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), { error: 'write a date that exists, as YYYY-MM-DD' });
+  // zod runs the refinement even when the pattern failed: "soon" must not reach toISOString().
+  .refine(
+    (value) => {
+      const date = new Date(`${value}T00:00:00Z`);
+      return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+    },
+    { error: 'write a date that exists, as YYYY-MM-DD' },
+  );
 export const DueDate = isoDate.meta({ description: 'YYYY-MM-DD, in the organisation’s time zone.' });
 
 const AssignmentSchema = z.object({
