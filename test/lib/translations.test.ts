@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pageInLanguage } from '../../src/lib/content/in-language.ts';
 import { placeOf, translationOf, urlForFile } from '../../src/lib/content/paths.ts';
 import { loadSite } from '../../src/lib/content/site.ts';
 import type { SiteModel } from '../../src/lib/content/types.ts';
@@ -69,6 +70,15 @@ describe('a content folder with translations', () => {
       audience: ['agent'],
       section: '/policies/',
     });
+  });
+
+  it('links a page in a reader’s language only to a translation that is current', () => {
+    const vouchers = { url: '/policies/vouchers/', title: 'Vouchers' };
+    expect(pageInLanguage(site.pages, vouchers, 'de')).toEqual({ url: '/de/policies/vouchers/', title: 'Gutscheine' });
+    // The Finnish one was made from version 1; the original is at version 2.
+    expect(pageInLanguage(site.pages, vouchers, 'fi')).toEqual(vouchers);
+    expect(pageInLanguage(site.pages, vouchers, 'sv')).toEqual(vouchers);
+    expect(pageInLanguage(site.pages, vouchers, 'en')).toEqual(vouchers);
   });
 
   it('flags a translation made from an earlier version of its original, or from an unknown one', () => {
