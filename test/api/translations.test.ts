@@ -54,6 +54,18 @@ describe('the sample handbook in five languages', () => {
     expect(await html('/policies/vulnerable-customers/')).not.toContain('language-switcher');
   });
 
+  it('leads the navigation of a translation to the other pages in its language, where they are translated', async () => {
+    const nav = (page: string) => /<nav class="section-nav".*?<\/nav>/s.exec(page)?.[0] ?? '';
+    const german = nav(await html('/de/policies/refunds-and-returns/'));
+    expect(german).toContain('<a href="/de/policies/refunds-and-returns/" aria-current="page">');
+    expect(german).toMatch(/<a href="\/de\/policies\/complaint-handling\/">Beschwerde/);
+    expect(german).toContain('<a href="/policies/vulnerable-customers/">Vulnerable customers</a>');
+    // A translated module page shows the module's lessons, in its language.
+    const module = nav(await html('/de/training/handling-complaints/'));
+    expect(module).toContain('<a href="/de/training/handling-complaints/recognising-a-complaint/">');
+    expect(nav(await html('/policies/refunds-and-returns/'))).toContain('<a href="/policies/complaint-handling/">');
+  });
+
   it('tells the reader, in their language, when the original changed after the translation was made', async () => {
     const stale = await html('/de/policies/goodwill-credits/');
     expect(stale).toMatch(
