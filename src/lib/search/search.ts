@@ -23,6 +23,8 @@ export interface SearchHit {
   section: string;
   status: ReviewState;
   score: number;
+  /** The page's language. */
+  lang: string;
 }
 
 export interface SearchOptions {
@@ -76,6 +78,7 @@ export function createSearcher(bundle: SearchBundle, synonyms: readonly (readonl
           section: document.section,
           status: reviewState(document.reviewDue, now),
           score: Math.round(score * 1000) / 1000,
+          lang: document.lang,
         });
       }
       return hits;
