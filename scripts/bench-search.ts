@@ -91,12 +91,12 @@ async function benchTranslations(contentDir: string, name: string, questionsFile
     .filter((lang) => existsSync(join(distDir, `server/search/${lang}.json`)))
     .map((lang) => {
       const bundle = JSON.parse(readFileSync(join(distDir, `server/search/${lang}.json`), 'utf8')) as SearchBundle;
-      return createSearcher(bundle, synonymsFor(bundle.language, settings));
+      return { lang, searcher: createSearcher(bundle, synonymsFor(bundle.language, settings)) };
     });
-  // As GET /api/search?lang=all does (lib/server/search-service.ts).
+  // As GET /api/search?lang=all does (lib/server/search-service.ts): only the reader's language corrects typos.
   const searchAll = (q: string, readerLang: string) =>
     mergeLanguages(
-      searchers.map((searcher) => searcher.search(q, { limit: 10 })),
+      searchers.map(({ lang, searcher }) => searcher.search(q, { limit: 10, corrections: lang === readerLang })),
       readerLang,
       10,
     );

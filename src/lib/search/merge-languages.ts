@@ -2,7 +2,9 @@
  * Searching every language at once: each language's index answers in its own language's words
  * (stemming, stop words, synonyms), and the answers are merged here by score. Both search paths
  * score pages the same way in every language, so the scores compare; where two are equal, the
- * reader's language comes first, then the languages in the order given.
+ * reader's language comes first, then the languages in the order given. Only the reader's
+ * language corrects typos: another language's index would take the reader's words for typos of
+ * its own look-alikes ("Antwort" for a word it has), and rank its pages for them.
  */
 export interface LanguageHit {
   score: number;

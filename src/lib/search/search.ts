@@ -31,6 +31,8 @@ export interface SearchOptions {
   limit: number;
   type?: SearchDocument['type'] | undefined;
   now?: Date;
+  /** Typo corrections and compound words (query.ts); off for the languages a question is not in. */
+  corrections?: boolean;
 }
 
 export interface Searcher {
@@ -49,8 +51,8 @@ export function createSearcher(bundle: SearchBundle, synonyms: readonly (readonl
   const phrases = bundle.phrases ? new Set(bundle.phrases) : undefined;
   const titleAndHeadings = titleAndHeadingsOf(pipeline);
   return {
-    search(text, { limit, type, now = new Date() }) {
-      const terms = queryTerms(text, synonyms, vocabulary, phrases);
+    search(text, { limit, type, now = new Date(), corrections = true }) {
+      const terms = queryTerms(text, synonyms, vocabulary, phrases, { corrections });
       const matches = query(queryClauses(terms, pipeline));
       const coverage = coverageOf(terms, pipeline);
       const titleShareOf = titleShare(tokenize(text));

@@ -29,19 +29,19 @@ export function searcherFor(lang: string, settings: Parameters<typeof synonymsFo
 
 /**
  * Every language's index asked the question in its own words, the answers merged by score, the
- * reader's language first at equal relevance (merge-languages.ts). Undefined when the build
- * made no index at all.
+ * reader's language first at equal relevance (merge-languages.ts). Only the reader's language
+ * corrects typos: the others would "correct" the reader's words into look-alikes of theirs.
+ * Undefined when the build made no index at all.
  */
 export function searchAllLanguages(
   text: string,
   options: SearchOptions & { readerLang: string },
   settings: Parameters<typeof synonymsFor>[1],
 ): SearchHit[] | undefined {
-  const searchers = SEARCH_LANGUAGES.map((language) => searcherFor(language, settings)).filter((searcher) => searcher !== undefined);
-  if (searchers.length === 0) return undefined;
-  return mergeLanguages(
-    searchers.map((searcher) => searcher.search(text, options)),
-    options.readerLang,
-    options.limit,
-  );
+  const reader = searchLanguage(options.readerLang);
+  const answers = SEARCH_LANGUAGES.flatMap((language) => {
+    const searcher = searcherFor(language, settings);
+    return searcher ? [searcher.search(text, { ...options, corrections: language === reader })] : [];
+  });
+  return answers.length > 0 ? mergeLanguages(answers, options.readerLang, options.limit) : undefined;
 }

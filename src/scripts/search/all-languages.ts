@@ -6,6 +6,7 @@
  * indexes (mergeIndex) runs one query through each, without the per-word merge the search
  * needs (merge-hits.ts).
  */
+import { languageCode } from '../../lib/search/client-data.ts';
 import { mergeLanguages } from '../../lib/search/merge-languages.ts';
 import { SearchEngine } from './engine.ts';
 import { answerOf, type SearchAnswer } from './results.ts';
@@ -29,7 +30,11 @@ export class AllLanguagesSearch {
   }
 
   async search(text: string, filters: Filters, limit: number): Promise<SearchAnswer> {
-    const rankings = await Promise.all(this.engines.map((engine) => engine.ranking(text, filters, limit)));
+    // Only the reader's language corrects typos (lib/search/merge-languages.ts).
+    const reader = languageCode(this.readerLang);
+    const rankings = await Promise.all(
+      this.engines.map((engine) => engine.ranking(text, filters, limit, { corrections: languageCode(engine.language) === reader })),
+    );
     return answerOf({
       pages: mergeLanguages(
         rankings.map((ranking) => ranking.pages),

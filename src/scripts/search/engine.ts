@@ -110,8 +110,8 @@ export class SearchEngine {
   }
 
   /** The best `limit` pages for `text`, with their scores, to show or to merge with other languages' (all-languages.ts). */
-  async ranking(text: string, filters: Filters, limit: number): Promise<Ranking> {
-    const { terms, merged } = await this.rank(text, filters, limit);
+  async ranking(text: string, filters: Filters, limit: number, { corrections = true } = {}): Promise<Ranking> {
+    const { terms, merged } = await this.rank(text, filters, limit, corrections);
     const highlight = terms.filter((term) => term.weight === 1 || term.corrects).map((term) => term.word);
     const pages = merged.slice(0, limit).map((page): RankedPage => {
       const card = this.cards?.[page.id];
@@ -145,8 +145,13 @@ export class SearchEngine {
   }
 
   /** The pages that answer `text`, best first (exactly so for the first `limit`), with the words searched. */
-  private async rank(text: string, filters: Filters, limit: number): Promise<{ terms: QueryTerm[]; merged: MergedPage<PagefindResult>[] }> {
-    const terms = queryTerms(text, this.synonyms, this.vocabulary, this.phrases).filter(
+  private async rank(
+    text: string,
+    filters: Filters,
+    limit: number,
+    corrections = true,
+  ): Promise<{ terms: QueryTerm[]; merged: MergedPage<PagefindResult>[] }> {
+    const terms = queryTerms(text, this.synonyms, this.vocabulary, this.phrases, { corrections }).filter(
       (term) => !this.stopWords.has(term.word) && this.usedBySite(term.word),
     );
     const searches: TermSearch<PagefindResult>[] = await Promise.all(
