@@ -4,20 +4,26 @@
  * language, Polish inflections included.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppContext } from '../../src/lib/server/app.ts';
 import { sqlite, type TestDatabase } from '../helpers/databases.ts';
 import { SAMPLE_DIST } from '../helpers/fixture-site.ts';
+import { PEOPLE, seedPeople, signIn, testApp } from '../helpers/people.ts';
 import { type RunningServer, startServer } from '../helpers/server.ts';
 
 describe('the sample handbook in five languages', () => {
   let db: TestDatabase;
+  let app: AppContext;
   let server: RunningServer;
 
   beforeAll(async () => {
     db = await sqlite.create();
+    app = await testApp(db.url);
+    await seedPeople(app);
     server = await startServer(SAMPLE_DIST, { DATABASE_URL: db.url });
   });
   afterAll(async () => {
     await server?.stop();
+    await app?.close();
     await db?.drop();
   });
 
@@ -98,6 +104,32 @@ describe('the sample handbook in five languages', () => {
     const german = await search('Rückerstattung', 'de');
     expect(german.length).toBeGreaterThan(0);
     expect(german.every((result) => result.lang === 'de')).toBe(true);
+  });
+
+  it('puts the caller’s own language first among equally good results in every language', async () => {
+    // "RFD" (a refund's reference) is in each translation of the refund procedure alike.
+    const order = async (cookie?: string) => {
+      const response = await fetch(`${server.url}/api/search?q=RFD&lang=all&limit=50`, { headers: cookie ? { Cookie: cookie } : {} });
+      return ((await response.json()) as { results: { url: string }[] }).results
+        .map((result) => result.url)
+        .filter((url) => url.endsWith('/procedures/processing-a-refund/') && url !== '/procedures/processing-a-refund/');
+    };
+    // Anonymous: the handbook's language (English) has no tie here; the others in their order.
+    expect(await order()).toEqual([
+      '/de/procedures/processing-a-refund/',
+      '/fi/procedures/processing-a-refund/',
+      '/sv/procedures/processing-a-refund/',
+      '/pl/procedures/processing-a-refund/',
+    ]);
+    const cookie = await signIn(server.url, PEOPLE.member.email);
+    const chosen = await fetch(`${server.url}/account/`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { Origin: server.url, Cookie: cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ intent: 'language', language: 'pl' }).toString(),
+    });
+    expect(chosen.status).toBe(303);
+    expect((await order(cookie))[0]).toBe('/pl/procedures/processing-a-refund/');
   });
 
   it('marks each result with its language on the results page when all languages are searched', async () => {
