@@ -5,21 +5,28 @@
  * - the JSON search API (lunr): MRR@10, hit@1 and hit@5, server time per query (p50, p95), index size;
  * - the in-page search (Pagefind) in headless Chromium: the same quality figures, how often its
  *   first result is the API's, the first question's time on a cold page, the time per keystroke
- *   while typing, and the size of its index.
+ *   while typing, and the size of its index;
+ * - per language of the sample's translations, both paths' quality in that language and with
+ *   every language searched, and for Polish how well each finds the pages' words in other forms.
  * Builds the sample content and the Sourcegraph handbook (when ../shared is present) first.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
 import { TRANSLATION_LANGUAGES } from '../src/lib/content/paths.ts';
 import { loadSettings } from '../src/lib/content/settings.ts';
 import { languageName } from '../src/lib/languages.ts';
 import { synonymsFor } from '../src/lib/search/built-in-synonyms.ts';
-import { createSearcher } from '../src/lib/search/search.ts';
+import { mergeLanguages } from '../src/lib/search/merge-languages.ts';
+import { createSearcher, type Searcher } from '../src/lib/search/search.ts';
+import type { ClientSearchData } from '../src/lib/search/client-data.ts';
 import type { SearchBundle } from '../src/lib/search/search-index.ts';
 import { askFirstQuestion, askInBrowser, openSearchPage } from '../test/helpers/browser-search.ts';
 import { hasChromium, launchChromium } from '../test/helpers/chromium.ts';
 import { startServer } from '../test/helpers/server.ts';
 import { build, folderBytes, HANDBOOK, median, ROOT } from './bench-build.ts';
+import { polishFormQuestions } from './lib/polish-inflections.ts';
 
 interface Question {
   q: string;
@@ -74,11 +81,25 @@ async function bench(label: string, contentDir: string, name: string, questionsF
 /**
  * The question sets of the handbook's other languages (kestrel.de.json beside kestrel.json): each
  * asked of that language's server index, and of the in-page search on a page in that language,
- * which searches that language's pages.
+ * which searches that language's pages; then again with every language searched, the reader's
+ * first at equal relevance.
  */
 async function benchTranslations(contentDir: string, name: string, questionsFile: string): Promise<void> {
   const distDir = join(ROOT, '.bench', name, 'dist');
   const settings = loadSettings(contentDir).settings;
+  const searchers = ['en', ...TRANSLATION_LANGUAGES]
+    .filter((lang) => existsSync(join(distDir, `server/search/${lang}.json`)))
+    .map((lang) => {
+      const bundle = JSON.parse(readFileSync(join(distDir, `server/search/${lang}.json`), 'utf8')) as SearchBundle;
+      return { lang, searcher: createSearcher(bundle, synonymsFor(bundle.language, settings)) };
+    });
+  // As GET /api/search?lang=all does (lib/server/search-service.ts): only the reader's language corrects typos.
+  const searchAll = (q: string, readerLang: string) =>
+    mergeLanguages(
+      searchers.map(({ lang, searcher }) => searcher.search(q, { limit: 10, corrections: lang === readerLang })),
+      readerLang,
+      10,
+    );
   for (const lang of TRANSLATION_LANGUAGES) {
     const file = questionsFile.replace(/\.json$/, `.${lang}.json`);
     if (!existsSync(join(ROOT, 'test/search-quality', file))) continue;
@@ -94,7 +115,16 @@ async function benchTranslations(contentDir: string, name: string, questionsFile
     console.log(`
 ${languageName(lang, 'en')} (${lang}): ${questions.length} questions (${file})`);
     console.log(`  JSON API (lunr)   ${api.summary(questions.length)}`);
-    if (!hasChromium) continue;
+    const apiAll = new Quality();
+    for (const { q, expect } of questions)
+      apiAll.add(
+        searchAll(q, lang).map((hit) => hit.url),
+        expect,
+      );
+    if (!hasChromium) {
+      console.log(`  all languages     JSON API ${apiAll.summary(questions.length)}`);
+      continue;
+    }
     const [server, browser] = await Promise.all([startServer(distDir), launchChromium()]);
     try {
       // The in-page search asks in the language of the page it is on.
@@ -109,10 +139,48 @@ ${languageName(lang, 'en')} (${lang}): ${questions.length} questions (${file})`)
       console.log(
         `  in-page (Pagefind) ${inPage.summary(questions.length)}; same first result as the API for ${agree}/${questions.length}`,
       );
+      if (lang === 'pl') await benchPolishForms(page, bundle, searcher, distDir);
+      // The same questions with the dialog's "Search all languages" ticked.
+      const allBox = page.locator('dialog input[data-search-all-languages]');
+      await allBox.waitFor({ state: 'visible' });
+      await allBox.check();
+      const inPageAll = new Quality();
+      for (const { q, expect } of questions) inPageAll.add((await askInBrowser(page, q)).urls, expect);
+      console.log(`  all languages     JSON API ${apiAll.summary(questions.length)}`);
+      console.log(`                    in-page  ${inPageAll.summary(questions.length)}`);
     } finally {
       await Promise.all([browser.close(), server.stop()]);
     }
   }
+}
+
+/**
+ * Polish, whose forms Pagefind matches only in part: each of the pages' Polish words searched
+ * alone, and the pages that write it only in another form ("zwrot" for "zwrotów"), found in the
+ * top 10 by each path; and the size of what the in-page search loads to stem Polish.
+ */
+async function benchPolishForms(page: Page, bundle: SearchBundle, searcher: Searcher, distDir: string): Promise<void> {
+  const { stopWords } = JSON.parse(readFileSync(join(distDir, 'client/pagefind/knowhow-pl.json'), 'utf8')) as ClientSearchData;
+  const questions = polishFormQuestions(bundle, stopWords, 300);
+  let pages = 0;
+  let api = 0;
+  let inPage = 0;
+  for (const { q, otherForms } of questions) {
+    const apiUrls = new Set(searcher.search(q, { limit: 10 }).map((hit) => hit.url));
+    const inPageUrls = new Set((await askInBrowser(page, q)).urls);
+    pages += otherForms.length;
+    api += otherForms.filter((url) => apiUrls.has(url)).length;
+    inPage += otherForms.filter((url) => inPageUrls.has(url)).length;
+  }
+  const share = (found: number) => `${found}/${pages} (${((100 * found) / pages).toFixed(0)}%)`;
+  const stemmer = readdirSync(join(distDir, 'client/_astro')).find((file) => file.startsWith('polish-stemmer'));
+  const stemmerSize = stemmer
+    ? `${(gzipSync(readFileSync(join(distDir, 'client/_astro', stemmer))).length / 1024).toFixed(1)} KB gzipped`
+    : 'none';
+  console.log(
+    `  Polish word forms ${questions.length} of the pages' words, each searched alone: pages that have it only in another form found`,
+  );
+  console.log(`                    by the API ${share(api)}, in-page ${share(inPage)}; the in-page search's Polish stemmer ${stemmerSize}`);
 }
 
 /** The in-page search of the built site, in headless Chromium against its real server. */

@@ -76,6 +76,8 @@ describe('a private handbook', () => {
       '/favicon.svg/../policies/refunds/',
       '/search/?q=refund',
       '/api/search?q=refund',
+      '/api/search?q=refund&lang=all',
+      '/search/?q=refund&lang=all',
       '/api/openapi.json',
       '/pagefind/pagefind-entry.json',
     ]) {

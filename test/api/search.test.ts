@@ -82,7 +82,7 @@ describe('GET /api/search', () => {
       q: 'keep the question under 200 characters',
       limit: 'write a whole number from 1 to 50',
       type: 'write one of policy, procedure, guide, faq',
-      lang: 'write a language code, e.g. en or de',
+      lang: 'write a language code, e.g. en or de, or all to search every language',
     });
   });
 

@@ -12,6 +12,7 @@ import { type RunningServer, startServer } from '../helpers/server.ts';
 
 describe('the sample handbook in five languages', () => {
   let db: TestDatabase;
+  let app: AppContext;
   let server: RunningServer;
   let app: AppContext;
 
@@ -116,5 +117,67 @@ describe('the sample handbook in five languages', () => {
     expect((await search('valitus', 'fi')).slice(0, 3)).toContain('/fi/policies/complaint-handling/');
     expect((await search('klagomål', 'sv')).slice(0, 3)).toContain('/sv/policies/complaint-handling/');
     expect((await search('refund', 'en')).every((url) => !/^\/(de|pl|fi|sv)\//.test(url))).toBe(true);
+  });
+
+  it('searches every language with lang=all, each result marked with its language', async () => {
+    const search = async (q: string, lang = 'all', headers: Record<string, string> = {}) => {
+      const response = await fetch(`${server.url}/api/search?${new URLSearchParams({ q, lang, limit: '50' })}`, { headers });
+      expect(response.status).toBe(200);
+      return ((await response.json()) as { results: { url: string; lang: string; score: number }[] }).results;
+    };
+    // Each language's words, each found in its own index with its own stemming.
+    const mixed = await search('Rückerstattung reklamacji valitus klagomål refund');
+    expect(new Set(mixed.map((result) => result.lang))).toEqual(new Set(['en', 'de', 'pl', 'fi', 'sv']));
+    for (const { url, lang } of mixed) expect(url.match(/^\/(de|pl|fi|sv)\//)?.[1] ?? 'en', url).toBe(lang);
+    // Best first; scores equal to two significant digits count as equal, the reader's language first.
+    const relevance = mixed.map((result) => Number(result.score.toPrecision(2)));
+    expect(relevance).toEqual([...relevance].sort((a, b) => b - a));
+    // A Polish inflection the page does not use, among every language's pages.
+    const polish = await search('termin reklamacji');
+    expect(polish.slice(0, 3).map((result) => result.url)).toContain('/pl/policies/complaint-handling/');
+    // One language: only its pages, marked too.
+    const german = await search('Rückerstattung', 'de');
+    expect(german.length).toBeGreaterThan(0);
+    expect(german.every((result) => result.lang === 'de')).toBe(true);
+  });
+
+  it('puts the caller’s own language first among equally good results in every language', async () => {
+    // "RFD" (a refund's reference) is in each translation of the refund procedure alike.
+    const order = async (cookie?: string) => {
+      const response = await fetch(`${server.url}/api/search?q=RFD&lang=all&limit=50`, { headers: cookie ? { Cookie: cookie } : {} });
+      return ((await response.json()) as { results: { url: string }[] }).results
+        .map((result) => result.url)
+        .filter((url) => url.endsWith('/procedures/processing-a-refund/') && url !== '/procedures/processing-a-refund/');
+    };
+    // Anonymous: the handbook's language (English) has no tie here; the others in their order.
+    expect(await order()).toEqual([
+      '/de/procedures/processing-a-refund/',
+      '/fi/procedures/processing-a-refund/',
+      '/sv/procedures/processing-a-refund/',
+      '/pl/procedures/processing-a-refund/',
+    ]);
+    const cookie = await signIn(server.url, PEOPLE.member.email);
+    const chosen = await fetch(`${server.url}/account/`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { Origin: server.url, Cookie: cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ intent: 'language', language: 'pl' }).toString(),
+    });
+    expect(chosen.status).toBe(303);
+    expect((await order(cookie))[0]).toBe('/pl/procedures/processing-a-refund/');
+  });
+
+  it('marks each result with its language on the results page when all languages are searched', async () => {
+    const page = await html('/search/?q=Rückerstattung+refund&lang=all');
+    expect(page).toContain('<input type="checkbox" name="lang" value="all" checked');
+    expect(page).toMatch(
+      /<span class="badge badge-lang"><span aria-hidden="true" title="Deutsch">DE<\/span><span class="sr-only" lang="de">Deutsch<\/span><\/span>/,
+    );
+    expect(page).toMatch(/<a class="search-result-title" lang="de" href="\/de\//);
+    expect(page).toContain('href="/policies/refunds-and-returns/');
+    // One language, by its code: no badges.
+    const german = await html('/search/?q=Rückerstattung&lang=de');
+    expect(german).toContain('href="/de/policies/refunds-and-returns/');
+    expect(german).not.toContain('badge-lang');
   });
 });

@@ -42,6 +42,12 @@ const PAGES: CheckedPage[] = [
     shows: ['.lesson-nav a', 'aside.callout-tip', 'aside.callout-warning', 'aside.callout-say'],
   },
   { name: 'the search results page', path: '/search/?q=refund', status: 200, shows: ['.search-results li + li a'] },
+  {
+    name: 'the search results page across languages',
+    path: '/search/?q=refund+Rückerstattung&lang=all',
+    status: 200,
+    shows: ['.search-all-languages input:checked', '.search-results .badge-lang'],
+  },
   { name: 'the page-not-found page', path: '/no-such-page/', status: 404, shows: ['#home-search'] },
 ];
 

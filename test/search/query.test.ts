@@ -92,6 +92,15 @@ describe('queryTerms', () => {
       { word: 'payment', weight: 0.6, synonym: { member: ['disputed', 'payment'], of: ['chargebak'] } },
     ]);
   });
+
+  it('takes the words as typed without corrections, for a language the question may not be in', () => {
+    const vocabulary = loadVocabulary(buildVocabulary(['chargeback', 'antwerp', 'time', 'off']));
+    expect(queryTerms('chargebak antwort timeoff', synonyms, vocabulary, undefined, { corrections: false })).toEqual([
+      { word: 'chargebak', weight: 1 },
+      { word: 'antwort', weight: 1 },
+      { word: 'timeoff', weight: 1, last: true },
+    ]);
+  });
 });
 
 describe('words written as one or as two', () => {

@@ -77,6 +77,7 @@ export const de: Catalogue = {
   'search.filterSection': 'Bereich',
   'search.filterTag': 'Schlagwort',
   'search.filterLanguage': 'Sprache',
+  'search.allLanguages': 'In allen Sprachen suchen',
   'search.all': 'Alle',
   'search.results': 'Suchergebnisse',
   'search.title': 'Suche',

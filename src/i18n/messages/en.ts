@@ -98,6 +98,7 @@ export const en = {
   'search.filterSection': 'Section',
   'search.filterTag': 'Tag',
   'search.filterLanguage': 'Language',
+  'search.allLanguages': 'Search all languages',
   'search.all': 'All',
   'search.results': 'Search results',
   'search.title': 'Search',

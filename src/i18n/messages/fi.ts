@@ -77,6 +77,7 @@ export const fi: Catalogue = {
   'search.filterSection': 'Osio',
   'search.filterTag': 'Tunniste',
   'search.filterLanguage': 'Kieli',
+  'search.allLanguages': 'Hae kaikilla kielillä',
   'search.all': 'Kaikki',
   'search.results': 'Hakutulokset',
   'search.title': 'Haku',

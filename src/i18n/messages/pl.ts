@@ -77,6 +77,7 @@ export const pl: Catalogue = {
   'search.filterSection': 'Dział',
   'search.filterTag': 'Tag',
   'search.filterLanguage': 'Język',
+  'search.allLanguages': 'Szukaj we wszystkich językach',
   'search.all': 'Wszystkie',
   'search.results': 'Wyniki wyszukiwania',
   'search.title': 'Wyszukiwanie',

@@ -77,6 +77,7 @@ export const sv: Catalogue = {
   'search.filterSection': 'Avsnitt',
   'search.filterTag': 'Tagg',
   'search.filterLanguage': 'Språk',
+  'search.allLanguages': 'Sök på alla språk',
   'search.all': 'Alla',
   'search.results': 'Sökresultat',
   'search.title': 'Sök',

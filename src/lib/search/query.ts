@@ -52,12 +52,16 @@ export function tokenize(text: string): string[] {
  * The words to search for: the typed ones, the site's words for any it does not use (typos),
  * then the other members of any synonym group they hit, where the site uses them: each word
  * known to `vocabulary`, each phrase of several words in `phrases` (phrases.ts).
+ * `corrections: false` takes the words as typed, without typo corrections or words split and
+ * joined: for a language the question may not be in, where another language's word would be
+ * "corrected" to a look-alike (merge-languages.ts).
  */
 export function queryTerms(
   text: string,
   synonyms: readonly (readonly string[])[] = [],
   vocabulary?: Vocabulary,
   phrases?: ReadonlySet<string>,
+  { corrections: correct = true }: { corrections?: boolean } = {},
 ): QueryTerm[] {
   const typedWords = tokenize(text);
   const terms: QueryTerm[] = typedWords.map((word, index) => ({
@@ -66,7 +70,7 @@ export function queryTerms(
     ...(index === typedWords.length - 1 ? { last: true } : {}),
   }));
   const words = [...typedWords];
-  if (vocabulary) {
+  if (vocabulary && correct) {
     for (const word of typedWords) {
       for (const correction of corrections(word, vocabulary)) {
         terms.push({ word: correction, weight: CORRECTION_WEIGHT, corrects: word });

@@ -23,12 +23,16 @@ export interface SearchHit {
   section: string;
   status: ReviewState;
   score: number;
+  /** The page's language. */
+  lang: string;
 }
 
 export interface SearchOptions {
   limit: number;
   type?: SearchDocument['type'] | undefined;
   now?: Date;
+  /** Typo corrections and compound words (query.ts); off for the languages a question is not in. */
+  corrections?: boolean;
 }
 
 export interface Searcher {
@@ -47,8 +51,8 @@ export function createSearcher(bundle: SearchBundle, synonyms: readonly (readonl
   const phrases = bundle.phrases ? new Set(bundle.phrases) : undefined;
   const titleAndHeadings = titleAndHeadingsOf(pipeline);
   return {
-    search(text, { limit, type, now = new Date() }) {
-      const terms = queryTerms(text, synonyms, vocabulary, phrases);
+    search(text, { limit, type, now = new Date(), corrections = true }) {
+      const terms = queryTerms(text, synonyms, vocabulary, phrases, { corrections });
       const matches = query(queryClauses(terms, pipeline));
       const coverage = coverageOf(terms, pipeline);
       const titleShareOf = titleShare(tokenize(text));
@@ -76,6 +80,7 @@ export function createSearcher(bundle: SearchBundle, synonyms: readonly (readonl
           section: document.section,
           status: reviewState(document.reviewDue, now),
           score: Math.round(score * 1000) / 1000,
+          lang: document.lang,
         });
       }
       return hits;

@@ -5,8 +5,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { synonymsFor } from '../search/built-in-synonyms.ts';
-import { searchLanguage } from '../search/languages.ts';
-import { createSearcher, type Searcher } from '../search/search.ts';
+import { SEARCH_LANGUAGES, searchLanguage } from '../search/languages.ts';
+import { mergeLanguages } from '../search/merge-languages.ts';
+import { createSearcher, type SearchHit, type Searcher, type SearchOptions } from '../search/search.ts';
 import type { SearchBundle } from '../search/search-index.ts';
 import { builtServerDir } from './manifest.ts';
 
@@ -24,4 +25,23 @@ export function searcherFor(lang: string, settings: Parameters<typeof synonymsFo
     searchers.set(language, bundle ? createSearcher(bundle, synonymsFor(language, settings)) : undefined);
   }
   return searchers.get(language);
+}
+
+/**
+ * Every language's index asked the question in its own words, the answers merged by score, the
+ * reader's language first at equal relevance (merge-languages.ts). Only the reader's language
+ * corrects typos: the others would "correct" the reader's words into look-alikes of theirs.
+ * Undefined when the build made no index at all.
+ */
+export function searchAllLanguages(
+  text: string,
+  options: SearchOptions & { readerLang: string },
+  settings: Parameters<typeof synonymsFor>[1],
+): SearchHit[] | undefined {
+  const reader = searchLanguage(options.readerLang);
+  const answers = SEARCH_LANGUAGES.flatMap((language) => {
+    const searcher = searcherFor(language, settings);
+    return searcher ? [searcher.search(text, { ...options, corrections: language === reader })] : [];
+  });
+  return answers.length > 0 ? mergeLanguages(answers, options.readerLang, options.limit) : undefined;
 }

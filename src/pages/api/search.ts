@@ -1,5 +1,5 @@
 /**
- * GET /api/search?q=<text>&limit=<1..50>&lang=<code>&type=<type>: search for helpdesk sidebars,
+ * GET /api/search?q=<text>&limit=<1..50>&lang=<code|all>&type=<type>: search for helpdesk sidebars,
  * chat bots and browser extensions. Readable like the pages it searches (anyone on a public
  * handbook, signed-in people on a private one); every client is rate-limited, with the same
  * limiter as the search results page, and only the origins in KNOWHOW_CORS_ORIGINS may read
@@ -15,7 +15,7 @@ import { ApiError } from '../../lib/server/errors.ts';
 import { searchGapDeps } from '../../lib/server/api/handbook-reports.ts';
 import { countUnanswered } from '../../lib/server/search-gaps/gaps.ts';
 import { readManifest } from '../../lib/server/manifest.ts';
-import { searcherFor } from '../../lib/server/search-service.ts';
+import { searchAllLanguages, searcherFor } from '../../lib/server/search-service.ts';
 import { getSite } from '../../site/get-site.ts';
 
 export const prerender = false;
@@ -37,8 +37,12 @@ const Query = z.object({
     .default(10),
   lang: z
     .string()
-    .regex(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/, { error: 'write a language code, e.g. en or de' })
-    .optional(),
+    .regex(/^(all|[a-z]{2,3}(-[A-Za-z]{2,4})?)$/, { error: 'write a language code, e.g. en or de, or all to search every language' })
+    .optional()
+    .meta({
+      description:
+        "The language whose pages to search, with its stemming and stop words (default: the handbook's). `all` searches every language, each in its own words, and merges the results by score; at equal score the caller's language comes first (a signed-in caller's chosen language, else the handbook's).",
+    }),
   type: z.enum(PAGE_TYPES, { error: `write one of ${PAGE_TYPES.join(', ')}` }).optional(),
 });
 
@@ -56,6 +60,7 @@ const SearchAnswer = z.object({
       section: z.string(),
       status: z.string().meta({ description: 'current or overdue: whether the page is past its review date today.' }),
       score: z.number(),
+      lang: z.string().meta({ description: 'The language of the page, e.g. de.' }),
     }),
   ),
 });
@@ -79,7 +84,7 @@ export const { GET, OPTIONS, ALL, spec } = defineApi('/api/search', {
     access: 'handbook',
     query: Query,
     responses: { 200: { description: 'The best pages first.', schema: SearchAnswer } },
-    handler: async ({ app, query, clientAddress }) => {
+    handler: async ({ app, user, query, clientAddress }) => {
       const started = performance.now();
       const { allowed, retryAfterSeconds } = app.searchLimiter.take(clientAddress);
       if (!allowed) {
@@ -88,16 +93,21 @@ export const { GET, OPTIONS, ALL, spec } = defineApi('/api/search', {
         });
       }
       const manifest = await readManifest(getSite);
-      const searcher = searcherFor(query.lang ?? manifest.settings.site.lang, manifest.settings);
-      if (!searcher) {
+      const options = { limit: query.limit, type: query.type };
+      const all = query.lang === 'all';
+      // The language searched; with all of them, the caller's, whose pages come first at equal score.
+      const lang = all ? (user?.language ?? manifest.settings.site.lang) : (query.lang ?? manifest.settings.site.lang);
+      const results = all
+        ? searchAllLanguages(query.q, { ...options, readerLang: lang }, manifest.settings)
+        : searcherFor(lang, manifest.settings)?.search(query.q, options);
+      if (!results) {
         throw new ApiError(
           'SEARCH_UNAVAILABLE',
           'There is no search index for this language; it is made by `npm run build` (the dev server has none).',
         );
       }
-      const results = searcher.search(query.q, { limit: query.limit, type: query.type });
       const tookMs = Math.round((performance.now() - started) * 100) / 100;
-      if (results.length === 0) countUnanswered(searchGapDeps(app, manifest, query.lang), query.q);
+      if (results.length === 0) countUnanswered(searchGapDeps(app, manifest, lang), query.q);
       return { query: query.q, results, tookMs };
     },
   }),

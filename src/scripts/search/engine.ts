@@ -13,52 +13,26 @@ import {
   clientDataFile,
   headingPlaces,
   languageCode,
-  type ResultCard,
   type ResultCards,
   resultCardsFile,
-  TITLE_END_ID,
 } from '../../lib/search/client-data.ts';
 import { titleWords } from '../../lib/search/coverage.ts';
 import { type MergedPage, mergeTermHits, type PageFacts, type TermSearch } from '../../lib/search/merge-hits.ts';
 import { type QueryTerm, queryTerms, tokenize } from '../../lib/search/query.ts';
 import { loadVocabulary, type Vocabulary } from '../../lib/search/vocabulary.ts';
-import { reviewState, type ReviewState } from '../../lib/content/review.ts';
-import { HIGHLIGHT_PARAM } from './highlight-param.ts';
+import { searchedForms, type WordForms, wordForms } from '../../lib/search/word-forms.ts';
 import {
   createPagefind,
   fetchPageData,
   type Filters,
   PAGEFIND_PATH,
-  type PagefindAnchor,
   type PagefindData,
   type PagefindInstance,
   type PagefindResult,
 } from './pagefind.ts';
+import { answerOf, describe, listed, type RankedPage, type Ranking, type SearchAnswer, type SearchResult } from './results.ts';
 
-export interface SearchResult {
-  /** The page's address, scrolled to the best section, with the words to highlight. */
-  href: string;
-  title: string;
-  summary: string;
-  /** HTML: escaped text with the matching words in <mark>. */
-  snippetHtml: string;
-  type: string;
-  section: string;
-  status: ReviewState;
-}
-
-export interface SearchAnswer {
-  results: SearchResult[];
-  /** How many pages matched in all, of which `results` are the best. */
-  total: number;
-  /**
-   * When `results` are listed from the result cards, without summary, snippet and section: the
-   * same pages in the same order, complete.
-   */
-  details?: Promise<SearchResult[]>;
-}
-
-const SNIPPET_WORDS = 30;
+export type { SearchAnswer, SearchResult } from './results.ts';
 
 export class SearchEngine {
   private readonly pagefind: PagefindInstance;
@@ -67,28 +41,47 @@ export class SearchEngine {
   private readonly vocabulary: Vocabulary | undefined;
   private readonly phrases: Set<string> | undefined;
   private readonly cards: ResultCards | undefined;
+  /** Where the search stems the language itself (Polish): the site's words by stem. */
+  private readonly forms: WordForms | undefined;
+  /** The language of the index searched. */
+  readonly language: string;
   private readonly lookups = new Map<string, Promise<PagefindResult[]>>();
   private readonly pages = new Map<string, Promise<PagefindData>>();
   private readonly facts = new Map<string, PageFacts | undefined>();
 
-  private constructor(pagefind: PagefindInstance, data: ClientSearchData | undefined, cards: ResultCards | undefined) {
+  private constructor(
+    language: string,
+    pagefind: PagefindInstance,
+    data: ClientSearchData | undefined,
+    cards: ResultCards | undefined,
+    stem: ((word: string) => string) | undefined,
+  ) {
+    this.language = language;
     this.pagefind = pagefind;
     this.synonyms = data?.synonyms ?? [];
     this.stopWords = new Set(data?.stopWords ?? []);
     this.vocabulary = data ? loadVocabulary(data.vocabulary) : undefined;
     this.phrases = data?.phrases ? new Set(data.phrases) : undefined;
     this.cards = cards;
+    this.forms =
+      stem && data
+        ? wordForms(
+            data.vocabulary.map(([word]) => word),
+            stem,
+          )
+        : undefined;
   }
 
   static async load(language: string): Promise<SearchEngine> {
     // Without the word lists the search still works, only without typo correction and synonyms;
     // without the cards, results are listed once the pages' text has loaded.
-    const [pagefind, data, cards] = await Promise.all([
+    const [pagefind, data, cards, stem] = await Promise.all([
       createPagefind(language),
       loadJson<ClientSearchData>(clientDataFile(languageCode(language))),
       loadJson<ResultCards>(resultCardsFile(language.toLowerCase())),
+      stemsItself(language) ? loadStemmer() : undefined,
     ]);
-    return new SearchEngine(pagefind, data, cards);
+    return new SearchEngine(language, pagefind, data, cards, stem);
   }
 
   /**
@@ -97,10 +90,15 @@ export class SearchEngine {
    * search finds nothing for it, and neither should this one (a correction is searched instead).
    * Words under three letters are not in the word list and are always looked up.
    */
-  private usedBySite(word: string): boolean {
+  private hasWord(word: string): boolean {
     const vocabulary = this.vocabulary;
     if (!vocabulary || word.length < 3 || vocabulary.counts.has(word)) return true;
     return (vocabulary.byInitial.get(word[0] as string) ?? []).some((known) => known.startsWith(word));
+  }
+
+  /** Whether the site has the word, a word starting with it, or (in Polish) a word with its stem. */
+  private usedBySite(word: string): boolean {
+    return this.hasWord(word) || (this.forms?.of(word).length ?? 0) > 0;
   }
 
   filters(): Promise<Record<string, Record<string, number>>> {
@@ -108,15 +106,29 @@ export class SearchEngine {
   }
 
   async search(text: string, filters: Filters, limit: number): Promise<SearchAnswer> {
-    const { terms, merged } = await this.rank(text, filters, limit);
+    return answerOf(await this.ranking(text, filters, limit));
+  }
+
+  /** The best `limit` pages for `text`, with their scores, to show or to merge with other languages' (all-languages.ts). */
+  async ranking(text: string, filters: Filters, limit: number, { corrections = true } = {}): Promise<Ranking> {
+    const { terms, merged } = await this.rank(text, filters, limit, corrections);
     const highlight = terms.filter((term) => term.weight === 1 || term.corrects).map((term) => term.word);
-    const top = merged.slice(0, limit);
-    const details = Promise.all(
-      top.map(async (page) => describe(page.hits, await this.pageData(page.hits[0]?.hit as PagefindResult), highlight)),
-    );
-    const cards = top.map((page) => this.cards?.[page.id]);
-    if (!cards.every((card) => card !== undefined)) return { results: await details, total: merged.length };
-    return { results: cards.map((card) => listed(card, highlight)), total: merged.length, details };
+    const pages = merged.slice(0, limit).map((page): RankedPage => {
+      const card = this.cards?.[page.id];
+      let described: Promise<SearchResult> | undefined;
+      return {
+        score: page.score,
+        lang: this.language,
+        listed: card ? listed(card, highlight, this.language) : undefined,
+        describe: () => {
+          described ??= this.pageData(page.hits[0]?.hit as PagefindResult).then((data) =>
+            describe(page.hits, data, highlight, this.language),
+          );
+          return described;
+        },
+      };
+    });
+    return { pages, total: merged.length };
   }
 
   /**
@@ -133,8 +145,13 @@ export class SearchEngine {
   }
 
   /** The pages that answer `text`, best first (exactly so for the first `limit`), with the words searched. */
-  private async rank(text: string, filters: Filters, limit: number): Promise<{ terms: QueryTerm[]; merged: MergedPage<PagefindResult>[] }> {
-    const terms = queryTerms(text, this.synonyms, this.vocabulary, this.phrases).filter(
+  private async rank(
+    text: string,
+    filters: Filters,
+    limit: number,
+    corrections = true,
+  ): Promise<{ terms: QueryTerm[]; merged: MergedPage<PagefindResult>[] }> {
+    const terms = queryTerms(text, this.synonyms, this.vocabulary, this.phrases, { corrections }).filter(
       (term) => !this.stopWords.has(term.word) && this.usedBySite(term.word),
     );
     const searches: TermSearch<PagefindResult>[] = await Promise.all(
@@ -143,8 +160,30 @@ export class SearchEngine {
     return { terms, merged: mergeTermHits(searches, tokenize(text), (id) => this.pageFacts(id), limit) };
   }
 
-  /** One word's pages. Kept: while an agent types, only the last word changes. */
-  private lookUp(word: string, filters: Filters): Promise<PagefindResult[]> {
+  /**
+   * One word's pages: where the search stems the language itself, those of the site's words that
+   * share its stem (and of the word itself, when the site has it or words starting with it), a
+   * page's best hit with the places of all.
+   */
+  private async lookUp(word: string, filters: Filters): Promise<PagefindResult[]> {
+    const forms = (this.forms?.of(word) ?? []).filter((form) => !this.stopWords.has(form));
+    if (forms.length === 0) return this.lookUpWord(word, filters);
+    const words = searchedForms(this.hasWord(word) ? [word, ...forms] : forms);
+    const found = await Promise.all(words.map((form) => this.lookUpWord(form, filters)));
+    const pages = new Map<string, PagefindResult>();
+    for (const hit of found.flat()) {
+      const seen = pages.get(hit.id);
+      if (!seen) pages.set(hit.id, hit);
+      else {
+        const best = hit.score > seen.score ? hit : seen;
+        pages.set(hit.id, { ...best, words: [...new Set([...seen.words, ...hit.words])].sort((a, b) => a - b) });
+      }
+    }
+    return [...pages.values()].sort((a, b) => b.score - a.score);
+  }
+
+  /** One word's pages in Pagefind. Kept: while an agent types, only the last word changes. */
+  private lookUpWord(word: string, filters: Filters): Promise<PagefindResult[]> {
     const key = `${word}\n${JSON.stringify(filters)}`;
     let found = this.lookups.get(key);
     if (!found) {
@@ -176,6 +215,23 @@ export class SearchEngine {
   }
 }
 
+/**
+ * Whether the search stems the language's words itself, as the server does, and searches the
+ * site's forms of each: Pagefind's Polish matching misses many forms (lib/search/word-forms.ts).
+ */
+function stemsItself(language: string): boolean {
+  return languageCode(language) === 'pl';
+}
+
+/** The server's Polish stemmer, loaded only for a search in Polish. */
+async function loadStemmer(): Promise<((word: string) => string) | undefined> {
+  try {
+    return (await import('../../lib/search/polish-stemmer.ts')).polishStem;
+  } catch {
+    return undefined;
+  }
+}
+
 /** One of the build's files beside Pagefind's, or nothing when it cannot be had. */
 async function loadJson<Data>(file: string): Promise<Data | undefined> {
   try {
@@ -184,98 +240,4 @@ async function loadJson<Data>(file: string): Promise<Data | undefined> {
   } catch {
     return undefined;
   }
-}
-
-/** A result as listed before its page's text has loaded: it opens at the top of the page. */
-function listed([url, title, type, section, reviewDue]: ResultCard, highlight: string[]): SearchResult {
-  return {
-    href: withHighlight(url, '', highlight),
-    title,
-    summary: '',
-    snippetHtml: '',
-    type,
-    section,
-    status: reviewState(reviewDue || undefined),
-  };
-}
-
-function withHighlight(url: string, anchor: string, highlight: string[]): string {
-  const href = new URL(anchor ? `${url}#${anchor}` : url, window.location.origin);
-  if (highlight.length > 0) href.searchParams.set(HIGHLIGHT_PARAM, highlight.join(' '));
-  return `${href.pathname}${href.search}${href.hash}`;
-}
-
-/** A page's hits for each word it matched, as mergeTermHits gives them. */
-type PageHits = { term: QueryTerm; hit: PagefindResult }[];
-
-/**
- * A result as the list shows it. The page's text comes from Pagefind once per page (data() also
- * builds an excerpt, which costs milliseconds on long pages); where each word is in the page
- * comes with the word's own hit, so the best section and the snippet are worked out here.
- */
-function describe(hits: PageHits, data: PagefindData, highlight: string[]): SearchResult {
-  // The title, aliases and file name open the page's text: the result shows the title already,
-  // and the other two are not on the page. The snippet comes from what follows.
-  const titleEnd = data.anchors.find((anchor) => anchor.id === TITLE_END_ID)?.location ?? 0;
-  const section = bestSection(hits, data.anchors, titleEnd);
-  return {
-    href: withHighlight(data.url, section.anchor, highlight),
-    title: data.meta.title ?? data.url,
-    summary: data.meta.summary ?? '',
-    snippetHtml: snippet(data.content, section.locations, titleEnd),
-    type: data.meta.type ?? '',
-    section: data.meta.section ?? '',
-    status: reviewState(data.meta.reviewDue),
-  };
-}
-
-/**
- * The part of the page under one heading that holds the most of the question's words, then the
- * most matches: its heading's id ('' before the first heading) and the matches in it.
- */
-function bestSection(hits: PageHits, anchors: PagefindAnchor[], titleEnd: number): { anchor: string; locations: number[] } {
-  const headings = anchors.filter((anchor) => /^h\d$/i.test(anchor.element) && anchor.id).sort((a, b) => a.location - b.location);
-  const sections = new Map<string, { words: Set<string>; locations: number[] }>();
-  for (const { term, hit } of hits) {
-    for (const location of hit.words) {
-      if (location < titleEnd) continue;
-      const anchor = headings.findLast((heading) => heading.location <= location)?.id ?? '';
-      const section = sections.get(anchor) ?? { words: new Set<string>(), locations: [] };
-      section.words.add(term.corrects ?? term.word);
-      section.locations.push(location);
-      sections.set(anchor, section);
-    }
-  }
-  let best: { anchor: string; words: number; locations: number[] } = { anchor: '', words: 0, locations: [] };
-  for (const [anchor, section] of sections) {
-    const better =
-      section.words.size > best.words || (section.words.size === best.words && section.locations.length > best.locations.length);
-    if (better) best = { anchor, words: section.words.size, locations: section.locations };
-  }
-  return { anchor: best.anchor, locations: [...new Set(best.locations)].sort((a, b) => a - b) };
-}
-
-/** About thirty words around the densest run of matches, the matches marked (from `from` without any). */
-function snippet(content: string, locations: number[], from: number): string {
-  // Split as Pagefind counts locations.
-  const words = content.split(/[^\S\uFEFF]+/);
-  let start = from;
-  let most = -1;
-  for (const location of locations) {
-    const count = locations.filter((other) => other >= location && other < location + SNIPPET_WORDS - 5).length;
-    if (count > most) {
-      most = count;
-      start = Math.max(from, location - 5);
-    }
-  }
-  const marked = new Set(locations);
-  const shown = words.slice(start, start + SNIPPET_WORDS).map((word, offset) => {
-    const escaped = escapeHtml(word);
-    return marked.has(start + offset) ? `<mark>${escaped}</mark>` : escaped;
-  });
-  return `${start > from ? '… ' : ''}${shown.join(' ')}${start + SNIPPET_WORDS < words.length ? ' …' : ''}`;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }

@@ -1,11 +1,14 @@
 /**
  * A search box with its results as you type: a combobox and its listbox (WAI-ARIA), with the
  * arrow keys moving through the results, Enter opening one, a live region announcing the count,
- * and filters by type, section, tag and language. Used in the search dialog on every page and
+ * filters by type, section, tag and language, and a box to search every language at once, each
+ * result then marked with its language. Used in the search dialog on every page and
  * inline on the home page (dialog.ts).
  */
-import { clientT } from '../../i18n/client.ts';
+import { clientT, pageLanguage } from '../../i18n/client.ts';
 import { typeLabel } from '../../lib/format.ts';
+import { languageName } from '../../lib/languages.ts';
+import { AllLanguagesSearch } from './all-languages.ts';
 import type { Filters } from './pagefind.ts';
 import { pagefindLanguages } from './pagefind.ts';
 import { type SearchAnswer, SearchEngine, type SearchResult } from './engine.ts';
@@ -23,6 +26,9 @@ const FILTERS = ['type', 'section', 'tag'] as const;
 
 export class SearchWidget {
   private engine: Promise<SearchEngine> | undefined;
+  private allLanguages: Promise<AllLanguagesSearch> | undefined;
+  /** The languages the site has an index for (filled with the filters). */
+  private languages: string[] = [];
   private language: string;
   private results: SearchResult[] = [];
   /** The shown answer's complete results, while they are on their way. */
@@ -33,6 +39,7 @@ export class SearchWidget {
   private readonly listbox: HTMLElement;
   private readonly status: HTMLElement;
   private readonly filterBar: HTMLElement;
+  private readonly allLanguagesBox: HTMLInputElement | null;
 
   private readonly input: HTMLInputElement;
   private readonly panel: HTMLElement;
@@ -45,6 +52,7 @@ export class SearchWidget {
     this.listbox = panel.querySelector('[role="listbox"]') as HTMLElement;
     this.status = panel.querySelector('[role="status"]') as HTMLElement;
     this.filterBar = panel.querySelector('[data-search-filters]') as HTMLElement;
+    this.allLanguagesBox = this.filterBar.querySelector('input[data-search-all-languages]');
     this.language = document.documentElement.lang || 'en';
     this.session = new SearchSession(this.language);
     // The full results page counts the question itself.
@@ -57,6 +65,7 @@ export class SearchWidget {
     input.addEventListener('input', () => void this.update());
     input.addEventListener('keydown', (event) => this.onKey(event));
     for (const select of this.filterBar.querySelectorAll('select')) select.addEventListener('change', () => this.onFilterChange(select));
+    this.allLanguagesBox?.addEventListener('change', () => this.onAllLanguagesChange());
   }
 
   /** Starts loading the index (on focus, before the first key), and the filters with it. */
@@ -78,6 +87,22 @@ export class SearchWidget {
     return this.engine;
   }
 
+  /** Whether the reader asked to search every language. */
+  private searchesAll(): boolean {
+    return this.allLanguagesBox?.checked === true && this.languages.length > 1;
+  }
+
+  /** The search to ask: this language's, or every language's (loaded the first time it is asked for). */
+  private searcher(): Promise<SearchEngine | AllLanguagesSearch> {
+    if (!this.searchesAll()) return this.load();
+    // The reader's own language first at equal relevance: the interface's, which they may have chosen.
+    this.allLanguages ??= AllLanguagesSearch.load(this.languages, pageLanguage());
+    this.allLanguages.catch(() => {
+      this.allLanguages = undefined;
+    });
+    return this.allLanguages;
+  }
+
   /** Runs the current question again, e.g. after the dialog opens with text from the header box. */
   async update(): Promise<void> {
     const question = this.input.value.trim();
@@ -88,7 +113,7 @@ export class SearchWidget {
     }
     let answer: SearchAnswer;
     try {
-      answer = await (await this.load()).search(question, this.selectedFilters(), RESULTS);
+      answer = await (await this.searcher()).search(question, this.selectedFilters(), RESULTS);
     } catch {
       if (asked === this.asked) this.say(t('searchUi.unavailable'));
       return;
@@ -133,7 +158,7 @@ export class SearchWidget {
           this.session.openedResult();
           this.session.end();
         } else this.session.handOver();
-        window.location.assign(href ?? `/search/?q=${encodeURIComponent(question)}`);
+        window.location.assign(href ?? `/search/?q=${encodeURIComponent(question)}${this.searchesAll() ? '&lang=all' : ''}`);
       });
     }
   }
@@ -185,12 +210,15 @@ export class SearchWidget {
     option.setAttribute('href', result.href);
     option.tabIndex = -1;
     const meta = element('span', 'search-option-meta');
+    if (this.searchesAll()) meta.append(languageBadge(result.lang));
     if (result.type) meta.append(element('span', `badge badge-${result.type}`, typeLabel(result.type, t)));
     if (result.status === 'overdue') meta.append(element('span', 'badge badge-overdue', t('searchUi.reviewOverdue')));
     if (result.section) meta.append(element('span', 'muted', result.section));
-    option.append(element('span', 'search-option-title', result.title), meta);
-    if (result.summary) option.append(element('span', 'search-option-summary', result.summary));
-    const snippet = element('span', 'search-option-snippet');
+    // The page's own words in its language, for screen readers' pronunciation.
+    const title = withLang(element('span', 'search-option-title', result.title), result.lang);
+    option.append(title, meta);
+    if (result.summary) option.append(withLang(element('span', 'search-option-summary', result.summary), result.lang));
+    const snippet = withLang(element('span', 'search-option-snippet'), result.lang);
     // Built by engine.ts from escaped text and <mark> only.
     snippet.innerHTML = result.snippetHtml;
     option.append(snippet);
@@ -235,7 +263,16 @@ export class SearchWidget {
       languageSelect.replaceChildren(...languages.map((code) => new Option(names.of(code) ?? code, code, false, code === this.language)));
       languageSelect.closest('label')?.removeAttribute('hidden');
     }
+    this.languages = languages;
+    if (languages.length > 1) this.allLanguagesBox?.closest('label')?.removeAttribute('hidden');
     this.filterBar.hidden = false;
+  }
+
+  private onAllLanguagesChange(): void {
+    // One language or all of them: the language filter has no say while all are searched.
+    const languageSelect = this.filterBar.querySelector<HTMLSelectElement>('select[data-search-language]');
+    if (languageSelect) languageSelect.disabled = this.searchesAll();
+    void this.update();
   }
 
   private onFilterChange(select: HTMLSelectElement): void {
@@ -254,6 +291,22 @@ function element(tag: string, className: string, text?: string): HTMLElement {
   const node = document.createElement(tag);
   node.className = className;
   if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** A page's language as a badge: its code to see ("DE"), its name in itself to hear ("Deutsch"). */
+function languageBadge(lang: string): HTMLElement {
+  const badge = element('span', 'badge badge-lang');
+  const code = element('span', '', (lang.split('-')[0] ?? lang).toUpperCase());
+  code.setAttribute('aria-hidden', 'true');
+  const name = languageName(lang, lang);
+  code.title = name;
+  badge.append(code, withLang(element('span', 'sr-only', name), lang));
+  return badge;
+}
+
+function withLang(node: HTMLElement, lang: string): HTMLElement {
+  if (lang && lang !== document.documentElement.lang) node.lang = lang;
   return node;
 }
 
