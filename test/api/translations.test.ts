@@ -14,7 +14,6 @@ describe('the sample handbook in five languages', () => {
   let db: TestDatabase;
   let app: AppContext;
   let server: RunningServer;
-  let app: AppContext;
 
   beforeAll(async () => {
     db = await sqlite.create();
@@ -129,9 +128,9 @@ describe('the sample handbook in five languages', () => {
     const mixed = await search('Rückerstattung reklamacji valitus klagomål refund');
     expect(new Set(mixed.map((result) => result.lang))).toEqual(new Set(['en', 'de', 'pl', 'fi', 'sv']));
     for (const { url, lang } of mixed) expect(url.match(/^\/(de|pl|fi|sv)\//)?.[1] ?? 'en', url).toBe(lang);
-    // Best first; scores equal to two significant digits count as equal, the reader's language first.
-    const relevance = mixed.map((result) => Number(result.score.toPrecision(2)));
-    expect(relevance).toEqual([...relevance].sort((a, b) => b - a));
+    // Best first; scores within 2% of each other count as equal, the reader's language first.
+    for (const [index, result] of mixed.entries())
+      for (const later of mixed.slice(index + 1)) expect(later.score).toBeLessThanOrEqual(result.score / 0.98 + 1e-9);
     // A Polish inflection the page does not use, among every language's pages.
     const polish = await search('termin reklamacji');
     expect(polish.slice(0, 3).map((result) => result.url)).toContain('/pl/policies/complaint-handling/');

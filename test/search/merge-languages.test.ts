@@ -16,7 +16,7 @@ describe('mergeLanguages', () => {
     ]);
   });
 
-  it('puts the reader’s language first at equal relevance (two significant digits), then the order given', () => {
+  it('puts the reader’s language first at equal relevance (within 2%), then the order given', () => {
     expect(mergeLanguages([english, german, polish], 'pl-PL', 10).map((found) => found.url)).toEqual([
       '/de/refunds/',
       '/refunds/',
@@ -29,6 +29,17 @@ describe('mergeLanguages', () => {
         .map((found) => found.url)
         .slice(2),
     ).toEqual(['/de/billing/', '/billing/', '/pl/refunds/']);
+  });
+
+  it('counts scores either side of a rounding edge as equal', () => {
+    const edge = [
+      [hit('/de/x/', 'de', 21.504)],
+      [hit('/fi/x/', 'fi', 21.528)],
+      [hit('/pl/x/', 'pl', 21.496)],
+      [hit('/sv/x/', 'sv', 21.48)],
+    ];
+    expect(mergeLanguages(edge, 'pl', 4).map((found) => found.url)).toEqual(['/pl/x/', '/de/x/', '/fi/x/', '/sv/x/']);
+    expect(mergeLanguages(edge, 'sv', 1).map((found) => found.url)).toEqual(['/sv/x/']);
   });
 
   it('keeps a clearly better page first whatever its language', () => {

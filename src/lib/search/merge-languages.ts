@@ -13,12 +13,12 @@ export interface LanguageHit {
 }
 
 /**
- * Scores that agree to two significant digits count as equal: a page and its translation that
- * answer a question alike get slightly different scores from indexes of different sizes.
+ * Scores within 2% of each other count as equal: a page and its translation that answer a
+ * question alike get slightly different scores from indexes of different sizes. Hits are taken
+ * in bands, each from the best score left down to 2% under it, so that two scores either side of
+ * a rounding edge (21.50 and 21.49) still count as equal.
  */
-function relevance(score: number): number {
-  return score > 0 ? Number(score.toPrecision(2)) : 0;
-}
+const EQUAL_WITHIN = 0.02;
 
 /**
  * The best `limit` hits of several languages' answers (each best first), best first.
@@ -26,11 +26,19 @@ function relevance(score: number): number {
  */
 export function mergeLanguages<Hit extends LanguageHit>(answers: Hit[][], readerLang: string, limit: number): Hit[] {
   const order = (hit: Hit, index: number) => (primary(hit.lang) === primary(readerLang) ? -1 : index);
-  return answers
+  const byScore = answers
     .flatMap((hits, index) => hits.map((hit) => ({ hit, order: order(hit, index) })))
-    .sort((a, b) => relevance(b.hit.score) - relevance(a.hit.score) || a.order - b.order || b.hit.score - a.hit.score)
-    .slice(0, limit)
-    .map(({ hit }) => hit);
+    .sort((a, b) => b.hit.score - a.hit.score);
+  const merged: Hit[] = [];
+  for (let start = 0; start < byScore.length && merged.length < limit; ) {
+    const floor = (byScore[start]?.hit.score ?? 0) * (1 - EQUAL_WITHIN);
+    let end = start + 1;
+    while (end < byScore.length && (byScore[end]?.hit.score ?? 0) >= floor) end++;
+    const band = byScore.slice(start, end).sort((a, b) => a.order - b.order || b.hit.score - a.hit.score);
+    merged.push(...band.map(({ hit }) => hit));
+    start = end;
+  }
+  return merged.slice(0, limit);
 }
 
 function primary(lang: string): string {
