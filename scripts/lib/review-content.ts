@@ -50,7 +50,7 @@ export function contentReview(options: ReviewOptions, now = new Date()): Content
   const site = loadSite(contentDir, { now, checkLinks: false });
   const timeZone = site.settings.site.timeZone ?? 'UTC';
   const today = options.today ?? todayIso(now, timeZone);
-  const items = reviewItems(site.pages, today, site.settings.reviewDueSoon, {
+  const items = reviewItems(site, today, site.settings.reviewDueSoon, {
     ...(options.owner ? { owner: ownerNamed(options.owner, site.settings.owners) } : {}),
     ...(options.section ? { section: options.section } : {}),
     ...(options.status ? { status: options.status } : {}),

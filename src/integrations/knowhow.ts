@@ -91,9 +91,12 @@ export default function knowhow({ contentDir, quizzesDir }: { contentDir: string
           copyFileSync(join(contentDir, file), target);
         }
         if (serverDir) {
-          const { pages, sections, settings, builtAt } = site;
+          const { pages, sections, settings, builtAt, quizTranslations } = site;
           const sampleContent = resolve(contentDir) === resolve(projectRoot as string, DEFAULT_CONTENT_DIR);
-          writeFileSync(join(serverDir, MANIFEST_FILE), JSON.stringify({ builtAt, sampleContent, settings, pages, sections }));
+          writeFileSync(
+            join(serverDir, MANIFEST_FILE),
+            JSON.stringify({ builtAt, sampleContent, settings, pages, sections, quizTranslations }),
+          );
           // The answer keys go here and nowhere else: dist/client is public, dist/server is not.
           writeFileSync(join(serverDir, QUIZZES_FILE), JSON.stringify(site.quizzes));
           // The words of the pages to acknowledge, for "what changed since you signed": server only.

@@ -138,6 +138,14 @@ describe.each(DATABASES)('a translated quiz over HTTP on $name', (database) => {
     expect(text).not.toMatch(/"correct"|"answer"|"feedback"|"explanation"/);
   });
 
+  it.skipIf(!database.available)('shows the German quiz page without a notice: the sample translations are up to date', async () => {
+    const page = await call(`/quiz/${MODULE}/`, 'greta');
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain(GERMAN?.questions[0]?.prompt);
+    expect(html).not.toContain('data-quiz-translation-stale');
+  });
+
   it.skipIf(!database.available)(
     'switches an open attempt to another language with ?lang=, same questions, and refuses one it does not know',
     async () => {

@@ -3,10 +3,14 @@
  * folder with its quizzes folder beside it), as `npm run check:content` and the build report them.
  */
 import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { formatReport } from '../../src/lib/content/problems.ts';
 import { loadSite } from '../../src/lib/content/site.ts';
+import { reviewItems } from '../../src/lib/review/items.ts';
 import { PROJECT_ROOT } from '../helpers/fixture-site.ts';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/check-quizzes/${name}/`, import.meta.url)).replace(/\/$/, '');
@@ -85,6 +89,8 @@ describe('quiz translations in the content check', () => {
     expect(quiz?.translations.find((translation) => translation.lang === 'de')).toEqual({
       lang: 'de',
       file: 'quizzes/basics.de.yaml',
+      translatedFrom: quiz?.wordsVersion,
+      stale: false,
       questions: {
         'two-details': {
           prompt: 'Wie viele Sicherheitsmerkmale braucht ein Anrufer?',
@@ -113,10 +119,14 @@ describe('quiz translations in the content check', () => {
           name a translation after the language it is in, e.g. lang: de in quizzes/basics.de.yaml
       quizzes/basics.pl.yaml:1 warning questions: the translation leaves out two-details: learners see it in the words of quizzes/basics.yaml
           translate it under - id: two-details, with prompt: and choices: below
+      quizzes/basics.pl.yaml:1 warning the translation does not say which version of quizzes/basics.yaml it was made from, so learners are told it may be out of date
+          once it says what quizzes/basics.yaml says, run npm run translation -- --mark quizzes/basics.pl.yaml
       quizzes/basics.pl.yaml:5 error id: quizzes/basics.yaml has no question "two-detail"; did you mean two-details?
           a translation has the original's questions under their ids: two-details and three-attempts
       quizzes/basics.pl.yaml:7 error choices: the question "three-attempts" is true-false: its choices are True and False, which the interface says in every language
           leave choices out, and write the feedback for the wrong answer as feedback: on the question
+      quizzes/basics.sv.yaml:1 warning the translation does not say which version of quizzes/basics.yaml it was made from, so learners are told it may be out of date
+          once it says what quizzes/basics.yaml says, run npm run translation -- --mark quizzes/basics.sv.yaml
       quizzes/basics.sv.yaml:4 error feedback: the question "two-details" is single-choice, so its feedback belongs to its choices
           put each feedback under the choice it answers, with that choice’s id
       quizzes/basics.sv.yaml:4 warning choices: the question "two-details" leaves out the choice b: learners read it in the original's words
@@ -127,8 +137,74 @@ describe('quiz translations in the content check', () => {
           link to the page's file from this quiz file, e.g. source: ../content/policies/refunds.md#refund-window
       quizzes/onboarding.fi.yaml:1 error module: this translates the quiz of onboarding, but onboarding has no quiz to translate
           write the original first, as quizzes/onboarding.yaml: it holds the answer key that grades every language
-      8 errors, 2 warnings: fix the problems above"
+      8 errors, 4 warnings: fix the problems above"
     `);
+  });
+});
+
+describe('freshness of quiz translations', () => {
+  // A copy of the translations fixture, to change its original quiz.
+  let dir: string;
+  const basics = () => join(dir, 'quizzes/basics.yaml');
+  const fixtureQuiz = readFileSync(`${fixture('translations')}/quizzes/basics.yaml`, 'utf8');
+  const load = () => loadSite(join(dir, 'content'), { now });
+  const freshness = () =>
+    load()
+      .problems.filter((problem) => problem.code === 'TRANSLATION_STALE' || problem.code === 'TRANSLATION_UNVERSIONED')
+      .map((problem) => `${problem.file}:${problem.line} ${problem.code} ${problem.message}\n    ${problem.hint}`);
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'knowhow-quiz-fresh-'));
+    cpSync(fixture('translations'), dir, { recursive: true });
+  });
+  afterEach(() => writeFileSync(basics(), fixtureQuiz));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('warns about a translation that does not say what it was made from, with the command that records it', () => {
+    expect(freshness()).toEqual([
+      'quizzes/basics.pl.yaml:1 TRANSLATION_UNVERSIONED the translation does not say which version of quizzes/basics.yaml it was made from, so learners are told it may be out of date\n    once it says what quizzes/basics.yaml says, run npm run translation -- --mark quizzes/basics.pl.yaml',
+      'quizzes/basics.sv.yaml:1 TRANSLATION_UNVERSIONED the translation does not say which version of quizzes/basics.yaml it was made from, so learners are told it may be out of date\n    once it says what quizzes/basics.yaml says, run npm run translation -- --mark quizzes/basics.sv.yaml',
+    ]);
+    expect(load().quizzes[0]?.translations.map(({ lang, stale }) => [lang, stale])).toEqual([
+      ['de', false],
+      ['pl', true],
+      ['sv', true],
+    ]);
+  });
+
+  it('keeps a translation fresh when only the answer key and settings change', () => {
+    writeFileSync(
+      basics(),
+      fixtureQuiz
+        .replace('passMark: 75', 'passMark: 90')
+        .replace('        correct: true\n      - text: One', '      - text: One\n        correct: true')
+        .replace('answer: true', 'answer: false'),
+    );
+    const site = load();
+    expect(site.quizzes[0]?.version).not.toBe(loadSite(`${fixture('translations')}/content`, { now }).quizzes[0]?.version);
+    expect(site.quizzes[0]?.translations.find((translation) => translation.lang === 'de')?.stale).toBe(false);
+  });
+
+  it("warns, on the translation's translatedFrom line, once the original's words change, and lists it for review", () => {
+    writeFileSync(basics(), fixtureQuiz.replace('feedback: One detail is not enough.', 'feedback: One detail is never enough.'));
+    expect(freshness()[0]).toBe(
+      'quizzes/basics.de.yaml:3 TRANSLATION_STALE the words of quizzes/basics.yaml changed since this translation was made, so learners are told it may be out of date\n    once it says what quizzes/basics.yaml says, run npm run translation -- --mark quizzes/basics.de.yaml',
+    );
+    const site = load();
+    expect(site.quizzes[0]?.translations.find((translation) => translation.lang === 'de')?.stale).toBe(true);
+    const stale = reviewItems(site, '2026-11-22', '14d', { status: ['translation-stale'] });
+    expect(stale.find((item) => item.file === '../quizzes/basics.de.yaml')).toEqual({
+      title: 'Quiz: Support basics',
+      url: '/quiz/basics/?lang=de',
+      file: '../quizzes/basics.de.yaml',
+      owner: 'Learning and Development',
+      reviewed: '2026-10-01',
+      reviewEvery: '1y',
+      due: null,
+      status: 'translation-stale',
+      daysOverdue: 0,
+      section: '/training/',
+    });
   });
 });
 

@@ -26,6 +26,7 @@ export function sampleQuiz(overrides: Partial<QuizDefinition> = {}): QuizDefinit
     shuffle: false,
     reveal: 'after-pass',
     version: 'quizversion01',
+    wordsVersion: 'quizwords001',
     lang: 'en',
     translations: [],
     questions: [

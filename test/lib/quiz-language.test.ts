@@ -9,6 +9,7 @@ const quiz = sampleQuiz({
     {
       lang: 'de',
       file: 'quizzes/basics.de.yaml',
+      stale: false,
       questions: {
         'refund-window': {
           prompt: 'Frage - Rückerstattungsfrist?',

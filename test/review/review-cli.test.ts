@@ -9,6 +9,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_CONTENT, PROJECT_ROOT } from '../helpers/fixture-site.ts';
@@ -19,6 +20,22 @@ interface Result {
   code: number;
   stdout: string;
   stderr: string;
+}
+
+type Script = 'review' | 'review-notify' | 'translation';
+
+/** Runs a command as npm would, from the project root, for someone who typed it in INIT_CWD. */
+async function runScript(script: Script, args: string[], env: Record<string, string>): Promise<Result> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [join(PROJECT_ROOT, `scripts/${script}.ts`), ...args], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, BETTER_AUTH_URL: '', KNOWHOW_QUIZZES_DIR: '', ...env },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
 }
 
 describe('review from Git', () => {
@@ -32,22 +49,8 @@ describe('review from Git', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  async function cli(
-    script: 'review' | 'review-notify' | 'translation',
-    args: string[],
-    env: Record<string, string> = {},
-  ): Promise<Result> {
-    try {
-      const { stdout, stderr } = await run(process.execPath, [join(PROJECT_ROOT, `scripts/${script}.ts`), ...args], {
-        cwd: PROJECT_ROOT,
-        env: { ...process.env, KNOWHOW_CONTENT_DIR: content, INIT_CWD: dir, BETTER_AUTH_URL: '', ...env },
-      });
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const failed = error as { code: number; stdout: string; stderr: string };
-      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-    }
-  }
+  const cli = (script: Script, args: string[], env: Record<string, string> = {}) =>
+    runScript(script, args, { KNOWHOW_CONTENT_DIR: content, INIT_CWD: dir, ...env });
 
   it('prints the table, most urgent first, with a count of each state', async () => {
     const { code, stdout } = await cli('review', ['--today', '2026-11-27']);
@@ -225,5 +228,85 @@ describe('review from Git', () => {
       expect(noSite.code).toBe(2);
       expect(noSite.stderr).toContain('Say where the handbook is');
     });
+  });
+});
+
+describe('marking a quiz translation', () => {
+  // The fixture handbook with its quizzes folder beside it, as a content repository keeps them.
+  let dir: string;
+  const quiz = (file: string) => join(dir, 'quizzes', file);
+  const cli = (script: Script, args: string[]) => runScript(script, args, { KNOWHOW_CONTENT_DIR: join(dir, 'handbook'), INIT_CWD: dir });
+  const stale = async () =>
+    (
+      JSON.parse((await cli('review', ['--json', '--today', '2026-11-27'])).stdout) as {
+        items: { url: string; file: string; status: string }[];
+      }
+    ).items
+      .filter((item) => item.status === 'translation-stale' && item.url.startsWith('/quiz/'))
+      .map((item) => [item.url, item.file]);
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'knowhow-quiz-mark-'));
+    cpSync(FIXTURE_CONTENT, join(dir, 'handbook'), { recursive: true });
+    cpSync(fileURLToPath(new URL('../fixtures/quizzes/', import.meta.url)), join(dir, 'quizzes'), { recursive: true });
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("records the version of the original's words in place, and the review lists the translation once they change", async () => {
+    const german = readFileSync(quiz('basics.de.yaml'), 'utf8');
+    const original = readFileSync(quiz('basics.yaml'), 'utf8');
+    expect(await stale()).toEqual([['/quiz/basics/?lang=de', '../quizzes/basics.de.yaml']]);
+
+    const marked = await cli('translation', ['--mark', 'quizzes/basics.de.yaml']);
+    expect(marked.code).toBe(0);
+    const version = /as of version (\w+)\n$/.exec(marked.stdout)?.[1] as string;
+    expect(marked.stdout).toBe(`quizzes/basics.de.yaml: translates quizzes/basics.yaml as of version ${version}\n`);
+    // Only the value changes: the comments above it and every other byte stay as they were.
+    expect(readFileSync(quiz('basics.de.yaml'), 'utf8')).toBe(german.replace(/^translatedFrom: \w+$/m, `translatedFrom: ${version}`));
+    expect(await stale()).toEqual([]);
+
+    // A new answer key with the same words keeps the translation right.
+    writeFileSync(quiz('basics.yaml'), original.replace('passMark: 50', 'passMark: 100').replace('answer: true', 'answer: false'));
+    expect(await stale()).toEqual([]);
+    writeFileSync(quiz('basics.yaml'), original.replace('Quiz prompt - how long', 'Quiz prompt - for how long'));
+    expect(await stale()).toEqual([['/quiz/basics/?lang=de', '../quizzes/basics.de.yaml']]);
+    writeFileSync(quiz('basics.yaml'), original);
+  });
+
+  it('adds translatedFrom to a translation without one, above its questions', async () => {
+    const german = readFileSync(quiz('basics.de.yaml'), 'utf8');
+    const without = german.replace(/^translatedFrom: \w+\n/m, '');
+    writeFileSync(quiz('basics.de.yaml'), without);
+    const marked = await cli('translation', ['--mark', 'quizzes/basics.de.yaml']);
+    expect(marked.code).toBe(0);
+    expect(readFileSync(quiz('basics.de.yaml'), 'utf8')).toBe(
+      without.replace('lang: de\n', `lang: de\ntranslatedFrom: ${/version (\w+)/.exec(marked.stdout)?.[1]}\n`),
+    );
+  });
+
+  it('marks nothing when one of the files cannot be marked, and says why for each', async () => {
+    const german = readFileSync(quiz('basics.de.yaml'), 'utf8');
+    writeFileSync(quiz('basics.de.yaml'), german.replace(/^translatedFrom: \w+$/m, 'translatedFrom: 000000000000'));
+    const before = readFileSync(quiz('basics.de.yaml'), 'utf8');
+    writeFileSync(quiz('orphan.fi.yaml'), 'lang: fi\nquestions: []\n');
+    const refused = await cli('translation', [
+      '--mark',
+      'quizzes/basics.de.yaml',
+      'quizzes/basics.yaml',
+      'quizzes/basics.pl.yaml',
+      'quizzes/orphan.fi.yaml',
+    ]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe(
+      [
+        'Nothing was marked:',
+        "  quizzes/basics.yaml: not a translation; a quiz translation's name ends in its language, e.g. handling-complaints.de.yaml.",
+        '  quizzes/basics.pl.yaml: no such file.',
+        '  quizzes/orphan.fi.yaml: there is no orphan.yaml beside it: the original quiz it translates.',
+        '',
+      ].join('\n'),
+    );
+    expect(readFileSync(quiz('basics.de.yaml'), 'utf8')).toBe(before);
+    rmSync(quiz('orphan.fi.yaml'));
   });
 });

@@ -71,7 +71,7 @@ describe('the review list', () => {
   ];
 
   it('puts the most urgent first: longest overdue, due soon, unknown, current; drafts left out', () => {
-    const items = reviewItems(pages, '2026-11-27', '14d');
+    const items = reviewItems({ pages }, '2026-11-27', '14d');
     expect(items.map((item) => [item.url, item.status, item.daysOverdue])).toEqual([
       ['/policies/b/', 'overdue', 26],
       ['/faq/c/', 'overdue', 7],
@@ -83,23 +83,25 @@ describe('the review list', () => {
 
   it('filters by state, section and owner, matching handles with their display names', () => {
     const names = { '@kestrel/billing-ops': 'Billing Operations' };
-    expect(reviewItems(pages, '2026-11-27', '14d', { status: ['overdue'] }).map((item) => item.url)).toEqual(['/policies/b/', '/faq/c/']);
-    expect(reviewItems(pages, '2026-11-27', '14d', { section: 'faq' }).map((item) => item.url)).toEqual(['/faq/c/', '/faq/d/']);
-    expect(reviewItems(pages, '2026-11-27', '14d', { owner: ownerNamed('billing operations', names) }).map((item) => item.url)).toEqual([
+    expect(reviewItems({ pages }, '2026-11-27', '14d', { status: ['overdue'] }).map((item) => item.url)).toEqual([
       '/policies/b/',
-      '/policies/a/',
+      '/faq/c/',
     ]);
+    expect(reviewItems({ pages }, '2026-11-27', '14d', { section: 'faq' }).map((item) => item.url)).toEqual(['/faq/c/', '/faq/d/']);
+    expect(reviewItems({ pages }, '2026-11-27', '14d', { owner: ownerNamed('billing operations', names) }).map((item) => item.url)).toEqual(
+      ['/policies/b/', '/policies/a/'],
+    );
     const lena = ownedBy({ email: 'Lena@Kestrel.example', ownerHandles: ['@kestrel/billing-ops'] }, names);
-    expect(reviewItems(pages, '2026-11-27', '14d', { owner: lena }).map((item) => item.url)).toEqual([
+    expect(reviewItems({ pages }, '2026-11-27', '14d', { owner: lena }).map((item) => item.url)).toEqual([
       '/policies/b/',
       '/guides/e/',
       '/policies/a/',
     ]);
-    expect(reviewItems(pages, '2026-11-27', '14d', { owner: ownedBy({ email: 'x@y.z', ownerHandles: [] }, names) })).toEqual([]);
+    expect(reviewItems({ pages }, '2026-11-27', '14d', { owner: ownedBy({ email: 'x@y.z', ownerHandles: [] }, names) })).toEqual([]);
   });
 
   it('gives each owner and section the share of pages that can be trusted, weakest first', () => {
-    const items = reviewItems(pages, '2026-11-27', '14d');
+    const items = reviewItems({ pages }, '2026-11-27', '14d');
     expect(trustFigures(items, 'section').map((figure) => [figure.key, figure.pages, figure.trusted])).toEqual([
       ['/faq/', 2, 0],
       ['/policies/', 2, 50],

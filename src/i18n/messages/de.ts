@@ -364,6 +364,9 @@ export const de: Catalogue = {
   'trainingLang.false': 'Falsch',
   'trainingLang.alsoIn': 'Dieses Quiz in einer anderen Sprache:',
   'trainingLang.takenIn': 'Sprache dieses Versuchs: {language}.',
+  'trainingLang.stale':
+    'Diese Übersetzung des Quiz ist möglicherweise nicht mehr aktuell: Das Original ({language}) wurde seit der Übersetzung geändert.',
+  'trainingLang.takeOriginal': 'Quiz im Original machen',
   'trainingLang.languages': 'Sprachen',
   'trainingLang.byLanguage': 'Versuche nach Sprache: {list}.',
 

@@ -392,6 +392,8 @@ export const en = {
   'trainingLang.false': 'False',
   'trainingLang.alsoIn': 'This quiz in another language:',
   'trainingLang.takenIn': 'Language of this attempt: {language}.',
+  'trainingLang.stale': 'This translation of the quiz may be out of date: the original ({language}) has changed since it was translated.',
+  'trainingLang.takeOriginal': 'Take the quiz in the original',
   'trainingLang.languages': 'Languages',
   'trainingLang.byLanguage': 'Attempts by language: {list}.',
 

@@ -352,6 +352,9 @@ export const fi: Catalogue = {
   'trainingLang.false': 'Tarua',
   'trainingLang.alsoIn': 'Tämä tietovisa toisella kielellä:',
   'trainingLang.takenIn': 'Tämän yrityksen kieli: {language}.',
+  'trainingLang.stale':
+    'Tämä tietovisan käännös voi olla vanhentunut: alkuperäistä tietovisaa ({language}) on muutettu käännöksen jälkeen.',
+  'trainingLang.takeOriginal': 'Tee tietovisa alkuperäiskielellä',
   'trainingLang.languages': 'Kielet',
   'trainingLang.byLanguage': 'Yritykset kielittäin: {list}.',
 

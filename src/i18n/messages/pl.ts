@@ -397,6 +397,8 @@ export const pl: Catalogue = {
   'trainingLang.false': 'Fałsz',
   'trainingLang.alsoIn': 'Ten quiz w innym języku:',
   'trainingLang.takenIn': 'Język tego podejścia: {language}.',
+  'trainingLang.stale': 'To tłumaczenie quizu może być nieaktualne: oryginał ({language}) zmienił się od czasu tłumaczenia.',
+  'trainingLang.takeOriginal': 'Rozwiąż quiz w oryginale',
   'trainingLang.languages': 'Języki',
   'trainingLang.byLanguage': 'Podejścia według języka: {list}.',
 

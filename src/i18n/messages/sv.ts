@@ -352,6 +352,8 @@ export const sv: Catalogue = {
   'trainingLang.false': 'Falskt',
   'trainingLang.alsoIn': 'Det här quizet på ett annat språk:',
   'trainingLang.takenIn': 'Språk för det här försöket: {language}.',
+  'trainingLang.stale': 'Den här översättningen av quizet kan vara inaktuell: originalet ({language}) har ändrats sedan det översattes.',
+  'trainingLang.takeOriginal': 'Gör quizet på originalspråket',
   'trainingLang.languages': 'Språk',
   'trainingLang.byLanguage': 'Försök per språk: {list}.',
 

@@ -17,6 +17,7 @@ import { linkTranslations } from './translations.ts';
 import { listFiles } from './scan.ts';
 import { buildSections } from './sections.ts';
 import { loadSettings } from './settings.ts';
+import { quizTranslationReviews } from '../training/quiz-translation-reviews.ts';
 import { loadQuizzes } from '../training/quizzes.ts';
 import { defaultQuizzesDir } from '../training/quizzes-dir.ts';
 import type { LoadedPage, SiteModel } from './types.ts';
@@ -84,6 +85,7 @@ export function loadSite(contentDir: string, { now = new Date(), outlineFor, che
     pages,
     sections,
     quizzes: quizzes.quizzes,
+    quizTranslations: quizTranslationReviews({ pages, sections }, quizzes.quizzes),
     problems,
     assets: [...checked.assets].sort(),
     builtAt: now.toISOString(),

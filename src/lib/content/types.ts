@@ -1,4 +1,5 @@
 /** The content manifest: the one record of every page that pages, search and the API share. */
+import type { QuizTranslationReview } from '../training/quiz-translation-reviews.ts';
 import type { QuizDefinition } from '../training/quiz-types.ts';
 import type { PageType } from './frontmatter.ts';
 import type { Outline, OutlineHeading } from './outline.ts';
@@ -92,6 +93,8 @@ export interface SiteModel {
   sections: SectionRecord[];
   /** The training modules' quizzes, answer keys included: only the server may get them (dist/server/knowhow-quizzes.json). */
   quizzes: QuizDefinition[];
+  /** The quizzes' translations as the review list sees them: without answers, so in the manifest. */
+  quizTranslations: QuizTranslationReview[];
   problems: Problem[];
   /** Non-page files that pages link to or show, to be copied into the site. */
   assets: string[];

@@ -1,15 +1,17 @@
 /**
  * The review list: every page with its owner, last review, due date and state on a given day,
  * most urgent first, and the share of current pages per owner and section. Pure, so the API,
- * the dashboard, `npm run review` and the webhook digest all list pages the same way.
+ * the dashboard, `npm run review` and the webhook digest all list pages the same way. Quiz
+ * translations whose original's words changed are listed too, as translated pages are.
  */
 import { daysBetween, REVIEW_STATES, type ReviewState, reviewStateOn } from '../content/review.ts';
 import type { PageRecord, SectionRecord } from '../content/types.ts';
+import type { QuizTranslationReview } from '../training/quiz-translation-reviews.ts';
 
 export interface ReviewItem {
   title: string;
   url: string;
-  /** Path in the content folder. */
+  /** Path in the content folder; a quiz translation's, relative to it (../quizzes/basics.de.yaml). */
   file: string;
   owner: string | null;
   reviewed: string | null;
@@ -47,10 +49,39 @@ export function sectionUrl(section: string): string {
   return trimmed ? `/${trimmed}/` : '/';
 }
 
+/** What is listed for review: the pages, and the quiz translations (the built site's manifest has both). */
+export interface Reviewable {
+  pages: readonly PageRecord[];
+  /** Absent from manifests built before quiz translations were listed. */
+  quizTranslations?: readonly QuizTranslationReview[] | undefined;
+}
+
 /** The pages to review on `today`, most urgent first: overdue (longest first), due soon, unknown, current. */
-export function reviewItems(pages: readonly PageRecord[], today: string, dueSoon: string, filter: ReviewFilter = {}): ReviewItem[] {
+export function reviewItems(
+  { pages, quizTranslations = [] }: Reviewable,
+  today: string,
+  dueSoon: string,
+  filter: ReviewFilter = {},
+): ReviewItem[] {
   const section = filter.section === undefined ? undefined : sectionUrl(filter.section);
   const items: ReviewItem[] = [];
+  for (const quiz of quizTranslations) {
+    if (!quiz.stale || (filter.status && filter.status.length > 0 && !filter.status.includes('translation-stale'))) continue;
+    if (section && section !== '/' && !quiz.moduleUrl.startsWith(section)) continue;
+    if (filter.owner && !filter.owner(quiz.owner)) continue;
+    items.push({
+      title: quiz.title,
+      url: quiz.url,
+      file: quiz.file,
+      owner: quiz.owner ?? null,
+      reviewed: quiz.reviewed ?? null,
+      reviewEvery: quiz.reviewEvery,
+      due: null,
+      status: 'translation-stale',
+      daysOverdue: 0,
+      section: topSection(quiz.moduleUrl),
+    });
+  }
   for (const page of pages) {
     // A translation is reviewed with its original; it is listed only when it no longer says
     // what the original says.

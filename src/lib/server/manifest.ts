@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Settings } from '../content/settings.ts';
 import type { PageRecord, SectionRecord } from '../content/types.ts';
+import type { QuizTranslationReview } from '../training/quiz-translation-reviews.ts';
 import { type QuizDefinition, QUIZZES_FILE } from '../training/quiz-types.ts';
 
 export const MANIFEST_FILE = 'knowhow-manifest.json';
@@ -19,6 +20,8 @@ export interface Manifest {
   settings: Settings;
   pages: PageRecord[];
   sections: SectionRecord[];
+  /** Quiz translations for the review list; absent from manifests built before they were listed. */
+  quizTranslations?: QuizTranslationReview[];
 }
 
 let cached: Manifest | undefined;

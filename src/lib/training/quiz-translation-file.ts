@@ -6,7 +6,7 @@
  * one answer key means one grading and one set of statistics in every language. Checks against
  * the original quiz are in quiz-translations.ts.
  */
-import { isSeq, type ParsedNode, type YAMLMap } from 'yaml';
+import { isScalar, isSeq, type ParsedNode, type YAMLMap } from 'yaml';
 import { TRANSLATION_LANGUAGES } from '../content/paths.ts';
 import { closest, quoteList } from '../content/suggest.ts';
 import { ID, ID_HINT, positionalId } from './quiz-choices.ts';
@@ -35,6 +35,8 @@ export interface ParsedQuestionTranslation {
 export interface ParsedQuizTranslation {
   module: string;
   lang: string;
+  /** The version of the original's words it translates, as `npm run translation -- --mark` records it. */
+  translatedFrom?: { version: string; line: number };
   questions: ParsedQuestionTranslation[];
 }
 
@@ -56,7 +58,7 @@ const ORIGINAL_ONLY: Record<string, string> = {
   answer: 'the right answer',
   correct: 'the right answers',
 };
-const TRANSLATION_FIELDS = ['module', 'lang', 'questions', 'passMark', 'attempts', 'draw', 'shuffle', 'reveal'] as const;
+const TRANSLATION_FIELDS = ['module', 'lang', 'translatedFrom', 'questions', 'passMark', 'attempts', 'draw', 'shuffle', 'reveal'] as const;
 const QUESTION_FIELDS = ['id', 'prompt', 'choices', 'feedback', 'explanation', 'source', 'type', 'answer'] as const;
 const CHOICE_FIELDS = ['id', 'text', 'feedback', 'correct'] as const;
 
@@ -79,9 +81,24 @@ export function readQuizTranslation(
       "write the name of the module's folder under training/, e.g. module: handling-complaints",
     );
   }
+  const translatedFrom = readTranslatedFrom(report, fields.get('translatedFrom'), fileName);
   const questions = readTranslatedQuestions(report, fields.get('questions'), original);
   if (!lang || !module || report.hasErrors) return undefined;
-  return { module, lang, questions };
+  return { module, lang, ...(translatedFrom ? { translatedFrom } : {}), questions };
+}
+
+/** Written by `npm run translation -- --mark`; a hash can read as a number (123456789012), so its text is taken as written. */
+function readTranslatedFrom(report: YamlReport, field: Field | undefined, fileName: string): ParsedQuizTranslation['translatedFrom'] {
+  if (isEmpty(field)) return undefined;
+  const version = textOf(field.node);
+  if (version && isScalar(field.node)) return { version, line: field.line };
+  report.error(
+    field.line,
+    'translatedFrom',
+    `${shown(field.node)} is not a version of the original quiz`,
+    `let npm run translation -- --mark ${fileName} write it, once the translation says what the original says`,
+  );
+  return undefined;
 }
 
 function refuseOriginalOnly(report: YamlReport, fields: Map<string, Field>, original: string): void {

@@ -51,7 +51,39 @@ export function checkTranslation(
       `translate ${missing.length === 1 ? 'it' : 'each'} under - id: ${missing[0]?.id}, with prompt: and choices: below`,
     );
   }
-  return { lang: parsed.lang, file, questions };
+  const stale = checkFreshness(original, parsed, file, problems);
+  return { lang: parsed.lang, file, ...(parsed.translatedFrom ? { translatedFrom: parsed.translatedFrom.version } : {}), stale, questions };
+}
+
+/**
+ * Whether the original's words changed since the translation was made (quiz-words.ts). Learners
+ * are told, and the module's owner sees it among their reviews; the check says how to clear it.
+ */
+function checkFreshness(original: QuizDefinition, parsed: ParsedQuizTranslation, file: string, problems: Problem[]): boolean {
+  const recorded = parsed.translatedFrom;
+  if (recorded?.version === original.wordsVersion) return false;
+  const hint = `once it says what ${original.file} says, run npm run translation -- --mark ${file}`;
+  problems.push(
+    recorded
+      ? {
+          severity: 'warning',
+          code: 'TRANSLATION_STALE',
+          file,
+          line: recorded.line,
+          field: 'translatedFrom',
+          message: `the words of ${original.file} changed since this translation was made, so learners are told it may be out of date`,
+          hint,
+        }
+      : {
+          severity: 'warning',
+          code: 'TRANSLATION_UNVERSIONED',
+          file,
+          line: 1,
+          message: `the translation does not say which version of ${original.file} it was made from, so learners are told it may be out of date`,
+          hint,
+        },
+  );
+  return true;
 }
 
 interface Context {

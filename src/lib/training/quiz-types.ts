@@ -49,6 +49,10 @@ export interface QuizTranslation {
   lang: string;
   /** The translation's file, as reports name it. */
   file: string;
+  /** The version of the original's words it was made from (`translatedFrom:`), when it says. */
+  translatedFrom?: string;
+  /** The original's words changed since (or it does not say from which version it was made). */
+  stale: boolean;
   /** By question id; a question or choice left out is shown in the original's words. */
   questions: Record<string, QuestionTranslation>;
 }
@@ -84,6 +88,8 @@ export interface QuizDefinition {
   translations: QuizTranslation[];
   /** A short hash of what is graded (questions, choices, answer keys, pass mark, draw): attempts record it. */
   version: string;
+  /** A short hash of the words (quiz-words.ts): translations record it, to tell when they are out of date. */
+  wordsVersion: string;
 }
 
 /** The server-only file the build writes next to the content manifest. */

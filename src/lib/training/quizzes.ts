@@ -17,6 +17,7 @@ import { resolveQuizSource, type SourceContext } from './quiz-sources.ts';
 import { checkTranslation } from './quiz-translations.ts';
 import type { QuizDefinition, QuizQuestion } from './quiz-types.ts';
 import { quizVersion } from './quiz-version.ts';
+import { quizWordsVersion } from './quiz-words.ts';
 import { quizFileLabel } from './quizzes-dir.ts';
 
 export interface QuizzesContext {
@@ -160,6 +161,7 @@ function definition(
     lang,
     translations: [],
     version: quizVersion({ passMark: quiz.passMark, draw: quiz.draw, questions }),
+    wordsVersion: quizWordsVersion(questions),
   };
 }
 

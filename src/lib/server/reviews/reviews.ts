@@ -9,7 +9,7 @@ import { ownedBy, ownerNamed, type OwnerIdentity } from '../../review/owners.ts'
 import type { Manifest } from '../manifest.ts';
 
 export interface ReviewDeps {
-  manifest: Pick<Manifest, 'pages' | 'sections' | 'settings'>;
+  manifest: Pick<Manifest, 'pages' | 'sections' | 'settings' | 'quizTranslations'>;
   now: () => Date;
 }
 
@@ -32,7 +32,7 @@ export function todayFor({ manifest, now }: ReviewDeps): string {
 }
 
 export function reviewList(deps: ReviewDeps, asker: OwnerIdentity | null, query: ReviewQuery = {}): ReviewList {
-  const { settings, pages } = deps.manifest;
+  const { settings } = deps.manifest;
   const today = query.today ?? todayFor(deps);
   const owner =
     query.owner === undefined
@@ -44,7 +44,7 @@ export function reviewList(deps: ReviewDeps, asker: OwnerIdentity | null, query:
         : ownerNamed(query.owner, settings.owners);
   return {
     today,
-    items: reviewItems(pages, today, settings.reviewDueSoon, {
+    items: reviewItems(deps.manifest, today, settings.reviewDueSoon, {
       ...(query.status ? { status: query.status } : {}),
       ...(owner ? { owner } : {}),
       ...(query.section ? { section: query.section } : {}),
