@@ -142,7 +142,9 @@ describe.each(DATABASES)('a translated quiz over HTTP on $name', (database) => {
     const page = await call(`/quiz/${MODULE}/`, 'greta');
     expect(page.status).toBe(200);
     const html = await page.text();
-    expect(html).toContain(GERMAN?.questions[0]?.prompt);
+    // Eight of the ten questions are drawn: the page has the German words of those drawn.
+    const shown = (GERMAN?.questions ?? []).filter((question) => html.includes(question.prompt));
+    expect(shown).toHaveLength(8);
     expect(html).not.toContain('data-quiz-translation-stale');
   });
 

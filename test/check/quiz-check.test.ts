@@ -150,7 +150,7 @@ describe('freshness of quiz translations', () => {
   const load = () => loadSite(join(dir, 'content'), { now });
   const freshness = () =>
     load()
-      .problems.filter((problem) => problem.code === 'TRANSLATION_STALE' || problem.code === 'TRANSLATION_UNVERSIONED')
+      .problems.filter((problem) => problem.code === 'TRANSLATION_UNVERSIONED')
       .map((problem) => `${problem.file}:${problem.line} ${problem.code} ${problem.message}\n    ${problem.hint}`);
 
   beforeAll(() => {
@@ -185,11 +185,10 @@ describe('freshness of quiz translations', () => {
     expect(site.quizzes[0]?.translations.find((translation) => translation.lang === 'de')?.stale).toBe(false);
   });
 
-  it("warns, on the translation's translatedFrom line, once the original's words change, and lists it for review", () => {
+  it("lists a translation for review once the original's words change, without failing the check", () => {
     writeFileSync(basics(), fixtureQuiz.replace('feedback: One detail is not enough.', 'feedback: One detail is never enough.'));
-    expect(freshness()[0]).toBe(
-      'quizzes/basics.de.yaml:3 TRANSLATION_STALE the words of quizzes/basics.yaml changed since this translation was made, so learners are told it may be out of date\n    once it says what quizzes/basics.yaml says, run npm run translation -- --mark quizzes/basics.de.yaml',
-    );
+    // As for pages: the original's author is not stopped while translations catch up.
+    expect(freshness().filter((problem) => problem.startsWith('quizzes/basics.de.yaml'))).toEqual([]);
     const site = load();
     expect(site.quizzes[0]?.translations.find((translation) => translation.lang === 'de')?.stale).toBe(true);
     const stale = reviewItems(site, '2026-11-22', '14d', { status: ['translation-stale'] });

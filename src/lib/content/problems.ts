@@ -39,7 +39,6 @@ export type ProblemCode =
   | 'TRANSLATION_WITHOUT_ORIGINAL'
   | 'TRANSLATION_IN_ORIGINAL_LANGUAGE'
   | 'TRANSLATION_UNVERSIONED'
-  | 'TRANSLATION_STALE'
   | 'TRANSLATION_INCOMPLETE';
 
 export function countBySeverity(problems: readonly Problem[]): Record<Severity, number> {
