@@ -26,14 +26,29 @@ interface Site {
   sections: readonly SectionRecord[];
 }
 
+interface Lookups {
+  byUrl: Map<string, PageRecord>;
+  byId: Map<string, PageRecord>;
+}
+const lookups = new WeakMap<readonly PageRecord[], Lookups>();
+
+/** Made once per site: every page of the build asks, and a map per page would make the build quadratic. */
+function lookupsOf(pages: readonly PageRecord[]): Lookups {
+  let found = lookups.get(pages);
+  if (!found) {
+    found = { byUrl: new Map(pages.map((entry) => [entry.url, entry])), byId: new Map(pages.map((entry) => [entry.id, entry])) };
+    lookups.set(pages, found);
+  }
+  return found;
+}
+
 /** For a page of a training module (its page or a lesson, original or translation); undefined for any other page. */
 export function modulePageView(
   site: Site,
   page: PageRecord,
   visible: (page: PageRecord) => boolean = (entry) => !entry.draft,
 ): ModulePageView | undefined {
-  const byUrl = new Map(site.pages.map((entry) => [entry.url, entry]));
-  const byId = new Map(site.pages.map((entry) => [entry.id, entry]));
+  const { byUrl, byId } = lookupsOf(site.pages);
   const original = page.translationOf ? byUrl.get(page.translationOf) : page;
   if (!original) return undefined;
   const sectionUrl = original.isSectionIndex ? original.url : original.section;
