@@ -4,17 +4,12 @@
  * and the dark colour scheme, whose colours differ. A failure lists each violation's rule id and
  * the elements it found.
  */
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Result } from 'axe-core';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { violationsInBothSchemes } from '../helpers/axe.ts';
 import { hasChromium, useSiteInChromium } from '../helpers/chromium.ts';
 import { SAMPLE_DIST } from '../helpers/fixture-site.ts';
 import { PASSWORD, PEOPLE, seedPeople, testApp } from '../helpers/people.ts';
-
-/** WCAG 2.0, 2.1 and 2.2 at levels A and AA, as axe tags its rules. */
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const COLOR_SCHEMES = ['light', 'dark'] as const;
 
 interface CheckedPage {
   name: string;
@@ -50,24 +45,6 @@ const PAGES: CheckedPage[] = [
   },
   { name: 'the page-not-found page', path: '/no-such-page/', status: 404, shows: ['#home-search'] },
 ];
-
-/** One line per element found: the rule, where, and what it asks. */
-function listViolations(violations: Result[]): string[] {
-  return violations.flatMap((violation) =>
-    violation.nodes.map((node) => `${violation.id} (${violation.impact ?? 'no impact'}): ${node.target.join(' ')} (${violation.help})`),
-  );
-}
-
-/** The violations in each colour scheme, each line starting with the scheme; none: []. */
-async function violationsInBothSchemes(page: Page): Promise<string[]> {
-  const found: string[] = [];
-  for (const colorScheme of COLOR_SCHEMES) {
-    await page.emulateMedia({ colorScheme });
-    const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-    found.push(...listViolations(results.violations).map((line) => `${colorScheme}: ${line}`));
-  }
-  return found;
-}
 
 describe.skipIf(!hasChromium)('accessibility (WCAG 2.2 AA, axe-core) in Chromium', () => {
   const site = useSiteInChromium(SAMPLE_DIST);

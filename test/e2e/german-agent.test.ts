@@ -2,8 +2,9 @@
  * A German-speaking agent in Chromium, on the sample handbook, by keyboard: chooses German on
  * /account/, searches in German and opens the German policy, sees that another German policy may
  * be out of date, is told in German when a page has no German translation (and pointed to the
- * German one when it has), and acknowledges a policy by reading its German translation, found through her list of policies to
- * acknowledge; and takes the translated quiz, graded by the original's answer key.
+ * German one when it has), acknowledges a policy by reading its German translation (found through
+ * her list of policies to acknowledge), and takes the translated quiz from My training, graded by
+ * the original's answer key. The German pages pass axe's WCAG 2.2 AA checks, light and dark.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { AppContext } from '../../src/lib/server/app.ts';
 import { createUser } from '../../src/lib/server/users/users.ts';
+import { violationsInBothSchemes } from '../helpers/axe.ts';
 import { hasChromium, launchChromium } from '../helpers/chromium.ts';
 import { sqlite, type TestDatabase } from '../helpers/databases.ts';
 import { PROJECT_ROOT, SAMPLE_DIST } from '../helpers/fixture-site.ts';
@@ -105,6 +107,7 @@ describe.skipIf(!hasChromium)('a German agent, in Chromium', () => {
     const warning = page.locator('.translation-warning');
     expect(await warning.textContent()).toContain('Diese Übersetzung ist möglicherweise nicht mehr aktuell');
     expect(await warning.locator('a').getAttribute('href')).toBe('/policies/goodwill-credits/');
+    expect(await violationsInBothSchemes(page)).toEqual([]);
   });
 
   it('is told in German that a page has no German translation yet, and pointed to the German one where there is', async () => {
@@ -112,6 +115,7 @@ describe.skipIf(!hasChromium)('a German agent, in Chromium', () => {
     const notice = page.locator('[data-language-notice]');
     await expect.poll(() => notice.textContent()).toBe('Diese Seite gibt es noch nicht auf Deutsch. Sie lesen das Original (Englisch).');
     expect(await notice.getAttribute('lang')).toBe('de');
+    expect(await violationsInBothSchemes(page)).toEqual([]);
 
     await page.goto(url('/policies/identity-verification/'));
     await expect.poll(() => notice.textContent()).toBe('Diese Seite gibt es auch auf Deutsch. Auf Deutsch lesen');
@@ -161,6 +165,7 @@ describe.skipIf(!hasChromium)('a German agent, in Chromium', () => {
     await Promise.all([page.waitForURL(url('/quiz/handling-complaints/?lang=de')), page.keyboard.press('Enter')]);
     const legends = await page.locator('.quiz-questions legend').allTextContents();
     expect(legends).toHaveLength(8);
+    expect(await violationsInBothSchemes(page)).toEqual([]);
     for (const legend of legends) expect(GERMAN_PROMPTS.some((prompt) => legend.endsWith(prompt))).toBe(true);
     const questions = (await page.locator('input[name="questions"]').inputValue()).split(',');
     for (const question of questions) {
@@ -173,6 +178,7 @@ describe.skipIf(!hasChromium)('a German agent, in Chromium', () => {
     await Promise.all([page.waitForURL(/\/results\//), page.keyboard.press('Enter')]);
     expect(await page.locator('.result-score').textContent()).toMatch(/100\s?%/);
     expect(await page.locator('[data-attempt-language]').textContent()).toContain('Deutsch');
+    expect(await violationsInBothSchemes(page)).toEqual([]);
     const attempts = await app.db
       .selectFrom('quiz_attempt')
       .innerJoin('user', 'user.id', 'quiz_attempt.user_id')

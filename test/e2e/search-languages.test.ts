@@ -5,6 +5,7 @@
  * language.
  */
 import { AxeBuilder } from '@axe-core/playwright';
+import { WCAG_TAGS } from '../helpers/axe.ts';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { hasChromium, useSiteInChromium } from '../helpers/chromium.ts';
@@ -110,7 +111,7 @@ describe.skipIf(!hasChromium)('searching in each language from the page, in Chro
     await page.keyboard.type('valitus complaint');
     await page.locator('dialog input[data-search-all-languages]').check();
     await expect.poll(() => page.locator('dialog [role="option"] .badge-lang').count()).toBeGreaterThan(1);
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
     expect(
       results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`),
     ).toEqual([]);
