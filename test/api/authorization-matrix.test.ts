@@ -72,6 +72,7 @@ const ROWS: Row[] = [
   { files: ['[...slug].astro'], method: 'GET', path: '/policies/refunds/', ...handbookPage },
   { files: ['[...slug].astro'], method: 'GET', path: '/training/basics/', ...handbookPage },
   { files: ['404.astro'], method: 'GET', path: '/no-such-page/', public: everyone(404), private: signedIn(404, 'sign-in') },
+  { files: ['[lang]/404.astro'], method: 'GET', path: '/de/no-such-page/', public: everyone(404), private: signedIn(404, 'sign-in') },
   { files: ['search.astro'], method: 'GET', path: '/search/?q=refund', ...handbookPage },
   { files: ['api-docs.astro'], method: 'GET', path: '/api-docs/', ...handbookPage },
   { files: ['feedback.astro'], method: 'GET', path: '/feedback/?page=/policies/refunds/', ...handbookPage },

@@ -97,6 +97,20 @@ describe('the sample handbook in five languages', () => {
     expect(await owed()).not.toContain('/policies/identity-verification/');
   });
 
+  it('answers an address under a language that has no page with "page not found" in that language', async () => {
+    for (const [path, lang, title] of [
+      ['/de/policies/no-such-policy/', 'de', 'Seite nicht gefunden'],
+      ['/pl/nie-ma/', 'pl', 'Nie znaleziono strony'],
+      ['/no-such-page/', 'en', 'Page not found'],
+    ]) {
+      const response = await fetch(`${server.url}${path}`);
+      expect(response.status, path).toBe(404);
+      const page = await response.text();
+      expect(page, path).toMatch(new RegExp(`^<!doctype html>\\s*<html lang="${lang}">`, 'i'));
+      expect(page, path).toContain(`<h1>${title}</h1>`);
+    }
+  });
+
   it('lists each policy once in its section, in the original language', async () => {
     const policies = await html('/policies/');
     expect(policies.match(/href="\/policies\/refunds-and-returns\/"/g)?.length).toBeGreaterThan(0);

@@ -29,24 +29,33 @@ export type AstroRenderer = (request: Request, locals: { clientAddress: string }
 
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
-/** Renders a page or route with Astro; an unmatched address gets the prerendered 404 page. */
+/**
+ * Renders a page or route with Astro; an unmatched address gets the prerendered 404 page, in the
+ * address's language where it has one (/de/... gets /de/404/, pages/[lang]/404.astro).
+ */
 export function astroRenderer(app: AstroApp, clientDir: string): AstroRenderer {
-  const prerenderedErrorPageFetch = async (url: string) => {
-    const status = /\/500(\/|\.html|$)/.test(new URL(url, 'http://localhost').pathname) ? 500 : 404;
-    try {
-      return new Response(await readFile(join(clientDir, `${status}.html`)), { headers: { 'Content-Type': 'text/html; charset=utf-8' } });
-    } catch {
-      return new Response(null, { status: 404 });
+  const errorPage = async (files: string[]) => {
+    for (const file of files) {
+      try {
+        return new Response(await readFile(join(clientDir, file)), { headers: { 'Content-Type': 'text/html; charset=utf-8' } });
+      } catch {
+        // Not built (a language without pages of its own): the next one.
+      }
     }
+    return new Response(null, { status: 404 });
   };
   return (request, locals) => {
     const routeData = app.match(request) as never;
+    const lang = /^\/([a-z]{2})\//.exec(new URL(request.url).pathname)?.[1];
     return app.render(request, {
       addCookieHeader: true,
       clientAddress: locals.clientAddress,
       locals,
       ...(routeData ? { routeData } : {}),
-      prerenderedErrorPageFetch,
+      prerenderedErrorPageFetch: (url) => {
+        const status = /\/500(\/|\.html|$)/.test(new URL(url, 'http://localhost').pathname) ? 500 : 404;
+        return errorPage(status === 404 && lang ? [join(lang, '404', 'index.html'), '404.html'] : [`${status}.html`]);
+      },
     });
   };
 }
