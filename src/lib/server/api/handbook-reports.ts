@@ -37,6 +37,15 @@ export function searchGapDeps(app: AppContext, manifest: Manifest, lang = manife
   };
 }
 
+/** The periods the search-gap and feedback reports look back over, in days. */
+export const REPORT_PERIODS = [7, 30, 90, 365];
+
+/** The period asked for in `?days=`, if it is one of REPORT_PERIODS; else 30 days. */
+export function reportPeriod(params: URLSearchParams): number {
+  const requested = Number(params.get('days'));
+  return REPORT_PERIODS.includes(requested) ? requested : 30;
+}
+
 /** The section a page belongs to: its own folder for a folder's index page. */
 export function sectionOfPage(page: Pick<PageRecord, 'url' | 'section' | 'isSectionIndex'>): string {
   return page.isSectionIndex ? page.url : page.section;
