@@ -4,38 +4,26 @@
  * and the German attempt's results say so in German and link to the original, the English ones
  * do not, and the module's owner finds it among the reviews as translation-stale.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppContext } from '../../src/lib/server/app.ts';
-import { sqlite, type TestDatabase } from '../helpers/databases.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sqlite } from '../helpers/databases.ts';
 import { FIXTURE_DIST } from '../helpers/fixture-site.ts';
-import { PEOPLE, seedPeople, signIn, testApp } from '../helpers/people.ts';
-import { type RunningServer, startServer } from '../helpers/server.ts';
+import { PEOPLE, signIn } from '../helpers/people.ts';
+import { useServedSite } from '../helpers/served-site.ts';
 
 const NOTICE =
   'Diese Übersetzung des Quiz ist möglicherweise nicht mehr aktuell: Das Original (Englisch) wurde seit der Übersetzung geändert.';
 const TO_ORIGINAL = '<a href="/quiz/basics/?lang=en" hreflang="en">Quiz im Original machen</a>';
 
 describe('an out-of-date quiz translation over HTTP', () => {
-  let db: TestDatabase;
-  let app: AppContext;
-  let server: RunningServer;
+  const site = useServedSite(sqlite, FIXTURE_DIST);
   const cookies: Record<string, string> = {};
 
   beforeAll(async () => {
-    db = await sqlite.create();
-    app = await testApp(db.url);
-    await seedPeople(app);
-    server = await startServer(FIXTURE_DIST, { DATABASE_URL: db.url });
-    cookies.member = await signIn(server.url, PEOPLE.member.email);
-    cookies.manager = await signIn(server.url, PEOPLE.manager.email);
-  });
-  afterAll(async () => {
-    await server?.stop();
-    await app?.close();
-    await db?.drop();
+    cookies.member = await signIn(site.server.url, PEOPLE.member.email);
+    cookies.manager = await signIn(site.server.url, PEOPLE.manager.email);
   });
 
-  const get = (path: string, as: string) => fetch(`${server.url}${path}`, { headers: { Cookie: cookies[as] ?? '' } });
+  const get = (path: string, as: string) => fetch(`${site.server.url}${path}`, { headers: { Cookie: cookies[as] ?? '' } });
   const html = async (path: string, as: string) => {
     const response = await get(path, as);
     expect(response.status, path).toBe(200);
@@ -53,10 +41,10 @@ describe('an out-of-date quiz translation over HTTP', () => {
   });
 
   it("grades the German attempt by the original's key, and its results carry the notice", async () => {
-    const headers = { Cookie: cookies.member ?? '', Origin: server.url, 'Content-Type': 'application/json' };
-    const quiz = await (await fetch(`${server.url}/api/quizzes/basics?lang=de`, { headers })).json();
+    const headers = { Cookie: cookies.member ?? '', Origin: site.server.url, 'Content-Type': 'application/json' };
+    const quiz = await (await fetch(`${site.server.url}/api/quizzes/basics?lang=de`, { headers })).json();
     expect(quiz).toMatchObject({ lang: 'de' });
-    const submitted = await fetch(`${server.url}/api/quizzes/basics/attempts`, {
+    const submitted = await fetch(`${site.server.url}/api/quizzes/basics/attempts`, {
       method: 'POST',
       headers,
       body: JSON.stringify({ answers: { 'refund-window': ['a'], 'check-the-order': ['true'] }, idempotencyKey: 'fresh-quiz-1' }),

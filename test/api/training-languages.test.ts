@@ -7,14 +7,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppContext } from '../../src/lib/server/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createUser, setUserLanguage } from '../../src/lib/server/users/users.ts';
 import { parseQuizFile } from '../../src/lib/training/quiz-file.ts';
-import { DATABASES, type TestDatabase } from '../helpers/databases.ts';
+import { DATABASES } from '../helpers/databases.ts';
 import { PROJECT_ROOT, SAMPLE_DIST } from '../helpers/fixture-site.ts';
-import { PASSWORD, PEOPLE, seedPeople, signIn, testApp } from '../helpers/people.ts';
-import { type RunningServer, startServer } from '../helpers/server.ts';
+import { PASSWORD, PEOPLE, signIn } from '../helpers/people.ts';
+import { useServedSite } from '../helpers/served-site.ts';
 
 const MODULE = 'handling-complaints';
 const read = (file: string) => parseQuizFile(`quizzes/${file}`, readFileSync(join(PROJECT_ROOT, 'quizzes', file), 'utf8'));
@@ -50,18 +49,39 @@ let keys = 0;
 const newKey = () => `language-${Date.now()}-${++keys}`;
 
 describe.each(DATABASES)('a translated quiz over HTTP on $name', (database) => {
-  let db: TestDatabase;
-  let app: AppContext;
-  let server: RunningServer;
+  // Greta chose German on /account/; Eddie chose nothing, so he gets the handbook's language.
+  const site = useServedSite(database, SAMPLE_DIST, {
+    prepare: async (app) => {
+      for (const [name, language] of [
+        ['greta', 'de'],
+        ['eddie', null],
+      ] as const) {
+        const { user } = await createUser(
+          app,
+          { user: null },
+          {
+            email: `${name}@sample.example`,
+            name,
+            role: 'member',
+            jobRoles: ['agent'],
+            team: 'Tier 1',
+            ownerHandles: [],
+            password: PASSWORD,
+          },
+        );
+        await setUserLanguage(app, user.id, language);
+      }
+    },
+  });
   const cookies: Record<string, string> = {};
   const drawn: Record<string, string[]>[] = [];
 
   const call = (path: string, as: string, init: RequestInit = {}) =>
-    fetch(`${server.url}${path}`, {
+    fetch(`${site.server.url}${path}`, {
       ...init,
       redirect: 'manual',
       headers: {
-        Origin: server.url,
+        Origin: site.server.url,
         ...(init.body ? { 'Content-Type': 'application/json' } : {}),
         ...(cookies[as] ? { Cookie: cookies[as] } : {}),
       },
@@ -85,37 +105,9 @@ describe.each(DATABASES)('a translated quiz over HTTP on $name', (database) => {
 
   beforeAll(async () => {
     if (!database.available) return;
-    db = await database.create();
-    app = await testApp(db.url);
-    await seedPeople(app);
-    for (const [name, language] of [
-      ['greta', 'de'],
-      ['eddie', null],
-    ] as const) {
-      const { user } = await createUser(
-        app,
-        { user: null },
-        {
-          email: `${name}@sample.example`,
-          name,
-          role: 'member',
-          jobRoles: ['agent'],
-          team: 'Tier 1',
-          ownerHandles: [],
-          password: PASSWORD,
-        },
-      );
-      await setUserLanguage(app, user.id, language);
-    }
-    server = await startServer(SAMPLE_DIST, { DATABASE_URL: db.url });
-    cookies.greta = await signIn(server.url, 'greta@sample.example');
-    cookies.eddie = await signIn(server.url, 'eddie@sample.example');
-    cookies.manager = await signIn(server.url, PEOPLE.manager.email);
-  });
-  afterAll(async () => {
-    await server?.stop();
-    await app?.close();
-    await db?.drop();
+    cookies.greta = await signIn(site.server.url, 'greta@sample.example');
+    cookies.eddie = await signIn(site.server.url, 'eddie@sample.example');
+    cookies.manager = await signIn(site.server.url, PEOPLE.manager.email);
   });
 
   it.skipIf(!database.available)('gives a German learner the German quiz, with the original ids and no answers', async () => {

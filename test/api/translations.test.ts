@@ -3,32 +3,17 @@
  * language switcher and hreflang alternates, the html language, and the server's search in each
  * language, Polish inflections included.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppContext } from '../../src/lib/server/app.ts';
-import { sqlite, type TestDatabase } from '../helpers/databases.ts';
+import { describe, expect, it } from 'vitest';
+import { sqlite } from '../helpers/databases.ts';
 import { SAMPLE_DIST } from '../helpers/fixture-site.ts';
-import { PEOPLE, seedPeople, signIn, testApp } from '../helpers/people.ts';
-import { type RunningServer, startServer } from '../helpers/server.ts';
+import { PEOPLE, signIn } from '../helpers/people.ts';
+import { useServedSite } from '../helpers/served-site.ts';
 
 describe('the sample handbook in five languages', () => {
-  let db: TestDatabase;
-  let app: AppContext;
-  let server: RunningServer;
-
-  beforeAll(async () => {
-    db = await sqlite.create();
-    app = await testApp(db.url);
-    await seedPeople(app);
-    server = await startServer(SAMPLE_DIST, { DATABASE_URL: db.url });
-  });
-  afterAll(async () => {
-    await server?.stop();
-    await app?.close();
-    await db?.drop();
-  });
+  const site = useServedSite(sqlite, SAMPLE_DIST);
 
   const html = async (path: string) => {
-    const response = await fetch(`${server.url}${path}`);
+    const response = await fetch(`${site.server.url}${path}`);
     expect(response.status, path).toBe(200);
     return response.text();
   };
@@ -81,11 +66,11 @@ describe('the sample handbook in five languages', () => {
       /<section class="acknowledge-box"[^>]* data-page="\/policies\/identity-verification\/" data-version="3"[^>]* data-translation="\/de\/policies\/identity-verification\/"/,
     );
     expect(german).not.toContain('data-stale-translation');
-    const cookie = await signIn(server.url, PEOPLE.member.email);
+    const cookie = await signIn(site.server.url, PEOPLE.member.email);
     const call = (path: string, body?: unknown) =>
-      fetch(`${server.url}${path}`, {
+      fetch(`${site.server.url}${path}`, {
         method: body ? 'POST' : 'GET',
-        headers: { Cookie: cookie, Origin: server.url, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+        headers: { Cookie: cookie, Origin: site.server.url, ...(body ? { 'Content-Type': 'application/json' } : {}) },
         ...(body ? { body: JSON.stringify(body) } : {}),
       });
     const owed = async () =>
@@ -103,7 +88,7 @@ describe('the sample handbook in five languages', () => {
       ['/pl/nie-ma/', 'pl', 'Nie znaleziono strony'],
       ['/no-such-page/', 'en', 'Page not found'],
     ]) {
-      const response = await fetch(`${server.url}${path}`);
+      const response = await fetch(`${site.server.url}${path}`);
       expect(response.status, path).toBe(404);
       const page = await response.text();
       expect(page, path).toMatch(new RegExp(`^<!doctype html>\\s*<html lang="${lang}">`, 'i'));
@@ -119,7 +104,7 @@ describe('the sample handbook in five languages', () => {
 
   it('searches each language with its own stemming, Polish inflections included', async () => {
     const search = async (q: string, lang: string) => {
-      const response = await fetch(`${server.url}/api/search?${new URLSearchParams({ q, lang })}`);
+      const response = await fetch(`${site.server.url}/api/search?${new URLSearchParams({ q, lang })}`);
       expect(response.status).toBe(200);
       return ((await response.json()) as { results: { url: string }[] }).results.map((result) => result.url);
     };
@@ -134,7 +119,7 @@ describe('the sample handbook in five languages', () => {
 
   it('searches every language with lang=all, each result marked with its language', async () => {
     const search = async (q: string, lang = 'all', headers: Record<string, string> = {}) => {
-      const response = await fetch(`${server.url}/api/search?${new URLSearchParams({ q, lang, limit: '50' })}`, { headers });
+      const response = await fetch(`${site.server.url}/api/search?${new URLSearchParams({ q, lang, limit: '50' })}`, { headers });
       expect(response.status).toBe(200);
       return ((await response.json()) as { results: { url: string; lang: string; score: number }[] }).results;
     };
@@ -157,7 +142,7 @@ describe('the sample handbook in five languages', () => {
   it('puts the caller’s own language first among equally good results in every language', async () => {
     // "RFD" (a refund's reference) is in each translation of the refund procedure alike.
     const order = async (cookie?: string) => {
-      const response = await fetch(`${server.url}/api/search?q=RFD&lang=all&limit=50`, { headers: cookie ? { Cookie: cookie } : {} });
+      const response = await fetch(`${site.server.url}/api/search?q=RFD&lang=all&limit=50`, { headers: cookie ? { Cookie: cookie } : {} });
       return ((await response.json()) as { results: { url: string }[] }).results
         .map((result) => result.url)
         .filter((url) => url.endsWith('/procedures/processing-a-refund/') && url !== '/procedures/processing-a-refund/');
@@ -169,11 +154,11 @@ describe('the sample handbook in five languages', () => {
       '/sv/procedures/processing-a-refund/',
       '/pl/procedures/processing-a-refund/',
     ]);
-    const cookie = await signIn(server.url, PEOPLE.member.email);
-    const chosen = await fetch(`${server.url}/account/`, {
+    const cookie = await signIn(site.server.url, PEOPLE.member.email);
+    const chosen = await fetch(`${site.server.url}/account/`, {
       method: 'POST',
       redirect: 'manual',
-      headers: { Origin: server.url, Cookie: cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
+      headers: { Origin: site.server.url, Cookie: cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ intent: 'language', language: 'pl' }).toString(),
     });
     expect(chosen.status).toBe(303);

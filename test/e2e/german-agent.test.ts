@@ -11,15 +11,14 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import type { AppContext } from '../../src/lib/server/app.ts';
 import { createUser } from '../../src/lib/server/users/users.ts';
 import { violationsInBothSchemes } from '../helpers/axe.ts';
 import { hasChromium, launchChromium } from '../helpers/chromium.ts';
-import { sqlite, type TestDatabase } from '../helpers/databases.ts';
+import { sqlite } from '../helpers/databases.ts';
 import { PROJECT_ROOT, SAMPLE_DIST } from '../helpers/fixture-site.ts';
 import { tabTo } from '../helpers/keyboard.ts';
-import { PASSWORD, testApp } from '../helpers/people.ts';
-import { type RunningServer, startServer } from '../helpers/server.ts';
+import { PASSWORD } from '../helpers/people.ts';
+import { useServedSite } from '../helpers/served-site.ts';
 
 const GRETA = { email: 'greta.agent@kestrel.example', name: 'Greta Hoffmann' };
 
@@ -40,41 +39,30 @@ const RIGHT_ANSWERS = new Map(
 const GERMAN_PROMPTS = quizFile('handling-complaints.de.yaml').questions.map((question) => question.prompt);
 
 describe.skipIf(!hasChromium)('a German agent, in Chromium', () => {
-  let db: TestDatabase;
-  let app: AppContext;
-  let server: RunningServer;
+  const site = useServedSite(sqlite, SAMPLE_DIST, {
+    prepare: async (app) => {
+      await createUser(
+        app,
+        { user: null },
+        { ...GRETA, role: 'member', jobRoles: ['agent', 'new-hire'], team: 'Tier 1', ownerHandles: [], password: PASSWORD },
+      );
+    },
+  });
   let browser: Browser;
   let page: Page;
   const problems: string[] = [];
 
   beforeAll(async () => {
-    db = await sqlite.create();
-    app = await testApp(db.url);
-    await createUser(
-      app,
-      { user: null },
-      {
-        ...GRETA,
-        role: 'member',
-        jobRoles: ['agent', 'new-hire'],
-        team: 'Tier 1',
-        ownerHandles: [],
-        password: PASSWORD,
-      },
-    );
-    [server, browser] = await Promise.all([startServer(SAMPLE_DIST, { DATABASE_URL: db.url }), launchChromium()]);
+    browser = await launchChromium();
     page = await (await browser.newContext()).newPage();
     page.setDefaultTimeout(10_000);
     page.on('pageerror', (error) => problems.push(`${page.url()}: ${error.message}`));
   });
   afterAll(async () => {
     await browser?.close();
-    await server?.stop();
-    await app?.close();
-    await db?.drop();
   });
 
-  const url = (path: string) => `${server.url}${path}`;
+  const url = (path: string) => `${site.server.url}${path}`;
 
   it('signs in and chooses German as her language', async () => {
     await page.goto(url('/sign-in/'));
@@ -179,7 +167,7 @@ describe.skipIf(!hasChromium)('a German agent, in Chromium', () => {
     expect(await page.locator('.result-score').textContent()).toMatch(/100\s?%/);
     expect(await page.locator('[data-attempt-language]').textContent()).toContain('Deutsch');
     expect(await violationsInBothSchemes(page)).toEqual([]);
-    const attempts = await app.db
+    const attempts = await site.app.db
       .selectFrom('quiz_attempt')
       .innerJoin('user', 'user.id', 'quiz_attempt.user_id')
       .select(['quiz_attempt.lang', 'quiz_attempt.score', 'quiz_attempt.passed'])
