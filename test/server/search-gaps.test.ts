@@ -22,9 +22,11 @@ describe('normaliseQuestion', () => {
     expect(normaliseQuestion('Ｒｅｆｕｎｄ')).toBe('refund');
   });
 
-  it('leaves out what has no word, and cuts a long question', () => {
+  it('leaves out what has no word or a single character, and cuts a long question', () => {
     expect(normaliseQuestion('')).toBeUndefined();
     expect(normaliseQuestion('  ?! ')).toBeUndefined();
+    expect(normaliseQuestion(' R ')).toBeUndefined();
+    expect(normaliseQuestion('re')).toBe('re');
     expect(normaliseQuestion('word '.repeat(100))?.length).toBeLessThanOrEqual(200);
   });
 });

@@ -6,7 +6,10 @@
  */
 import { MAX_QUERY_LENGTH, tokenize } from './query.ts';
 
-/** The normalised question, or undefined when it has no word to count ("??", ""). */
+/**
+ * The normalised question, or undefined when it has nothing to count: no word ("??", "") or a
+ * single character, which is a search being typed ("r" on the way to "refund"), not a question.
+ */
 export function normaliseQuestion(text: string): string | undefined {
   const question = text
     .normalize('NFKC')
@@ -15,5 +18,5 @@ export function normaliseQuestion(text: string): string | undefined {
     .replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, '')
     .slice(0, MAX_QUERY_LENGTH)
     .trim();
-  return tokenize(question).length > 0 ? question : undefined;
+  return question.length > 1 && tokenize(question).length > 0 ? question : undefined;
 }
