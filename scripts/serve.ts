@@ -1,7 +1,8 @@
 // Starts the built site on HOST:PORT (default http://localhost:4321): checks the settings, brings
 // the database up to date, then serves the pages, the search files and the API
 // (lib/server/http/site-handler.ts in front of Astro's handler). Run through npm: `npm start`
-// builds first, `npm run serve` serves the last build.
+// builds first, `npm run serve` serves the last build. SIGTERM or SIGINT stops it gracefully
+// (lib/server/http/graceful-stop.ts); deploy/ has a systemd unit that restarts it on failure.
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ import { DEV_SECRET_FILE } from '../src/lib/server/dev-app.ts';
 import { EnvError, loadEnv, siteOrigin } from '../src/lib/server/env.ts';
 import { apiRouter } from '../src/lib/server/http/api-routes.ts';
 import { type AstroApp, astroRenderer } from '../src/lib/server/http/astro-bridge.ts';
+import { gracefulStop } from '../src/lib/server/http/graceful-stop.ts';
 import { createSiteHandler } from '../src/lib/server/http/site-handler.ts';
 import { readBuiltManifest } from '../src/lib/server/manifest.ts';
 import { ensureDemoPeople } from '../src/lib/server/users/demo-people.ts';
@@ -47,8 +49,12 @@ if (!env.production && manifest.sampleContent === true) await ensureDemoPeople(a
 const clientDir = join(env.outDir, 'client');
 const built = (await import(pathToFileURL(entry).href)) as { app: AstroApp; apiRouteModules: Record<string, Record<string, unknown>> };
 const server = createServer(
+  // A client gets 20 s to send its headers and 60 s for the whole request: a connection that
+  // trickles (or never finishes its header block) is closed instead of held for good.
+  { headersTimeout: 20_000, requestTimeout: 60_000 },
   createSiteHandler({ app, clientDir, astro: astroRenderer(built.app, clientDir), api: apiRouter(built.apiRouteModules) }),
 );
+const stopper = gracefulStop(server, { timeoutMs: env.shutdownTimeoutMs });
 server.listen(env.port, env.host, () => {
   const access = env.access === 'signed-in' ? 'private handbook: sign-in needed' : 'public handbook';
   console.log(`Knowhow is serving on http://${env.host}:${env.port}/ (${access}; database: ${app.database.location})`);
@@ -56,9 +62,38 @@ server.listen(env.port, env.host, () => {
 });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    server.close();
-    server.closeAllConnections();
-    void app.close().finally(() => process.exit(0));
+  process.on(signal, () => {
+    if (stopping) {
+      console.log(`${signal} again: stopping at once.`);
+      process.exit(1);
+    }
+    stopping = true;
+    const waiting = stopper.inFlight();
+    console.log(
+      `${signal}: stopping; ${waiting} request${waiting === 1 ? '' : 's'} in flight get up to ${env.shutdownTimeoutMs / 1000} s to finish.`,
+    );
+    void stopper
+      .stop()
+      .then((finished) => {
+        if (!finished) console.error('Requests still in flight were cut off: KNOWHOW_SHUTDOWN_TIMEOUT passed.');
+        return app.close();
+      })
+      .then(
+        () => {
+          console.log('Knowhow stopped.');
+          process.exit(0);
+        },
+        (error: unknown) => {
+          console.error(`Knowhow stopped, but closing the database failed: ${error instanceof Error ? error.message : String(error)}`);
+          process.exit(1);
+        },
+      );
   });
 }
+let stopping = false;
+
+// The last line of defence: every request's errors end in that request (http/error-boundary.ts),
+// so a rejection that still gets here is a bug to fix, not a reason to stop serving everyone.
+process.on('unhandledRejection', (reason) => {
+  console.error('Unhandled rejection (a bug: please report it):', reason);
+});

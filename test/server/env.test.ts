@@ -32,7 +32,19 @@ describe('loadEnv', () => {
       searchReportRateLimit: 60,
       feedbackRateLimit: 20,
       signInRateLimit: { perClient: 20, perAccount: 10 },
+      allowedHosts: [],
+      shutdownTimeoutMs: 10_000,
     });
+  });
+
+  it('reads the extra host names and the time a stop waits for requests', () => {
+    const env = loadEnv({ KNOWHOW_ALLOWED_HOSTS: 'KB.Kestrel.example, 10.0.0.7:4321', KNOWHOW_SHUTDOWN_TIMEOUT: '30' }, ROOT);
+    expect(env.allowedHosts).toEqual(['kb.kestrel.example', '10.0.0.7:4321']);
+    expect(env.shutdownTimeoutMs).toBe(30_000);
+    expect(problems({ KNOWHOW_ALLOWED_HOSTS: 'https://kb.kestrel.example/', KNOWHOW_SHUTDOWN_TIMEOUT: '-1' })).toEqual([
+      'KNOWHOW_ALLOWED_HOSTS: write host names separated by commas, with a port where it is not 80 or 443, e.g. kb.kestrel.example,10.0.0.7:4321',
+      'KNOWHOW_SHUTDOWN_TIMEOUT: write a whole number from 0 to 3600',
+    ]);
   });
 
   it('reads PostgreSQL and SQLite addresses, proxies, domains and single sign-on', () => {

@@ -5,11 +5,18 @@ import { loadEnv } from '../../src/lib/server/env.ts';
 import { gate, isPageAddress, safeNextPath, signInAddress } from '../../src/lib/server/http/access-gate.ts';
 import { clientAddressResolver } from '../../src/lib/server/http/client-address.ts';
 import { isCrossSiteRequest } from '../../src/lib/server/http/origin-check.ts';
-import { malformedRequestReason } from '../../src/lib/server/http/request-checks.ts';
+import { allowedHostsOf, malformedRequestReason, requestProblem } from '../../src/lib/server/http/request-checks.ts';
 import { securityHeaders } from '../../src/lib/server/http/security-headers.ts';
 
-const request = (url: string, headers: Record<string, string>, remoteAddress = '203.0.113.7') =>
-  ({ url, headers, socket: { remoteAddress }, connection: { remoteAddress } }) as unknown as IncomingMessage;
+const request = (url: string, headers: Record<string, string>, remoteAddress = '203.0.113.7', method = 'GET') =>
+  ({
+    url,
+    method,
+    headers,
+    rawHeaders: Object.entries(headers).flat(),
+    socket: { remoteAddress },
+    connection: { remoteAddress },
+  }) as unknown as IncomingMessage;
 
 describe('malformedRequestReason', () => {
   it('refuses a missing, empty or forged Host header and broken percent-encoding', () => {
@@ -21,6 +28,43 @@ describe('malformedRequestReason', () => {
     expect(malformedRequestReason(request('/api/me', {}))).toBe('The request has no Host header.');
     expect(malformedRequestReason(request('/policies/%E0%A4%A/', { host: 'h.example' }))).toMatch(/percent-encoding/);
     expect(malformedRequestReason(request('http://evil.example/', { host: 'h.example' }))).toBe('The request target must be a path.');
+  });
+});
+
+describe('requestProblem', () => {
+  const production = allowedHostsOf({ production: true, baseUrl: 'https://kb.kestrel.example', allowedHosts: ['10.0.0.7:4321'] });
+
+  it('answers 501 for a method the site does not answer, before anything else', () => {
+    for (const method of ['TRACE', 'TRACK', 'CONNECT', 'PROPFIND', 'QUERY', 'M-SEARCH']) {
+      expect(requestProblem(request('/api/health', {}, undefined, method), production)).toMatchObject({
+        status: 501,
+        code: 'NOT_IMPLEMENTED',
+      });
+    }
+    for (const method of ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']) {
+      expect(requestProblem(request('/', { host: 'kb.kestrel.example' }, undefined, method), production), method).toBeUndefined();
+    }
+  });
+
+  it('answers 421 in production for a host it is not configured for, except to the health check', () => {
+    expect(production).toEqual(new Set(['kb.kestrel.example', '10.0.0.7:4321']));
+    expect(requestProblem(request('/', { host: 'KB.kestrel.example' }), production)).toBeUndefined();
+    expect(requestProblem(request('/', { host: '10.0.0.7:4321' }), production)).toBeUndefined();
+    expect(requestProblem(request('/', { host: 'evil.example' }), production)).toMatchObject({ status: 421, code: 'MISDIRECTED_REQUEST' });
+    expect(requestProblem(request('/api/me', { host: 'kb.kestrel.example:8080' }), production)).toMatchObject({ status: 421 });
+    expect(requestProblem(request('/api/health', { host: '10.0.0.9' }), production)).toBeUndefined();
+    expect(requestProblem(request('/api/healthz', { host: '10.0.0.9' }), production)).toMatchObject({ status: 421 });
+    // Outside production people open localhost, 127.0.0.1 or the machine's name alike.
+    expect(allowedHostsOf({ production: false, baseUrl: undefined, allowedHosts: [] })).toBeUndefined();
+    expect(requestProblem(request('/', { host: 'anything.example' }), undefined)).toBeUndefined();
+  });
+
+  it('refuses two Host headers, which a proxy and Node may read differently', () => {
+    const twice = { ...request('/', { host: 'kb.kestrel.example' }), rawHeaders: ['Host', 'kb.kestrel.example', 'host', 'evil.example'] };
+    expect(requestProblem(twice as IncomingMessage, undefined)).toMatchObject({
+      status: 400,
+      message: 'The request has more than one Host header.',
+    });
   });
 });
 

@@ -325,9 +325,11 @@ export const de: Catalogue = {
   'error.TRANSLATION_STALE':
     'Diese Übersetzung gibt das Original womöglich nicht mehr richtig wieder; lesen Sie das Original und bestätigen Sie es dort.',
   'error.PAYLOAD_TOO_LARGE': 'Das Gesendete ist zu groß.',
+  'error.MISDIRECTED_REQUEST': 'Dieser Server antwortet nicht unter dieser Adresse.',
   'error.UNSUPPORTED_MEDIA_TYPE': 'Das Gesendete hat ein Format, das diese Adresse nicht annimmt.',
   'error.RATE_LIMITED': 'Gerade zu viele Versuche; warten Sie einen Moment und versuchen Sie es erneut.',
   'error.INTERNAL_ERROR': 'Auf dem Server ist etwas schiefgegangen; versuchen Sie es gleich noch einmal.',
+  'error.NOT_IMPLEMENTED': 'Der Server unterstützt diese Art von Anfrage nicht.',
   'error.SEARCH_UNAVAILABLE': 'Die Suche ist gerade nicht verfügbar.',
   'reviewsDue.title': 'Ihre zu prüfenden Seiten',
   'reviewsDue.all': 'Alle Ihre Seiten und wie Sie eine Prüfung festhalten',

@@ -353,9 +353,11 @@ export const en = {
   'error.VERSION_CHANGED': 'This page changed while you were reading it; read the new version first.',
   'error.TRANSLATION_STALE': 'This translation may no longer say what the original says; read the original and acknowledge it there.',
   'error.PAYLOAD_TOO_LARGE': 'What was sent is too large.',
+  'error.MISDIRECTED_REQUEST': 'This server does not answer for that address.',
   'error.UNSUPPORTED_MEDIA_TYPE': 'What was sent is in a form this address does not take.',
   'error.RATE_LIMITED': 'Too many tries just now; wait a moment and try again.',
   'error.INTERNAL_ERROR': 'Something went wrong on the server; try again in a moment.',
+  'error.NOT_IMPLEMENTED': 'The server does not support that kind of request.',
   'error.SEARCH_UNAVAILABLE': 'Search is not available right now.',
   // "Your pages to review" on the home page (scripts/reviews/due.ts)
   'reviewsDue.title': 'Your pages to review',

@@ -36,6 +36,10 @@ export interface Env {
   /** Page feedback posts each client address may send per minute. */
   feedbackRateLimit: number;
   signInRateLimit: { perClient: number; perAccount: number };
+  /** Host names (with a port where it is not the default) a production server answers besides BETTER_AUTH_URL's. */
+  allowedHosts: string[];
+  /** How long a stopping server lets requests in flight finish, in milliseconds. */
+  shutdownTimeoutMs: number;
 }
 
 export interface OidcSettings {
@@ -86,6 +90,7 @@ const domains = (name: string) =>
     });
 
 const origin = /^https?:\/\/[^/\s]+$/;
+const hostName = /^(?:\[[0-9a-f:.]+\]|[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?)(?::\d{1,5})?$/;
 
 const schema = z.object({
   NODE_ENV: z.string().optional(),
@@ -139,6 +144,15 @@ const schema = z.object({
   KNOWHOW_FEEDBACK_RATE_LIMIT: wholeNumber('KNOWHOW_FEEDBACK_RATE_LIMIT', { min: 1, max: 1_000_000 }).default(20),
   KNOWHOW_SIGNIN_RATE_LIMIT: wholeNumber('KNOWHOW_SIGNIN_RATE_LIMIT', { min: 1, max: 100_000 }).default(20),
   KNOWHOW_SIGNIN_ACCOUNT_LIMIT: wholeNumber('KNOWHOW_SIGNIN_ACCOUNT_LIMIT', { min: 1, max: 100_000 }).default(10),
+  KNOWHOW_ALLOWED_HOSTS: z
+    .string()
+    .optional()
+    .transform((value) => list(value).map((item) => item.toLowerCase()))
+    .refine((items) => items.every((item) => hostName.test(item)), {
+      error:
+        'KNOWHOW_ALLOWED_HOSTS: write host names separated by commas, with a port where it is not 80 or 443, e.g. kb.kestrel.example,10.0.0.7:4321',
+    }),
+  KNOWHOW_SHUTDOWN_TIMEOUT: wholeNumber('KNOWHOW_SHUTDOWN_TIMEOUT', { min: 0, max: 3600 }).default(10),
 });
 
 /** proxy-addr's names for address ranges, beside plain addresses and CIDR ranges. */
@@ -209,6 +223,8 @@ export function loadEnv(source: Record<string, string | undefined>, projectRoot:
     searchReportRateLimit: value.KNOWHOW_SEARCH_REPORT_RATE_LIMIT,
     feedbackRateLimit: value.KNOWHOW_FEEDBACK_RATE_LIMIT,
     signInRateLimit: { perClient: value.KNOWHOW_SIGNIN_RATE_LIMIT, perAccount: value.KNOWHOW_SIGNIN_ACCOUNT_LIMIT },
+    allowedHosts: value.KNOWHOW_ALLOWED_HOSTS,
+    shutdownTimeoutMs: value.KNOWHOW_SHUTDOWN_TIMEOUT * 1000,
   };
 }
 

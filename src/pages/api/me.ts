@@ -1,6 +1,9 @@
 /**
  * GET /api/me: who is signed in, with their roles and what they may do. Static pages ask it to
- * show the person's name and sign-out in the header.
+ * show the person's name and sign-out in the header. Nobody signed in is an answer too
+ * (`user: null`), not an error: every anonymous page load asks, and a 401 there was an error in
+ * every visitor's browser console. It says nothing about the handbook, so a private one answers
+ * it too.
  */
 import { z } from 'astro/zod';
 import { acknowledgementDeps } from '../../lib/server/api/acknowledgements.ts';
@@ -8,12 +11,11 @@ import { defineApi, method } from '../../lib/server/api/route.ts';
 import { dueCount } from '../../lib/server/acknowledgements/acknowledgements.ts';
 import { UserSchema } from '../../lib/server/api/schemas.ts';
 import { roleCan } from '../../lib/server/auth/access.ts';
-import { requireUser } from '../../lib/server/auth/guards.ts';
 
 export const prerender = false;
 
 const MeSchema = z.object({
-  user: UserSchema,
+  user: UserSchema.nullable().meta({ description: 'The signed-in person; null when nobody is signed in.' }),
   can: z.object({
     manageUsers: z.boolean(),
     viewReports: z.boolean(),
@@ -26,14 +28,14 @@ export const { GET, ALL, spec } = defineApi('/api/me', {
   GET: method({
     summary: 'Who am I',
     description:
-      'The signed-in person: name, email, permission role, job roles, team, owner handles, what they may do, and how many pages they still have to acknowledge.',
+      'The signed-in person: name, email, permission role, job roles, team, owner handles, what they may do, and how many pages they still have to acknowledge. Without a session: `user` is null and nothing may be done.',
     tags: ['Accounts'],
-    access: 'signed-in',
+    access: 'public',
     allowPendingPasswordChange: true,
     responses: { 200: { description: 'The signed-in person.', schema: MeSchema } },
     // The session lookup read the whole person already (users/user-records.ts); the count is one indexed query.
-    handler: async ({ app, user }) => {
-      const me = requireUser(user);
+    handler: async ({ app, user: me }) => {
+      if (!me) return { user: null, can: { manageUsers: false, viewReports: false, viewAuditLog: false }, acknowledgementsDue: 0 };
       return {
         user: me,
         can: {

@@ -4,14 +4,9 @@
  * reports for managers, the person's name, the admin pages for admins, sign-out. Signed out,
  * the sign-in link comes back to the page being read.
  */
-interface Me {
-  user: { name: string; mustChangePassword: boolean; ownerHandles: string[]; language: string | null };
-  can: { manageUsers: boolean; viewReports: boolean };
-  acknowledgementsDue: number;
-}
-
 import { clientT } from '../../i18n/client.ts';
 import { rememberLanguage } from '../language/chosen-language.ts';
+import { whoAmI } from './who-am-i.ts';
 
 const t = clientT('[data-account-menu]');
 
@@ -38,9 +33,8 @@ function signOutForm(): HTMLFormElement {
 async function fillIn(menu: HTMLElement): Promise<void> {
   const signIn = menu.querySelector<HTMLAnchorElement>('[data-sign-in]');
   if (signIn && location.pathname !== '/') signIn.href = `/sign-in/?next=${encodeURIComponent(location.pathname + location.search)}`;
-  const response = await fetch('/api/me', { credentials: 'same-origin', headers: { Accept: 'application/json' } }).catch(() => undefined);
-  if (!response?.ok) return;
-  const me = (await response.json()) as Me;
+  const me = await whoAmI();
+  if (!me) return;
   // The language a person set on /account/ is their choice on static pages too.
   rememberLanguage(me.user.language);
   const items: Node[] = [];

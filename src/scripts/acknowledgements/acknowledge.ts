@@ -1,6 +1,6 @@
 /**
  * Acknowledgement on the static pages that ask for it. Asks GET /api/me/acknowledgements once;
- * for a person who is not signed in (401) nothing shows. Someone who owes the page gets
+ * for a person who is not signed in nothing is asked and nothing shows. Someone who owes the page gets
  * "I have read and understood this", which posts to /api/acknowledgements without a reload;
  * someone asked again because the page changed gets a link to what changed; someone who
  * acknowledged the current version sees when. On a translation (data-translation) the
@@ -10,6 +10,7 @@
 import { clientT, pageLanguage } from '../../i18n/client.ts';
 import { around } from '../../i18n/translate.ts';
 import { formatDate } from '../../lib/format.ts';
+import { whoAmI } from '../account/who-am-i.ts';
 
 const t = clientT('[data-acknowledge]');
 
@@ -119,8 +120,11 @@ function show(box: HTMLElement, due: Due | undefined, signed: Signed | undefined
 
 const boxes = document.querySelectorAll<HTMLElement>('[data-acknowledge]');
 if (boxes.length > 0) {
-  void fetch('/api/me/acknowledgements', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
-    .then((response) => (response.ok ? (response.json() as Promise<{ due: Due[]; acknowledged: Signed[] }>) : undefined))
+  void whoAmI()
+    .then((me) =>
+      me ? fetch('/api/me/acknowledgements', { credentials: 'same-origin', headers: { Accept: 'application/json' } }) : undefined,
+    )
+    .then((response) => (response?.ok ? (response.json() as Promise<{ due: Due[]; acknowledged: Signed[] }>) : undefined))
     .catch(() => undefined)
     .then((mine) => {
       if (!mine) return;

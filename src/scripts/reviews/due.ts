@@ -1,14 +1,18 @@
 /**
  * Fills in "Your pages to review" on the home page from GET /api/reviews?owner=me: at most five
- * pages, the most urgent first. A reader who is not signed in gets 401 and sees nothing.
+ * pages, the most urgent first, for owners of pages and managers. Anyone else asks nothing and
+ * sees nothing.
  */
 import { clientT, pageLanguage } from '../../i18n/client.ts';
 import { formatDate } from '../../lib/format.ts';
 import type { ReviewItem } from '../../lib/review/items.ts';
+import { whoAmI } from '../account/who-am-i.ts';
 
 const SHOWN = 5;
 
 async function fillIn(panel: HTMLElement): Promise<void> {
+  const me = await whoAmI();
+  if (!me || (me.user.ownerHandles.length === 0 && !me.can.viewReports)) return;
   const response = await fetch('/api/reviews?owner=me&status=overdue,due-soon', {
     credentials: 'same-origin',
     headers: { Accept: 'application/json' },

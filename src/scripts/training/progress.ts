@@ -1,16 +1,18 @@
 /**
  * Training progress on the static lesson and module pages. Asks GET /api/me/training once; for
- * a person who is not signed in (401) nothing shows. On a lesson, "Mark this lesson as done"
+ * a person who is not signed in nothing is asked and nothing shows. On a lesson, "Mark this lesson as done"
  * posts to /api/me/lessons/{module}/{lesson} and says what is next; on a module's page, the
  * summary and a mark on each lesson read.
  */
 import type { ModuleProgress } from '../../lib/training/progress.ts';
 import { clientT, pageLanguage } from '../../i18n/client.ts';
 import { formatDate } from '../../lib/format.ts';
+import { whoAmI } from '../account/who-am-i.ts';
 
 const t = clientT('[data-lesson-done], [data-module-progress]');
 
 async function myModules(): Promise<ModuleProgress[] | undefined> {
+  if (!(await whoAmI())) return undefined;
   const response = await fetch('/api/me/training', { credentials: 'same-origin', headers: { Accept: 'application/json' } }).catch(
     () => undefined,
   );

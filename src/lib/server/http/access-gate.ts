@@ -1,14 +1,21 @@
 /**
  * The private handbook (KNOWHOW_ACCESS=signed-in): nothing of it reaches a person who is not
  * signed in: pages, search files, search results, linked images and files alike. Only what
- * signing in needs stays open: the sign-in page, the sign-in API, the health check and the
- * site's own styles and scripts (which hold no handbook text).
+ * signing in needs stays open: the sign-in page, the sign-in API, who is signed in (nobody),
+ * the health check and the site's own styles and scripts (which hold no handbook text).
  */
 import type { AccessMode } from '../env.ts';
 
 export type GateDecision = 'allow' | 'sign-in' | 'unauthorized';
 
-const OPEN_PATHS = [/^\/sign-(in|up)\/?$/, /^\/api\/auth\//, /^\/api\/health\/?$/, /^\/_astro\/[\w.-]+\.(css|js)$/, /^\/favicon\.svg$/];
+const OPEN_PATHS = [
+  /^\/sign-(in|up)\/?$/,
+  /^\/api\/auth\//,
+  /^\/api\/health\/?$/,
+  /^\/api\/me\/?$/,
+  /^\/_astro\/[\w.-]+\.(css|js)$/,
+  /^\/favicon\.svg$/,
+];
 
 export function isOpenPath(pathname: string): boolean {
   return OPEN_PATHS.some((pattern) => pattern.test(pathname));

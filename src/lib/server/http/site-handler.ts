@@ -1,9 +1,11 @@
 /**
- * Every request to the built site, in order: security headers; malformed requests refused;
+ * Every request to the built site, in order: security headers; unknown methods, malformed
+ * requests and (in production) other hosts refused;
  * the client's address settled (and passed on, so nothing downstream reads a client-supplied
  * one); the private-handbook gate; the search's gzipped files; the static files; then the API
  * routes (called directly, api-routes.ts) or Astro for the pages rendered on request, with the
- * app context, the address and the signed-in person in `locals`.
+ * app context, the address and the signed-in person in `locals`. Whatever fails ends in its
+ * own request (error-boundary.ts).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { posix } from 'node:path';
@@ -17,7 +19,8 @@ import type { ApiRouter } from './api-routes.ts';
 import { type AstroRenderer, webRequestOf, writeWebResponse } from './astro-bridge.ts';
 import type { RequestLocals } from './request-pipeline.ts';
 import { clientAddressResolver } from './client-address.ts';
-import { malformedRequestReason } from './request-checks.ts';
+import { withErrorBoundary } from './error-boundary.ts';
+import { allowedHostsOf, type RequestProblem, requestProblem, SUPPORTED_METHODS } from './request-checks.ts';
 import { searchFileServer } from './search-files.ts';
 import { securityHeaders } from './security-headers.ts';
 import { sendStaticFile } from './static-files.ts';
@@ -41,11 +44,15 @@ export function createSiteHandler({
   const searchFiles = searchFileServer(clientDir);
   const scope = app.env.access === 'signed-in' ? 'private' : 'public';
   const protocol = new URL(siteOrigin(app.env)).protocol;
+  const allowedHosts = allowedHostsOf(app.env);
 
-  return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+  return withErrorBoundary(async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     for (const [name, value] of headers) response.setHeader(name, value);
-    const malformed = malformedRequestReason(request);
-    if (malformed) return writeError(response, request.url ?? '', 400, 'BAD_REQUEST', malformed);
+    const problem = requestProblem(request, allowedHosts);
+    if (problem) {
+      if (problem.status === 501) response.setHeader('Allow', SUPPORTED_METHODS.join(', '));
+      return writeError(response, request.url ?? '', problem.status, problem.code, problem.message);
+    }
     const clientAddress = clientAddressOf(request);
     request.headers[CLIENT_ADDRESS_HEADER] = clientAddress;
     const target = request.url as string;
@@ -78,7 +85,7 @@ export function createSiteHandler({
       ? await api.handle({ request: webRequest, url: new URL(webRequest.url), locals })
       : await astro(webRequest, locals);
     await writeWebResponse(answer, response);
-  };
+  });
 }
 
 function redirect(response: ServerResponse, location: string): void {
@@ -87,7 +94,13 @@ function redirect(response: ServerResponse, location: string): void {
 }
 
 /** API paths get the standard JSON error; everything else a line of text. */
-async function writeError(response: ServerResponse, path: string, status: number, code: 'BAD_REQUEST' | 'UNAUTHORIZED', message: string) {
+async function writeError(
+  response: ServerResponse,
+  path: string,
+  status: number,
+  code: RequestProblem['code'] | 'UNAUTHORIZED',
+  message: string,
+) {
   if (path.startsWith('/api/')) {
     const body = await errorResponse(code, message).text();
     response.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
