@@ -154,7 +154,9 @@ export const AttemptResultSchema = z
         score: z.number(),
         chosen: z.array(z.string()).meta({ description: 'The choices I made, by the ids this attempt gave them.' }),
         feedback: z.array(z.string()).meta({ description: 'The feedback on the wrong choices I made.' }),
-        explanation: z.string().nullable(),
+        explanation: z.string().nullable().meta({
+          description: 'Why the right answer is right: for a question I answered right, or where answers are revealed; else null.',
+        }),
         source: SourceSchema.nullable(),
         rightChoices: z
           .array(z.string())

@@ -1,31 +1,19 @@
 /**
- * A finished attempt as its learner gets it: graded against the original's key, in the
- * attempt's language, with the choice ids the attempt showed.
+ * A finished attempt as its learner gets it, from the API and on the results page alike: graded
+ * against the original's key, in the attempt's language, with the choice ids the attempt showed,
+ * and no more of the key than learner-results.ts allows.
  */
 import { readDraw, shownIds } from '../../training/choice-ids.ts';
+import { questionForLearner, type QuestionResult, revealsAnswers } from '../../training/learner-results.ts';
 import type { TrainingModule } from '../../training/modules.ts';
 import { questionsIn } from '../../training/quiz-language.ts';
-import type { QuizDefinition, QuizQuestion, QuizSource } from '../../training/quiz-types.ts';
+import type { QuizDefinition, QuizQuestion } from '../../training/quiz-types.ts';
 import { dbBoolean } from '../db/values.ts';
 import { ApiError } from '../errors.ts';
 import type { UserRecord } from '../users/user-records.ts';
 import type { TrainingDeps } from './learner.ts';
 
-export interface QuestionResult {
-  id: string;
-  prompt: string;
-  correct: boolean;
-  /** 0 to 1. */
-  score: number;
-  chosen: string[];
-  /** The feedback of the choices the person got wrong. */
-  feedback: string[];
-  explanation: string | null;
-  source: QuizSource | null;
-  /** The right choices, where the quiz's `reveal` allows. */
-  rightChoices?: string[];
-  choices: { id: string; text: string }[];
-}
+export type { QuestionResult } from '../../training/learner-results.ts';
 
 export interface AttemptResult {
   attemptId: string;
@@ -72,7 +60,7 @@ export async function resultOf(deps: TrainingDeps, person: UserRecord, module: T
     .where('passed', '=', dbBoolean(deps.database.kind, true))
     .where('finished_at', '<=', row.finished_at)
     .executeTakeFirst();
-  const revealed = quiz.reveal === 'always' || (quiz.reveal === 'after-pass' && passedBefore !== undefined);
+  const revealed = revealsAnswers(quiz.reveal, passedBefore !== undefined);
   // Stored in the author's ids; shown in the ids this attempt gave out.
   const answers = JSON.parse(row.answers ?? '{}') as Record<string, string[]>;
   const marks = JSON.parse(row.marks ?? '{}') as Record<string, number>;
@@ -99,12 +87,10 @@ export async function resultOf(deps: TrainingDeps, person: UserRecord, module: T
         const chosen = answers[drawn.id] ?? [];
         const byChoice = new Map(question.choices.map((choice) => [choice.id, choice]));
         const shown = drawn.choices.filter((choice) => byChoice.has(choice.id));
-        const score = marks[drawn.id] ?? 0;
-        return {
+        const graded = {
           id: drawn.id,
           prompt: question.prompt,
-          correct: score === 1,
-          score,
+          score: marks[drawn.id] ?? 0,
           chosen: shownIds(drawn, chosen),
           feedback: chosen.flatMap((id) => {
             const choice = byChoice.get(id);
@@ -112,9 +98,10 @@ export async function resultOf(deps: TrainingDeps, person: UserRecord, module: T
           }),
           explanation: question.explanation ?? null,
           source: question.source ?? null,
+          rightChoices: shown.filter((choice) => byChoice.get(choice.id)?.correct).map((choice) => choice.shown),
           choices: shown.map((choice) => ({ id: choice.shown, text: byChoice.get(choice.id)?.text as string })),
-          ...(revealed ? { rightChoices: shown.filter((choice) => byChoice.get(choice.id)?.correct).map((choice) => choice.shown) } : {}),
         };
+        return questionForLearner(graded, revealed);
       }),
   };
 }

@@ -18,7 +18,8 @@ export const { GET, ALL, spec } = defineApi('/api/quizzes/{module}/attempts/{att
     params: Params,
     responses: {
       200: {
-        description: 'The graded attempt; the right answers as the quiz’s reveal setting says.',
+        description:
+          'The graded attempt, as its results page shows it: the right answers, and the explanations of the questions I missed, as the quiz’s reveal setting says.',
         schema: AttemptResultSchema,
       },
     },
