@@ -46,4 +46,27 @@ describe('the sample content', () => {
       ).toBe(true);
     }
   });
+
+  it.each(site.quizzes.map((quiz) => [quiz.module, quiz] as const))(
+    'hides no key in the order of the choices of %s: the right answer is neither usually first nor usually last',
+    (_module, quiz) => {
+      const single = quiz.questions.filter((question) => question.type === 'single');
+      const rightAt = (index: (count: number) => number) =>
+        single.filter((question) => question.choices[index(question.choices.length)]?.correct).length / single.length;
+      expect(
+        rightAt(() => 0),
+        'right answer first',
+      ).toBeLessThanOrEqual(0.4);
+      expect(
+        rightAt((count) => count - 1),
+        'right answer last',
+      ).toBeLessThanOrEqual(0.4);
+      for (const question of quiz.questions.filter((candidate) => candidate.type === 'multiple')) {
+        const right = question.choices.filter((choice) => choice.correct).length;
+        const rightOnTop = question.choices.slice(0, right).every((choice) => choice.correct);
+        const rightBelow = question.choices.slice(-right).every((choice) => choice.correct);
+        expect(rightOnTop || rightBelow, `${question.id}: the right choices all together, at the top or the bottom`).toBe(false);
+      }
+    },
+  );
 });
