@@ -8,32 +8,47 @@
  * Every other attempt the learner answers what earlier results revealed as right (the quiz
  * reveals it after every attempt) and guesses the rest; the others are all guesses. So about
  * half the attempts pass, and grading a pass, which also checks whether the module is now
- * complete, is part of the load.
+ * complete, is part of the load. Choice ids are each attempt's own, so the learner remembers
+ * the right choices by their words, as a person does.
  */
 import { randomUUID } from 'node:crypto';
 import type { Step } from './steady-load.ts';
 
+interface Choice {
+  id: string;
+  text: string;
+}
+
 interface QuizToTake {
-  questions: { id: string; choices: { id: string }[] }[];
+  questions: { id: string; choices: Choice[] }[];
 }
 
 interface GradedAttempt {
-  questions: { id: string; rightChoices?: string[] }[];
+  questions: { id: string; rightChoices?: string[]; choices: Choice[] }[];
 }
 
-/** Question id -> its right choices, as the learner's results revealed them. */
+/** Question id -> the words of its right choices, as the learner's results revealed them. */
 type Learnt = Map<string, string[]>;
 const NOTHING_LEARNT: Learnt = new Map();
 
 /** What the learner knows, and otherwise the first choice: the choices come shuffled, so that is a guess. */
 function answersTo(quiz: QuizToTake, learnt: Learnt): Record<string, string[]> {
   return Object.fromEntries(
-    quiz.questions.map((question) => [question.id, learnt.get(question.id) ?? question.choices.slice(0, 1).map((choice) => choice.id)]),
+    quiz.questions.map((question) => {
+      const known = learnt.get(question.id);
+      const picked = known ? question.choices.filter((choice) => known.includes(choice.text)) : question.choices.slice(0, 1);
+      return [question.id, picked.map((choice) => choice.id)];
+    }),
   );
 }
 
 function learnFrom(result: GradedAttempt, learnt: Learnt): void {
-  for (const question of result.questions) if (question.rightChoices) learnt.set(question.id, question.rightChoices);
+  for (const { id, rightChoices, choices } of result.questions)
+    if (rightChoices)
+      learnt.set(
+        id,
+        choices.filter((choice) => rightChoices.includes(choice.id)).map((choice) => choice.text),
+      );
 }
 
 /** The four requests a learner repeats on `module`'s quiz; `origin` is the server's, for the POST's CSRF check. */

@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { sqlite } from '../helpers/databases.ts';
 import { FIXTURE_DIST } from '../helpers/fixture-site.ts';
 import { PEOPLE, signIn } from '../helpers/people.ts';
+import { answersOf, builtQuiz, type ShownQuiz } from '../helpers/quiz-answers.ts';
 import { useServedSite } from '../helpers/served-site.ts';
 
 const NOTICE =
@@ -42,12 +43,12 @@ describe('an out-of-date quiz translation over HTTP', () => {
 
   it("grades the German attempt by the original's key, and its results carry the notice", async () => {
     const headers = { Cookie: cookies.member ?? '', Origin: site.server.url, 'Content-Type': 'application/json' };
-    const quiz = await (await fetch(`${site.server.url}/api/quizzes/basics?lang=de`, { headers })).json();
+    const quiz = (await (await fetch(`${site.server.url}/api/quizzes/basics?lang=de`, { headers })).json()) as ShownQuiz;
     expect(quiz).toMatchObject({ lang: 'de' });
     const submitted = await fetch(`${site.server.url}/api/quizzes/basics/attempts`, {
       method: 'POST',
       headers,
-      body: JSON.stringify({ answers: { 'refund-window': ['a'], 'check-the-order': ['true'] }, idempotencyKey: 'fresh-quiz-1' }),
+      body: JSON.stringify({ answers: answersOf(quiz, builtQuiz(FIXTURE_DIST, 'basics'), 'right'), idempotencyKey: 'fresh-quiz-1' }),
     });
     expect(submitted.status).toBe(201);
     const result = (await submitted.json()) as { attemptId: string; lang: string; score: number; passed: boolean };

@@ -33,7 +33,9 @@ describe('the sample content', () => {
 
   it.each(site.quizzes.map((quiz) => [quiz.module, quiz] as const))('has a quiz for %s as the README asks of one', (_module, quiz) => {
     expect(quiz.questions.length).toBeGreaterThanOrEqual(6);
-    expect(quiz.questions.length).toBeLessThanOrEqual(12);
+    // Six to twelve questions an attempt; a bank to draw from may hold a few more.
+    expect(quiz.draw ?? quiz.questions.length).toBeLessThanOrEqual(12);
+    expect(quiz.questions.length).toBeLessThanOrEqual(15);
     expect(new Set(quiz.questions.map((question) => question.type))).toEqual(new Set(['single', 'multiple', 'true-false']));
     for (const question of quiz.questions) {
       expect(question.explanation, question.id).toBeTruthy();
@@ -46,4 +48,37 @@ describe('the sample content', () => {
       ).toBe(true);
     }
   });
+
+  it.each(site.quizzes.map((quiz) => [quiz.module, quiz] as const))(
+    'hides no key in the order of the choices of %s: the right answer is neither usually first nor usually last',
+    (_module, quiz) => {
+      const single = quiz.questions.filter((question) => question.type === 'single');
+      const rightAt = (index: (count: number) => number) =>
+        single.filter((question) => question.choices[index(question.choices.length)]?.correct).length / single.length;
+      expect(
+        rightAt(() => 0),
+        'right answer first',
+      ).toBeLessThanOrEqual(0.4);
+      expect(
+        rightAt((count) => count - 1),
+        'right answer last',
+      ).toBeLessThanOrEqual(0.4);
+      for (const question of quiz.questions.filter((candidate) => candidate.type === 'multiple')) {
+        const right = question.choices.filter((choice) => choice.correct).length;
+        const rightOnTop = question.choices.slice(0, right).every((choice) => choice.correct);
+        const rightBelow = question.choices.slice(-right).every((choice) => choice.correct);
+        expect(rightOnTop || rightBelow, `${question.id}: the right choices all together, at the top or the bottom`).toBe(false);
+      }
+    },
+  );
+
+  it.each(site.quizzes.map((quiz) => [quiz.module, quiz] as const))(
+    'has as many true-false questions of %s answered True as False: neither "always true" nor "always false" pays',
+    (_module, quiz) => {
+      const answers = quiz.questions
+        .filter((question) => question.type === 'true-false')
+        .map((question) => question.choices.find((choice) => choice.correct)?.id);
+      expect(answers.filter((answer) => answer === 'true').length).toBe(answers.filter((answer) => answer === 'false').length);
+    },
+  );
 });

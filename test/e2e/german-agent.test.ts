@@ -12,30 +12,33 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { createUser } from '../../src/lib/server/users/users.ts';
+import { questionsIn } from '../../src/lib/training/quiz-language.ts';
 import { violationsInBothSchemes } from '../helpers/axe.ts';
 import { hasChromium, launchChromium } from '../helpers/chromium.ts';
 import { sqlite } from '../helpers/databases.ts';
 import { PROJECT_ROOT, SAMPLE_DIST } from '../helpers/fixture-site.ts';
 import { tabTo } from '../helpers/keyboard.ts';
 import { PASSWORD } from '../helpers/people.ts';
+import { builtQuiz } from '../helpers/quiz-answers.ts';
 import { useServedSite } from '../helpers/served-site.ts';
 
 const GRETA = { email: 'greta.agent@kestrel.example', name: 'Greta Hoffmann' };
 
 interface QuizFile {
-  questions: { id: string; prompt: string; answer?: boolean; choices?: { id?: string; correct?: boolean }[] }[];
+  questions: { id: string; prompt: string }[];
 }
 const quizFile = (name: string) => parse(readFileSync(join(PROJECT_ROOT, 'quizzes', name), 'utf8')) as QuizFile;
-/** The original's answer key, by question id: what grading goes by, whatever the language shown. */
-const RIGHT_ANSWERS = new Map(
-  quizFile('handling-complaints.yaml').questions.map((question) => [
-    question.id,
-    question.choices
-      ? // Choices without an id are a, b, c... by position (lib/training/quiz-choices.ts).
-        question.choices.flatMap((choice, index) => (choice.correct ? [choice.id ?? String.fromCharCode(97 + index)] : []))
-      : [String(question.answer)],
-  ]),
-);
+/**
+ * The original's answer key in German words, by question id: grading goes by the original's key
+ * whatever the language, and the choices' ids are the attempt's own, so the agent picks by words.
+ */
+const rightAnswers = () =>
+  new Map(
+    questionsIn(builtQuiz(SAMPLE_DIST, 'handling-complaints'), 'de').map((question) => [
+      question.id,
+      question.choices.filter((choice) => choice.correct).map((choice) => choice.text),
+    ]),
+  );
 const GERMAN_PROMPTS = quizFile('handling-complaints.de.yaml').questions.map((question) => question.prompt);
 
 describe.skipIf(!hasChromium)('a German agent, in Chromium', () => {
@@ -156,9 +159,14 @@ describe.skipIf(!hasChromium)('a German agent, in Chromium', () => {
     expect(await violationsInBothSchemes(page)).toEqual([]);
     for (const legend of legends) expect(GERMAN_PROMPTS.some((prompt) => legend.endsWith(prompt))).toBe(true);
     const questions = (await page.locator('input[name="questions"]').inputValue()).split(',');
+    const right = rightAnswers();
     for (const question of questions) {
-      for (const choice of RIGHT_ANSWERS.get(question) ?? []) {
-        await page.locator(`input[name="q:${question}"][value="${choice}"]`).focus();
+      for (const text of right.get(question) ?? []) {
+        const label = page.locator('label').filter({ has: page.locator(`input[name="q:${question}"]`) });
+        await label
+          .filter({ has: page.getByText(text, { exact: true }) })
+          .locator('input')
+          .focus();
         await page.keyboard.press('Space');
       }
     }

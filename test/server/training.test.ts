@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../src/lib/server/errors.ts';
 import { assignModule, listAssignments, removeAssignment, requestRetake } from '../../src/lib/server/training/assignments.ts';
-import { listAttempts, openAttempt, submitAttempt } from '../../src/lib/server/training/attempts.ts';
+import { listAttempts, openAttempt, type QuizForLearner, submitAttempt } from '../../src/lib/server/training/attempts.ts';
 import { learnerProgress, markLessonDone, type TrainingDeps } from '../../src/lib/server/training/learner.ts';
 import { completionRecords, pearson, questionStatistics, trainingReport } from '../../src/lib/server/training/reports.ts';
 import { createUser, findUserByEmail, updateUser } from '../../src/lib/server/users/users.ts';
@@ -14,10 +14,14 @@ import type { UserRecord } from '../../src/lib/server/users/user-records.ts';
 import { DATABASES } from '../helpers/databases.ts';
 import { PASSWORD, useTestApp } from '../helpers/people.ts';
 import { catalogOf, sampleModule, sampleQuiz } from '../helpers/quiz.ts';
+import { shownIdsOf } from '../helpers/quiz-answers.ts';
 
 const CLI = { user: null, via: 'command line' };
+/** Answers in the author's ids (the sample quiz's a, b, c...); an attempt is answered in the ids it shows. */
 const RIGHT = { 'refund-window': ['a'], 'verify-first': ['a'], 'refund-methods': ['a', 'b'], 'cooling-off': ['true'] };
 const WRONG = { 'refund-window': ['b'], 'verify-first': ['c'], 'refund-methods': ['c'], 'cooling-off': ['false'] };
+const inShownIds = (quiz: QuizForLearner, byAuthor: Record<string, string[]>) =>
+  Object.fromEntries(Object.entries(byAuthor).map(([id, ids]) => [id, shownIdsOf(quiz, sampleQuiz(), id, ids)]));
 
 async function failure(promise: Promise<unknown>): Promise<ApiError> {
   const error = await promise.then(
@@ -90,55 +94,72 @@ describe.each(DATABASES)('training on $name', (database) => {
       attemptsUsed: 0,
       attemptNumber: 1,
     });
+    // Not shuffled: the file's order; the ids are the attempt's own, not the author's a, b, c.
     expect(quiz.questions[0]).toEqual({
       id: 'refund-window',
       type: 'single',
       prompt: 'Question refund-window?',
       choices: [
-        { id: 'a', text: '30 days' },
-        { id: 'b', text: '14 days' },
-        { id: 'c', text: '60 days' },
+        { id: expect.stringMatching(/^[a-z2-9]{8}$/), text: '30 days' },
+        { id: expect.stringMatching(/^[a-z2-9]{8}$/), text: '14 days' },
+        { id: expect.stringMatching(/^[a-z2-9]{8}$/), text: '60 days' },
       ],
     });
+    const ids = quiz.questions.flatMap((question) => question.choices.map((choice) => choice.id));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.filter((id) => ['a', 'b', 'c', 'true', 'false'].includes(id))).toEqual([]);
     expect(JSON.stringify(quiz)).not.toMatch(/correct|feedback|explanation|Because/);
-    expect((await openAttempt(deps(), lena, 'basics')).attemptId).toBe(quiz.attemptId);
+    // The same attempt, with the same ids, until it is submitted.
+    expect(await openAttempt(deps(), lena, 'basics')).toEqual(quiz);
     expect((await failure(openAttempt(deps(), lena, 'no-quiz'))).code).toBe('NOT_FOUND');
   });
 
   it.skipIf(!database.available)('refuses answers that do not fit the attempt, field by field', async () => {
     const lena = await person('lena@kestrel.example');
+    const quiz = await openAttempt(deps(), lena, 'basics');
+    const shown = (questionId: string) => quiz.questions.find((question) => question.id === questionId)?.choices.map((c) => c.id) ?? [];
     const error = await failure(
       submitAttempt(deps(), lena, 'basics', {
         idempotencyKey: 'bad-1',
-        answers: { nope: ['a'], 'refund-window': ['a', 'b'], 'verify-first': ['z'] },
+        // The author's ids are no answer: an attempt is answered in the ids it showed.
+        answers: { nope: ['a'], 'refund-window': shown('refund-window').slice(0, 2), 'verify-first': ['a'], 'cooling-off': ['zz9zz9zz'] },
       }),
     );
     expect(error.code).toBe('INVALID_INPUT');
     expect(error.options.fields).toEqual({
       'answers.nope': 'is not a question of this attempt',
       'answers.refund-window': 'choose one answer for this question',
-      'answers.verify-first': 'z is not a choice of this question; its choices are a, b, c',
+      'answers.verify-first': `a is not a choice of this question in this attempt; its choices are ${shown('verify-first').join(', ')}`,
+      'answers.cooling-off': `zz9zz9zz is not a choice of this question in this attempt; its choices are ${shown('cooling-off').join(', ')}`,
     });
+    // Nothing in the message names the author's ids.
+    expect(error.options.fields?.['answers.cooling-off']).not.toMatch(/\b(true|false)\b/);
   });
 
   it.skipIf(!database.available)(
     'grades on the server, stores a repeated submission once, and shows answers only after a pass',
     async () => {
       const lena = await person('lena@kestrel.example');
+      const first = await openAttempt(deps(), lena, 'basics');
       tick();
       const failed = await submitAttempt(deps(), lena, 'basics', {
         idempotencyKey: 'lena-1',
-        answers: { ...WRONG, 'refund-methods': ['b'] },
+        answers: inShownIds(first, { ...WRONG, 'refund-methods': ['b'] }),
       });
       expect(failed.result).toMatchObject({ score: 12.5, passed: false, number: 1, answersRevealed: false });
+      // The results speak the attempt's ids; the explanation would give the key away before a pass.
       expect(failed.result.questions.find((question) => question.id === 'refund-window')).toMatchObject({
         correct: false,
-        chosen: ['b'],
+        chosen: shownIdsOf(first, sampleQuiz(), 'refund-window', ['b']),
         feedback: ['Not 14 days.'],
-        explanation: 'Because 30 days.',
+        explanation: null,
         source: { url: '/policies/refunds/', anchor: 'refund-window' },
       });
+      expect(failed.result.questions.map((question) => question.explanation)).toEqual([null, null, null, null]);
       expect(failed.result.questions[0]).not.toHaveProperty('rightChoices');
+      // Stored in the author's ids, which statistics and reports count by.
+      const stored = await context.app.db.selectFrom('quiz_attempt').select('answers').where('id', '=', first.attemptId).executeTakeFirst();
+      expect(JSON.parse(stored?.answers ?? '{}')).toEqual({ ...WRONG, 'refund-methods': ['b'] });
       const again = await submitAttempt(deps(), lena, 'basics', { idempotencyKey: 'lena-1', answers: RIGHT });
       expect(again).toMatchObject({ repeated: true, result: { attemptId: failed.result.attemptId, score: 12.5 } });
       expect((await failure(submitAttempt(deps(), lena, 'basics', { idempotencyKey: 'lena-2', answers: RIGHT }))).code).toBe(
@@ -146,11 +167,15 @@ describe.each(DATABASES)('training on $name', (database) => {
       );
       expect((await learnerProgress(deps(), lena))[0]?.status).toBe('failed');
 
-      await openAttempt(deps(), lena, 'basics');
+      const second = await openAttempt(deps(), lena, 'basics');
+      expect(second.questions[0]?.choices.map((choice) => choice.id)).not.toEqual(first.questions[0]?.choices.map((choice) => choice.id));
       tick();
-      const passed = await submitAttempt(deps(), lena, 'basics', { idempotencyKey: 'lena-2', answers: RIGHT });
+      const passed = await submitAttempt(deps(), lena, 'basics', { idempotencyKey: 'lena-2', answers: inShownIds(second, RIGHT) });
       expect(passed.result).toMatchObject({ score: 100, passed: true, number: 2, answersRevealed: true });
-      expect(passed.result.questions.find((question) => question.id === 'refund-methods')?.rightChoices).toEqual(['a', 'b']);
+      expect(passed.result.questions.find((question) => question.id === 'refund-methods')?.rightChoices).toEqual(
+        shownIdsOf(second, sampleQuiz(), 'refund-methods', ['a', 'b']),
+      );
+      expect(passed.result.questions.find((question) => question.id === 'refund-window')?.explanation).toBe('Because 30 days.');
       // One lesson is still to do: passed the quiz, not yet the module.
       expect((await learnerProgress(deps(), lena))[0]).toMatchObject({ status: 'in-progress', quizPassed: true, lessonsDone: 1 });
       tick();
@@ -197,10 +222,12 @@ describe.each(DATABASES)('training on $name', (database) => {
           .map((entry) => (entry as PromiseFulfilledResult<{ attemptId: string }>).value.attemptId),
       );
       expect(ids.size).toBeLessThanOrEqual(1);
+      const quiz = opened.find((entry) => entry.status === 'fulfilled')?.value;
+      const answers = quiz ? inShownIds(quiz, WRONG) : WRONG;
       results.push(
         ...(await Promise.allSettled(
           Array.from({ length: 4 }, (_, index) =>
-            submitAttempt(deps([limited]), max, 'basics', { idempotencyKey: `max-${round}-${index}`, answers: WRONG }),
+            submitAttempt(deps([limited]), max, 'basics', { idempotencyKey: `max-${round}-${index}`, answers }),
           ),
         )),
       );
@@ -253,6 +280,53 @@ describe.each(DATABASES)('training on $name', (database) => {
     });
     expect(stats.questions.find((question) => question.id === 'refund-methods')?.facility).toBe(37.5);
   });
+
+  it.skipIf(!database.available)(
+    'takes an attempt drawn before choices had ids of their own in the ids it showed, the author’s, and grades it right',
+    async () => {
+      const olga = await person('olga@kestrel.example', { jobRoles: [], team: 'Archive' });
+      // The draw as it was stored then: each question's choices as the author's ids, in the order shown.
+      const legacy = sampleQuiz().questions.map((question) => ({ id: question.id, choices: question.choices.map((choice) => choice.id) }));
+      await context.app.db
+        .insertInto('quiz_attempt')
+        .values({
+          id: 'legacy-attempt-1',
+          user_id: olga.id,
+          module: 'basics',
+          number: 1,
+          quiz_version: 'quizversion01',
+          lang: null,
+          questions: JSON.stringify(legacy),
+          answers: null,
+          marks: null,
+          score: null,
+          passed: null,
+          idempotency_key: null,
+          started_at: clock.toISOString(),
+          finished_at: null,
+        })
+        .execute();
+      const quiz = await openAttempt(deps(), olga, 'basics');
+      expect(quiz.attemptId).toBe('legacy-attempt-1');
+      expect(quiz.questions[0]?.choices).toEqual([
+        { id: 'a', text: '30 days' },
+        { id: 'b', text: '14 days' },
+        { id: 'c', text: '60 days' },
+      ]);
+      tick();
+      const { result } = await submitAttempt(deps(), olga, 'basics', { idempotencyKey: 'olga-1', answers: RIGHT });
+      expect(result).toMatchObject({ attemptId: 'legacy-attempt-1', score: 100, passed: true, answersRevealed: true });
+      expect(result.questions.find((question) => question.id === 'refund-methods')).toMatchObject({
+        chosen: ['a', 'b'],
+        rightChoices: ['a', 'b'],
+        choices: [
+          { id: 'a', text: 'Card' },
+          { id: 'b', text: 'Bank transfer' },
+          { id: 'c', text: 'Cash' },
+        ],
+      });
+    },
+  );
 });
 
 describe('pearson', () => {

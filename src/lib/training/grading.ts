@@ -2,7 +2,8 @@
  * Grading, on the server only: each question is worth one mark. A single-choice or true-false
  * question scores 1 for its correct choice and 0 otherwise. A multiple-choice question gives
  * partial marks: each correct choice ticked adds an equal share, each wrong one ticked takes a
- * share away, never below 0, so ticking everything scores nothing.
+ * share away, never below 0, so ticking everything scores nothing where wrong choices are as
+ * many as right ones, or more.
  */
 import type { QuizQuestion } from './quiz-types.ts';
 

@@ -94,6 +94,15 @@ export const ModuleProgressSchema = z
   })
   .meta({ id: 'ModuleProgress' });
 
+/** A choice as an attempt shows it: its id is the attempt's own. */
+const ShownChoiceSchema = z.object({
+  id: z.string().meta({
+    description:
+      'This attempt’s id for the choice: random, made when the attempt was drawn, and different in every attempt; it says nothing about the choice or where it stands in the quiz. Answer with it.',
+  }),
+  text: z.string(),
+});
+
 export const QuizSchema = z
   .object({
     module: z.string(),
@@ -111,7 +120,9 @@ export const QuizSchema = z
         id: z.string(),
         type: z.enum(QUESTION_TYPES),
         prompt: z.string(),
-        choices: z.array(z.object({ id: z.string(), text: z.string() })),
+        choices: z.array(ShownChoiceSchema).meta({
+          description: 'In the order to show them: a new order each attempt where the quiz shuffles, else the quiz file’s.',
+        }),
       }),
     ),
   })
@@ -131,19 +142,27 @@ export const AttemptResultSchema = z
     lang: LangSchema.meta({ description: 'The language the attempt was taken in; prompts, choices, feedback and explanations are in it.' }),
     startedAt: z.string(),
     finishedAt: z.string(),
-    answersRevealed: z.boolean(),
+    answersRevealed: z.boolean().meta({
+      description:
+        'Whether the right answers are shown: the quiz’s `reveal` is always, or after-pass and a pass is on record by this attempt.',
+    }),
     questions: z.array(
       z.object({
         id: z.string(),
         prompt: z.string(),
         correct: z.boolean(),
         score: z.number(),
-        chosen: z.array(z.string()),
-        feedback: z.array(z.string()),
-        explanation: z.string().nullable(),
+        chosen: z.array(z.string()).meta({ description: 'The choices I made, by the ids this attempt gave them.' }),
+        feedback: z.array(z.string()).meta({ description: 'The feedback on the wrong choices I made.' }),
+        explanation: z.string().nullable().meta({
+          description: 'Why the right answer is right: for a question I answered right, or where answers are revealed; else null.',
+        }),
         source: SourceSchema.nullable(),
-        rightChoices: z.array(z.string()).optional().meta({ description: 'Only where the quiz’s reveal setting allows.' }),
-        choices: z.array(z.object({ id: z.string(), text: z.string() })),
+        rightChoices: z
+          .array(z.string())
+          .optional()
+          .meta({ description: 'The right choices, by the ids this attempt gave them; only where answers are revealed.' }),
+        choices: z.array(ShownChoiceSchema),
       }),
     ),
   })

@@ -7,18 +7,20 @@
  */
 import type { Kysely } from 'kysely';
 import { generateId } from 'better-auth';
-import { drawQuestions, type DrawnQuestion } from '../../training/draw.ts';
+import { authorAnswers, readDraw } from '../../training/choice-ids.ts';
+import { type DrawnQuestion, drawQuestions } from '../../training/draw.ts';
 import { gradeQuestion, totalScore } from '../../training/grading.ts';
 import { moduleIn, type TrainingModule } from '../../training/modules.ts';
 import { chooseQuizLanguage, questionsIn } from '../../training/quiz-language.ts';
-import type { QuestionType, QuizDefinition, QuizQuestion, QuizSource } from '../../training/quiz-types.ts';
+import type { QuestionType, QuizDefinition, QuizQuestion } from '../../training/quiz-types.ts';
 import type { Database } from '../db/schema.ts';
 import { dbBoolean } from '../db/values.ts';
 import { ApiError } from '../errors.ts';
 import type { UserRecord } from '../users/user-records.ts';
 import { findModule, recordCompletionIfComplete, type TrainingDeps } from './learner.ts';
+import { type AttemptResult, attemptLang, quizOf, resultOf } from './results.ts';
 
-/** The quiz as the learner gets it: no answer key, feedback or explanation. */
+/** The quiz as the learner gets it: no answer key, feedback or explanation, and choice ids of this attempt's own. */
 export interface QuizForLearner {
   module: string;
   title: string;
@@ -35,38 +37,6 @@ export interface QuizForLearner {
   questions: { id: string; type: QuestionType; prompt: string; choices: { id: string; text: string }[] }[];
 }
 
-export interface QuestionResult {
-  id: string;
-  prompt: string;
-  correct: boolean;
-  /** 0 to 1. */
-  score: number;
-  chosen: string[];
-  /** The feedback of the choices the person got wrong. */
-  feedback: string[];
-  explanation: string | null;
-  source: QuizSource | null;
-  /** The right choices, where the quiz's `reveal` allows. */
-  rightChoices?: string[];
-  choices: { id: string; text: string }[];
-}
-
-export interface AttemptResult {
-  attemptId: string;
-  module: string;
-  number: number;
-  score: number;
-  passed: boolean;
-  passMark: number;
-  quizVersion: string;
-  /** The language the attempt was taken in; its feedback and explanations are in it too. */
-  lang: string;
-  startedAt: string;
-  finishedAt: string;
-  answersRevealed: boolean;
-  questions: QuestionResult[];
-}
-
 export interface AttemptSummary {
   attemptId: string;
   number: number;
@@ -76,11 +46,6 @@ export interface AttemptSummary {
   passed: boolean;
   startedAt: string;
   finishedAt: string;
-}
-
-function quizOf(module: TrainingModule): QuizDefinition {
-  if (!module.quiz) throw new ApiError('NOT_FOUND', `The module ${module.id} has no quiz.`);
-  return module.quiz;
 }
 
 async function retakeSince({ db }: TrainingDeps, userId: string, moduleId: string): Promise<string> {
@@ -127,11 +92,6 @@ export interface LanguageWish {
   preferred?: string | null | undefined;
 }
 
-/** The language an attempt was taken in: recorded, else (attempts from before translations) the quiz's own. */
-export function attemptLang(quiz: Pick<QuizDefinition, 'lang'>, recorded: string | null | undefined): string {
-  return recorded ?? quiz.lang;
-}
-
 /** The open attempt, or a new one drawn now; 409 once the attempts allowed are used. */
 export async function openAttempt(
   deps: TrainingDeps,
@@ -149,7 +109,7 @@ export async function openAttempt(
     // The attempt is in the language its questions were last shown in.
     if (lang !== open.lang)
       await deps.db.updateTable('quiz_attempt').set({ lang }).where('id', '=', open.id).where('finished_at', 'is', null).execute();
-    return forLearner(module, quiz, open.id, open.number, JSON.parse(open.questions) as DrawnQuestion[], used, lang);
+    return forLearner(module, quiz, open.id, open.number, readDraw(open.questions), used, lang);
   }
   // An attempt opened on an earlier version of the quiz is given up: its questions may be gone.
   if (open) await deps.db.deleteFrom('quiz_attempt').where('id', '=', open.id).where('finished_at', 'is', null).execute();
@@ -157,7 +117,7 @@ export async function openAttempt(
     throw new ApiError('ATTEMPT_LIMIT_REACHED', `You have used all ${quiz.attempts} attempts at this quiz; ask your manager for a retake.`);
   }
   const id = generateId();
-  const drawn = drawQuestions(quiz, id);
+  const drawn = drawQuestions(quiz);
   const lang = chooseQuizLanguage(quiz, [wish.requested, wish.preferred]);
   const inserted = await deps.db
     .insertInto('quiz_attempt')
@@ -183,15 +143,7 @@ export async function openAttempt(
     // Another request opened one at the same moment: that is the attempt.
     const other = await openAttemptRow(deps, person.id, module.id);
     if (!other) throw new Error(`The attempt opened at the same moment for ${module.id} is gone.`);
-    return forLearner(
-      module,
-      quiz,
-      other.id,
-      other.number,
-      JSON.parse(other.questions) as DrawnQuestion[],
-      used,
-      attemptLang(quiz, other.lang),
-    );
+    return forLearner(module, quiz, other.id, other.number, readDraw(other.questions), used, attemptLang(quiz, other.lang));
   }
   return forLearner(module, quiz, id, used + 1, drawn, used, lang);
 }
@@ -224,14 +176,15 @@ function forLearner(
         id,
         type: question.type,
         prompt: question.prompt,
-        choices: choices.map((choiceId) => ({ id: choiceId, text: texts.get(choiceId) as string })),
+        // The ids this attempt made up, never the author's: those would say where the choice stood in the file.
+        choices: choices.map((choice) => ({ id: choice.shown, text: texts.get(choice.id) as string })),
       };
     }),
   };
 }
 
 export interface Submission {
-  /** Question id -> the ids of the chosen choices; a question left out counts as unanswered. */
+  /** Question id -> the ids of the chosen choices, as the attempt showed them; a question left out counts as unanswered. */
   answers: Record<string, string[]>;
   idempotencyKey: string;
 }
@@ -260,13 +213,16 @@ export async function submitAttempt(
     throw new ApiError('NO_OPEN_ATTEMPT', `Open the quiz first (GET /api/quizzes/${module.id}): it draws the questions of your attempt.`);
   if (open.quiz_version !== quiz.version)
     throw new ApiError('CONFLICT', 'The quiz changed since you opened it; open it again for the new questions.');
-  const drawn = JSON.parse(open.questions) as DrawnQuestion[];
+  const drawn = readDraw(open.questions);
   const byId = new Map(quiz.questions.map((question) => [question.id, question]));
-  checkAnswers(drawn, byId, submission.answers);
+  const checked = authorAnswers(drawn, (id) => byId.get(id)?.type, submission.answers);
+  if ('fields' in checked) throw new ApiError('INVALID_INPUT', 'The answers are not valid; see fields.', { fields: checked.fields });
+  // Stored, graded and counted in the author's ids; the ids this attempt showed stay in its draw.
+  const { answers } = checked;
 
   const marks: Record<string, number> = {};
   const grades = drawn.map(({ id }) => {
-    const grade = gradeQuestion(byId.get(id) as QuizQuestion, submission.answers[id] ?? []);
+    const grade = gradeQuestion(byId.get(id) as QuizQuestion, answers[id] ?? []);
     marks[id] = grade.score;
     return grade;
   });
@@ -276,7 +232,7 @@ export async function submitAttempt(
     const updated = await db
       .updateTable('quiz_attempt')
       .set({
-        answers: JSON.stringify(submission.answers),
+        answers: JSON.stringify(answers),
         marks: JSON.stringify(marks),
         score,
         passed: dbBoolean(deps.database.kind, passed),
@@ -300,92 +256,6 @@ export async function submitAttempt(
   if (finished === 'same key') return submitAttempt(deps, person, moduleId, submission);
   if (!finished) throw new ApiError('CONFLICT', 'This attempt was already submitted; open the quiz again for a new attempt.');
   return { result: await resultOf(deps, person, module, open.id), repeated: false };
-}
-
-function checkAnswers(drawn: DrawnQuestion[], questions: Map<string, QuizQuestion>, answers: Record<string, string[]>): void {
-  const fields: Record<string, string> = {};
-  const drawnIds = new Set(drawn.map((question) => question.id));
-  for (const [questionId, chosen] of Object.entries(answers)) {
-    const question = questions.get(questionId);
-    if (!question || !drawnIds.has(questionId)) {
-      fields[`answers.${questionId}`] = 'is not a question of this attempt';
-      continue;
-    }
-    const unknown = chosen.filter((choiceId) => !question.choices.some((choice) => choice.id === choiceId));
-    if (unknown.length > 0)
-      fields[`answers.${questionId}`] =
-        `${unknown.join(', ')} is not a choice of this question; its choices are ${question.choices.map((choice) => choice.id).join(', ')}`;
-    else if (question.type !== 'multiple' && chosen.length > 1) fields[`answers.${questionId}`] = 'choose one answer for this question';
-    else if (new Set(chosen).size !== chosen.length) fields[`answers.${questionId}`] = 'name each choice once';
-  }
-  if (Object.keys(fields).length > 0) throw new ApiError('INVALID_INPUT', 'The answers are not valid; see fields.', { fields });
-}
-
-/** A finished attempt of the person's, as its results page shows it. */
-export async function resultOf(deps: TrainingDeps, person: UserRecord, module: TrainingModule, attemptId: string): Promise<AttemptResult> {
-  const quiz = quizOf(module);
-  const row = await deps.db
-    .selectFrom('quiz_attempt')
-    .selectAll()
-    .where('id', '=', attemptId)
-    .where('user_id', '=', person.id)
-    .where('module', '=', module.id)
-    .executeTakeFirst();
-  if (!row?.finished_at) throw new ApiError('NOT_FOUND', 'There is no finished attempt of yours with that id.');
-  const passedBefore = await deps.db
-    .selectFrom('quiz_attempt')
-    .select('id')
-    .where('user_id', '=', person.id)
-    .where('module', '=', module.id)
-    .where('passed', '=', dbBoolean(deps.database.kind, true))
-    .where('finished_at', '<=', row.finished_at)
-    .executeTakeFirst();
-  const revealed = quiz.reveal === 'always' || (quiz.reveal === 'after-pass' && passedBefore !== undefined);
-  const answers = JSON.parse(row.answers ?? '{}') as Record<string, string[]>;
-  const marks = JSON.parse(row.marks ?? '{}') as Record<string, number>;
-  const lang = attemptLang(quiz, row.lang);
-  // Marks were given against the original's key when it was graded; the words are the attempt's language.
-  const byId = new Map(questionsIn(quiz, lang).map((question) => [question.id, question]));
-  const drawn = JSON.parse(row.questions) as DrawnQuestion[];
-  return {
-    attemptId: row.id,
-    module: module.id,
-    number: row.number,
-    score: Number(row.score),
-    passed: Boolean(row.passed),
-    passMark: quiz.passMark,
-    quizVersion: row.quiz_version,
-    lang,
-    startedAt: row.started_at,
-    finishedAt: row.finished_at,
-    answersRevealed: revealed,
-    // A question removed from the quiz since is left out: its text is no longer known.
-    questions: drawn
-      .filter(({ id }) => byId.has(id))
-      .map(({ id, choices }) => {
-        const question = byId.get(id) as QuizQuestion;
-        const chosen = answers[id] ?? [];
-        const score = marks[id] ?? 0;
-        const texts = new Map(question.choices.map((choice) => [choice.id, choice]));
-        return {
-          id,
-          prompt: question.prompt,
-          correct: score === 1,
-          score,
-          chosen,
-          feedback: chosen
-            .map((choiceId) => texts.get(choiceId))
-            .filter((choice) => choice && !choice.correct && choice.feedback)
-            .map((choice) => choice?.feedback as string),
-          explanation: question.explanation ?? null,
-          source: question.source ?? null,
-          choices: choices
-            .filter((choiceId) => texts.has(choiceId))
-            .map((choiceId) => ({ id: choiceId, text: texts.get(choiceId)?.text as string })),
-          ...(revealed ? { rightChoices: question.choices.filter((choice) => choice.correct).map((choice) => choice.id) } : {}),
-        };
-      }),
-  };
 }
 
 export async function listAttempts(deps: TrainingDeps, person: UserRecord, moduleId: string): Promise<AttemptSummary[]> {

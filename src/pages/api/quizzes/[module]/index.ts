@@ -10,7 +10,7 @@ export const { GET, ALL, spec } = defineApi('/api/quizzes/{module}', {
   GET: method({
     summary: 'The quiz to take',
     description:
-      'Draws (and shuffles, where the quiz says so) the questions of a new attempt, or gives the attempt already open, in the language `lang` asks for, else the open attempt’s, else my interface language, where the quiz is translated into it; otherwise in its own. The draw and the ids are the same in every language. Never says which choice is correct. 409 ATTEMPT_LIMIT_REACHED once the attempts allowed are used.',
+      'Draws (and shuffles, where the quiz says so) the questions of a new attempt, or gives the attempt already open, in the language `lang` asks for, else the open attempt’s, else my interface language, where the quiz is translated into it; otherwise in its own. The draw and the ids are the same in every language. Never says which choice is correct: choice ids are random and this attempt’s own, and choices are in a new order each attempt where the quiz shuffles. 409 ATTEMPT_LIMIT_REACHED once the attempts allowed are used.',
     tags: TRAINING_TAGS,
     access: 'signed-in',
     params: ModuleParams,

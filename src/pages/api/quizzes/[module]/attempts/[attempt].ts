@@ -3,7 +3,7 @@ import { z } from 'astro/zod';
 import { defineApi, method } from '../../../../../lib/server/api/route.ts';
 import { AttemptResultSchema, TRAINING_TAGS, trainingDeps } from '../../../../../lib/server/api/training.ts';
 import { requireUser } from '../../../../../lib/server/auth/guards.ts';
-import { resultOf } from '../../../../../lib/server/training/attempts.ts';
+import { resultOf } from '../../../../../lib/server/training/results.ts';
 import { findModule } from '../../../../../lib/server/training/learner.ts';
 
 export const prerender = false;
@@ -17,7 +17,11 @@ export const { GET, ALL, spec } = defineApi('/api/quizzes/{module}/attempts/{att
     access: 'signed-in',
     params: Params,
     responses: {
-      200: { description: 'The graded attempt; the right answers as the quiz’s reveal setting says.', schema: AttemptResultSchema },
+      200: {
+        description:
+          'The graded attempt, as its results page shows it: the right answers, and the explanations of the questions I missed, as the quiz’s reveal setting says.',
+        schema: AttemptResultSchema,
+      },
     },
     handler: async ({ app, user, params }) => {
       const deps = await trainingDeps(app);

@@ -12,10 +12,17 @@ export const prerender = false;
 
 const Submission = z.strictObject({
   answers: z
-    .record(z.string(), z.array(z.string({ error: 'write choice ids, e.g. ["a"]' }), { error: 'write a list of choice ids, e.g. ["a"]' }), {
-      error: 'write the answers as { "<question id>": ["<choice id>", ...] }',
-    })
-    .meta({ description: 'Question id -> the ids of the chosen choices. A question left out counts as unanswered.' }),
+    .record(
+      z.string(),
+      z.array(z.string({ error: 'write the choice ids the quiz gave this attempt, e.g. ["k7m2x9qa"]' }), {
+        error: 'write a list of the choice ids the quiz gave this attempt, e.g. ["k7m2x9qa"]',
+      }),
+      { error: 'write the answers as { "<question id>": ["<choice id>", ...] }' },
+    )
+    .meta({
+      description:
+        'Question id -> the ids of the chosen choices, as GET /api/quizzes/{module} gave them for this attempt. A question left out counts as unanswered.',
+    }),
   idempotencyKey: z
     .string({ error: 'send a key made for this submission, e.g. a random UUID' })
     .min(8, { error: 'use at least 8 characters, e.g. a random UUID' })
@@ -27,7 +34,7 @@ export const { POST, GET, ALL, spec } = defineApi('/api/quizzes/{module}/attempt
   POST: method({
     summary: 'Submit my attempt',
     description:
-      'Grades the open attempt (see GET /api/quizzes/{module}). 201 for a new result, 200 for a submission already stored under the same idempotency key. 400 INVALID_INPUT names an unknown question or choice, or two answers to a single-choice question; 409 NO_OPEN_ATTEMPT, or CONFLICT when the attempt was already submitted.',
+      'Grades the open attempt (see GET /api/quizzes/{module}). 201 for a new result, 200 for a submission already stored under the same idempotency key. 400 INVALID_INPUT names an unknown question or choice (a choice id from another attempt is unknown), or two answers to a single-choice question; 409 NO_OPEN_ATTEMPT, or CONFLICT when the attempt was already submitted.',
     tags: TRAINING_TAGS,
     access: 'signed-in',
     params: ModuleParams,
