@@ -11,6 +11,7 @@ interface Me {
 }
 
 import { clientT } from '../../i18n/client.ts';
+import { signInAddress } from '../../lib/return-address.ts';
 import { rememberLanguage } from '../language/chosen-language.ts';
 
 const t = clientT('[data-account-menu]');
@@ -37,7 +38,7 @@ function signOutForm(): HTMLFormElement {
 
 async function fillIn(menu: HTMLElement): Promise<void> {
   const signIn = menu.querySelector<HTMLAnchorElement>('[data-sign-in]');
-  if (signIn && location.pathname !== '/') signIn.href = `/sign-in/?next=${encodeURIComponent(location.pathname + location.search)}`;
+  if (signIn && location.pathname !== '/') signIn.href = signInAddress(location.pathname + location.search);
   const response = await fetch('/api/me', { credentials: 'same-origin', headers: { Accept: 'application/json' } }).catch(() => undefined);
   if (!response?.ok) return;
   const me = (await response.json()) as Me;

@@ -14,10 +14,10 @@ import { SSO_PROVIDER } from '../../../lib/server/auth/auth.ts';
 import { standardAuthResponse } from '../../../lib/server/auth/auth-errors.ts';
 import { MAX_PASSWORD_LENGTH } from '../../../lib/server/auth/passwords.ts';
 import { countClientAttempt, signInWithPassword } from '../../../lib/server/auth/sign-in.ts';
-import type { Env } from '../../../lib/server/env.ts';
+import { type Env, siteOrigin } from '../../../lib/server/env.ts';
 import { errorResponse } from '../../../lib/server/errors.ts';
-import { safeNextPath } from '../../../lib/server/http/access-gate.ts';
 import { emailSchema, nameSchema } from '../../../lib/server/users/user-input.ts';
+import { safeReturnPath } from '../../../lib/return-address.ts';
 
 export const prerender = false;
 
@@ -136,13 +136,15 @@ const routes: (RouteSpec & { available?: Availability })[] = [
         access: 'public',
         body: z.object({
           provider: z.literal(SSO_PROVIDER, { error: `write "${SSO_PROVIDER}"` }),
-          callbackURL: z
-            .string()
-            .optional()
-            .transform((value) => safeNextPath(value)),
+          callbackURL: z.string().optional().meta({ description: 'A path of this site; anything else comes back to the home page.' }),
         }),
         responses: { 200: { description: 'Where to send the person.', schema: z.object({ url: z.string(), redirect: z.boolean() }) } },
-        handler: async (context) => (await countClientAttempt(context.app, context.clientAddress)) ?? forward(context),
+        handler: async (context) =>
+          (await countClientAttempt(context.app, context.clientAddress)) ??
+          forward({
+            ...context,
+            body: { ...context.body, callbackURL: safeReturnPath(context.body.callbackURL, siteOrigin(context.app.env)) },
+          }),
       }),
     },
   },
