@@ -37,6 +37,8 @@ describe.each(DATABASES)('accounts on $name', (database) => {
     });
   const signInAttempt = (email: string, password: string, headers: Record<string, string>) =>
     call('/api/auth/sign-in/email', { method: 'POST', body: JSON.stringify({ email, password }), headers });
+  /** A session cookie, signed in from a desk of its own. */
+  const sessionOf = async (email: string) => cookieOf(await signInAttempt(email, PASSWORD, fromDesk()));
 
   beforeAll(async () => {
     if (!database.available) return;
@@ -70,6 +72,39 @@ describe.each(DATABASES)('accounts on $name', (database) => {
     });
     expect((await call('/api/auth/sign-out', { method: 'POST', body: '{}', cookie })).status).toBe(200);
     expect((await call('/api/me', { cookie })).status).toBe(401);
+  });
+
+  it.skipIf(!database.available)('signs out with or without a body or Content-Type, and the session is gone after', async () => {
+    const ways: [string, RequestInit][] = [
+      ['no body, no Content-Type', {}],
+      ['an empty body, no Content-Type', { body: '' }],
+      ['an empty JSON body', { body: '', headers: { 'Content-Type': 'application/json' } }],
+      ['{} as JSON', { body: '{}', headers: { 'Content-Type': 'application/json' } }],
+      ['{} as text', { body: '{}', headers: { 'Content-Type': 'text/plain' } }],
+    ];
+    for (const [way, init] of ways) {
+      const cookie = await sessionOf(PEOPLE.member.email);
+      const response = await fetch(`${server.url}/api/auth/sign-out`, {
+        ...init,
+        method: 'POST',
+        headers: { Cookie: cookie, Origin: server.url, ...(init.headers as Record<string, string>) },
+      });
+      expect(response.status, way).toBe(200);
+      expect((await call('/api/me', { cookie })).status, way).toBe(401);
+    }
+  });
+
+  it.skipIf(!database.available)('refuses a body-less sign-out from another site, and the session stays', async () => {
+    const cookie = await sessionOf(PEOPLE.member.email);
+    for (const origin of ['https://evil.example', undefined]) {
+      const response = await fetch(`${server.url}/api/auth/sign-out`, {
+        method: 'POST',
+        headers: { Cookie: cookie, ...(origin ? { Origin: origin } : {}) },
+      });
+      expect(response.status, origin).toBe(403);
+      expect(((await response.json()) as ErrorBody).error.code).toBe('FORBIDDEN_ORIGIN');
+    }
+    expect((await call('/api/me', { cookie })).status).toBe(200);
   });
 
   it.skipIf(!database.available)('answers a wrong password and an unknown email alike, and records both', async () => {

@@ -31,12 +31,20 @@ const SessionSchema = z.object({
 });
 const AUTH_TAGS = ['Signing in'];
 
-/** Passes the request, with its checked body, to better-auth, and answers its errors in the standard shape. */
+/**
+ * Passes the request, with its checked body, to better-auth, and answers its errors in the
+ * standard shape. The body is always sent as JSON, whatever the client's Content-Type said:
+ * better-auth refuses any other type, and a body-less sign-out (which the origin check has
+ * already let through) would otherwise reach it as text/plain and fail with the session intact.
+ */
 async function forward({ app, request, body }: { app: AppContext; request: Request; body?: unknown }): Promise<Response> {
   const headers = new Headers(request.headers);
   headers.delete('content-length');
   const init: RequestInit = { method: request.method, headers };
-  if (body !== undefined) init.body = JSON.stringify(body);
+  if (body !== undefined) {
+    init.body = JSON.stringify(body);
+    headers.set('content-type', 'application/json');
+  }
   return standardAuthResponse(await app.auth.handler(new Request(request.url, init)));
 }
 
@@ -89,6 +97,8 @@ const routes: (RouteSpec & { available?: Availability })[] = [
     methods: {
       POST: method({
         summary: 'Sign out',
+        description:
+          'With or without a body or Content-Type; the session ends on every server. A post without Content-Type: application/json must carry this site’s Origin (403 FORBIDDEN_ORIGIN otherwise).',
         tags: AUTH_TAGS,
         access: 'signed-in',
         allowPendingPasswordChange: true,
