@@ -209,6 +209,45 @@ describe.each(DATABASES)('accounts on $name', (database) => {
     expect(events[0]?.subject.email).toBe('nina.new@fixture.example');
   });
 
+  it.skipIf(!database.available)('refuses a new password with the person’s own name, on every path that sets one', async () => {
+    const OWN_NAME =
+      'Choose a password without your name or email in it; try three or four unrelated words, e.g. "kettle orbit lantern moss".';
+    const created = await call('/api/admin/users', {
+      method: 'POST',
+      cookie: admin,
+      body: JSON.stringify({ email: 'kofi.asante@fixture.example', name: 'Asante, Kofi', password: 'saffron harbour violin' }),
+    });
+    expect(created.status).toBe(201);
+    const { id } = ((await created.json()) as { user: { id: string } }).user;
+    const cookie = cookieOf(await signInAttempt('kofi.asante@fixture.example', 'saffron harbour violin', fromDesk()));
+    // Changing one's own, through the API and through /account/.
+    const changed = await call('/api/auth/change-password', {
+      method: 'POST',
+      cookie,
+      body: JSON.stringify({ currentPassword: 'saffron harbour violin', newPassword: 'Kofi harbour violin' }),
+    });
+    expect(changed.status).toBe(400);
+    expect(((await changed.json()) as ErrorBody).error).toEqual({ code: 'WEAK_PASSWORD', message: OWN_NAME });
+    const form = await call('/account/', {
+      method: 'POST',
+      cookie,
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ current: 'saffron harbour violin', new: 'asante harbour violin', confirm: 'asante harbour violin' }),
+    });
+    expect(form.status).toBe(400);
+    expect(await form.text()).toContain('Choose a password without your name or email in it');
+    // An admin's reset.
+    const reset = await call(`/api/admin/users/${id}/password`, {
+      method: 'POST',
+      cookie: admin,
+      body: JSON.stringify({ password: 'violin ASANTE harbour' }),
+    });
+    expect(reset.status).toBe(400);
+    expect(((await reset.json()) as ErrorBody).error).toMatchObject({ code: 'WEAK_PASSWORD', message: OWN_NAME });
+    // None of them changed it.
+    expect((await signInAttempt('kofi.asante@fixture.example', 'saffron harbour violin', fromDesk())).status).toBe(200);
+  });
+
   it.skipIf(!database.available)('manages people through the admin API, with per-field errors and the last admin kept', async () => {
     const invalid = await call('/api/admin/users', {
       method: 'POST',
