@@ -44,6 +44,25 @@ describe.each(DATABASES)('two servers on one $name database', (database) => {
     expect((await me(first, cookie)).status).toBe(401);
   });
 
+  it.skipIf(!database.available)('count one page-feedback vote per address, whichever server takes it', async () => {
+    const vote = (server: RunningServer, helpful: boolean) =>
+      fetch(`${server.url}/api/feedback`, {
+        method: 'POST',
+        headers: { Origin: server.url, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ page: '/guides/tone-of-voice/', helpful }),
+      });
+    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => vote(servers[i % 2] as RunningServer, false)));
+    expect(answers.map((answer) => answer.status)).toEqual(Array(12).fill(201));
+    expect(new Set(await Promise.all(answers.map(async (answer) => ((await answer.json()) as { id: string }).id))).size).toBe(1);
+    const rows = await app.db
+      .selectFrom('page_feedback')
+      .select(['helpful', 'reader'])
+      .where('page_url', '=', '/guides/tone-of-voice/')
+      .execute();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.reader).not.toMatch(/127\.0\.0\.1|::1/);
+  });
+
   it.skipIf(!database.available)('share sign-in limits: failures on both count together', async () => {
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 6; attempt++) {

@@ -14,6 +14,7 @@ import { type DatabaseHandle, openDatabase } from './db/connect.ts';
 import { migrate } from './db/migrate.ts';
 import type { Database } from './db/schema.ts';
 import type { Env } from './env.ts';
+import { type Pseudonymise, pseudonymiser } from './pseudonyms.ts';
 import { createRateLimiter, type RateLimiter } from './rate-limit.ts';
 import { createSharedRateLimiter, type SharedRateLimiter } from './rate-limit-store.ts';
 
@@ -32,6 +33,8 @@ export interface AppContext {
    */
   searchReportLimiter: RateLimiter;
   feedbackLimiter: RateLimiter;
+  /** Keyed hashes of client addresses, for what must be recognised without being stored (pseudonyms.ts). */
+  pseudonym: Pseudonymise;
   signInLimits: { perClient: SharedRateLimiter; perAccount: SharedRateLimiter };
   close(): Promise<void>;
 }
@@ -64,6 +67,7 @@ export async function startApp(env: Env, { now = () => new Date(), devSecretFile
       searchLimiter: createRateLimiter({ limit: env.searchRateLimit, windowMs: 60_000 }),
       searchReportLimiter: createRateLimiter({ limit: env.searchReportRateLimit, windowMs: 60_000 }),
       feedbackLimiter: createRateLimiter({ limit: env.feedbackRateLimit, windowMs: 60_000 }),
+      pseudonym: pseudonymiser(secret),
       signInLimits: {
         perClient: createSharedRateLimiter(db, { limit: env.signInRateLimit.perClient, windowMs: SIGN_IN_CLIENT_WINDOW_MS }),
         perAccount: createSharedRateLimiter(db, { limit: env.signInRateLimit.perAccount, windowMs: SIGN_IN_ACCOUNT_WINDOW_MS }),
