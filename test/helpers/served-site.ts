@@ -1,7 +1,8 @@
 /**
  * For a describe block: a new database of `kind` with PEOPLE in it, the app context on it, and a
  * built site's real server on that database, started before the block's tests (after `prepare`,
- * for people or data the tests need) and stopped, closed and dropped after. Nothing is started
+ * for people or data the tests need; with `env` for the server's settings) and stopped, closed
+ * and dropped after. Nothing is started
  * when the database is not there; the tests skip themselves with `kind.available`.
  */
 import { afterAll, beforeAll } from 'vitest';
@@ -18,7 +19,7 @@ export interface ServedSite {
 export function useServedSite(
   kind: DatabaseKindUnderTest,
   distDir: string,
-  { prepare }: { prepare?: (app: AppContext) => Promise<void> } = {},
+  { prepare, env = {} }: { prepare?: (app: AppContext) => Promise<void>; env?: Record<string, string> } = {},
 ): ServedSite {
   let db: TestDatabase | undefined;
   let app: AppContext | undefined;
@@ -29,7 +30,7 @@ export function useServedSite(
     app = await testApp(db.url);
     await seedPeople(app);
     await prepare?.(app);
-    server = await startServer(distDir, { DATABASE_URL: db.url });
+    server = await startServer(distDir, { ...env, DATABASE_URL: db.url });
   });
   afterAll(async () => {
     await server?.stop();

@@ -35,8 +35,18 @@ export interface AppContext {
   feedbackLimiter: RateLimiter;
   /** Keyed hashes of client addresses, for what must be recognised without being stored (pseudonyms.ts). */
   pseudonym: Pseudonymise;
-  signInLimits: { perClient: SharedRateLimiter; perAccount: SharedRateLimiter };
+  /** In the database, so that several servers count together (auth/sign-in.ts). */
+  signInLimits: SignInLimits;
   close(): Promise<void>;
+}
+
+export interface SignInLimits {
+  /** Every attempt, per client address. */
+  perClient: SharedRateLimiter;
+  /** Failures, per account and client address. */
+  perAccountFromClient: SharedRateLimiter;
+  /** Failures, per account from all addresses. */
+  perAccount: SharedRateLimiter;
 }
 
 const SIGN_IN_CLIENT_WINDOW_MS = 60_000;
@@ -69,8 +79,21 @@ export async function startApp(env: Env, { now = () => new Date(), devSecretFile
       feedbackLimiter: createRateLimiter({ limit: env.feedbackRateLimit, windowMs: 60_000 }),
       pseudonym: pseudonymiser(secret),
       signInLimits: {
-        perClient: createSharedRateLimiter(db, { limit: env.signInRateLimit.perClient, windowMs: SIGN_IN_CLIENT_WINDOW_MS }),
-        perAccount: createSharedRateLimiter(db, { limit: env.signInRateLimit.perAccount, windowMs: SIGN_IN_ACCOUNT_WINDOW_MS }),
+        perClient: createSharedRateLimiter(db, {
+          name: 'sign-in:client',
+          limit: env.signInRateLimit.perClient,
+          windowMs: SIGN_IN_CLIENT_WINDOW_MS,
+        }),
+        perAccountFromClient: createSharedRateLimiter(db, {
+          name: 'sign-in:failures',
+          limit: env.signInRateLimit.perAccountFromClient,
+          windowMs: SIGN_IN_ACCOUNT_WINDOW_MS,
+        }),
+        perAccount: createSharedRateLimiter(db, {
+          name: 'sign-in:account',
+          limit: env.signInRateLimit.accountCeiling,
+          windowMs: SIGN_IN_ACCOUNT_WINDOW_MS,
+        }),
       },
       close: () => database.close(),
     };

@@ -35,7 +35,14 @@ export interface Env {
   searchReportRateLimit: number;
   /** Page feedback posts each client address may send per minute. */
   feedbackRateLimit: number;
-  signInRateLimit: { perClient: number; perAccount: number };
+  signInRateLimit: {
+    /** Sign-in attempts each client address may make per minute. */
+    perClient: number;
+    /** Failed sign-ins to one account from one client address per 15 minutes, before that address waits. */
+    perAccountFromClient: number;
+    /** Failed sign-ins to one account from all addresses per 15 minutes, before addresses that failed wait. */
+    accountCeiling: number;
+  };
 }
 
 export interface OidcSettings {
@@ -139,6 +146,7 @@ const schema = z.object({
   KNOWHOW_FEEDBACK_RATE_LIMIT: wholeNumber('KNOWHOW_FEEDBACK_RATE_LIMIT', { min: 1, max: 1_000_000 }).default(20),
   KNOWHOW_SIGNIN_RATE_LIMIT: wholeNumber('KNOWHOW_SIGNIN_RATE_LIMIT', { min: 1, max: 100_000 }).default(20),
   KNOWHOW_SIGNIN_ACCOUNT_LIMIT: wholeNumber('KNOWHOW_SIGNIN_ACCOUNT_LIMIT', { min: 1, max: 100_000 }).default(10),
+  KNOWHOW_SIGNIN_ACCOUNT_CEILING: wholeNumber('KNOWHOW_SIGNIN_ACCOUNT_CEILING', { min: 1, max: 1_000_000 }).default(100),
 });
 
 /** proxy-addr's names for address ranges, beside plain addresses and CIDR ranges. */
@@ -208,7 +216,11 @@ export function loadEnv(source: Record<string, string | undefined>, projectRoot:
     searchRateLimit: value.KNOWHOW_SEARCH_RATE_LIMIT,
     searchReportRateLimit: value.KNOWHOW_SEARCH_REPORT_RATE_LIMIT,
     feedbackRateLimit: value.KNOWHOW_FEEDBACK_RATE_LIMIT,
-    signInRateLimit: { perClient: value.KNOWHOW_SIGNIN_RATE_LIMIT, perAccount: value.KNOWHOW_SIGNIN_ACCOUNT_LIMIT },
+    signInRateLimit: {
+      perClient: value.KNOWHOW_SIGNIN_RATE_LIMIT,
+      perAccountFromClient: value.KNOWHOW_SIGNIN_ACCOUNT_LIMIT,
+      accountCeiling: value.KNOWHOW_SIGNIN_ACCOUNT_CEILING,
+    },
   };
 }
 
