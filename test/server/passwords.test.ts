@@ -39,6 +39,7 @@ describe('passwordProblem', () => {
     ['ZOE harbour violin', { name: 'Zoë Quinn', email: 'zq@kestrel.example' }],
     ['harbour MIA violin', { name: 'Mia Member', email: 'mia.member@fixture.example' }],
     ['harbour violin jdoe7', { name: 'Jane Doe', email: 'jdoe7@kestrel.example' }],
+    ['harbour jdoe violin', { name: 'Jane Doe', email: 'jdoe7@kestrel.example' }],
   ])('refuses %j for %j: a name in any case, accent or punctuation', (password, person) => {
     expect(passwordProblem(password, person)).toBe(OWN_NAME);
   });

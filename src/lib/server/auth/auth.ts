@@ -2,7 +2,8 @@
  * The better-auth instance: email and password, cookie sessions, the admin plugin with
  * Knowhow's access control (access.ts), and single sign-on through any OpenID Connect provider.
  * It shares the server's one Kysely instance. Its own rate limiter is off: sign-in is limited
- * per client and per account in the database (sign-in.ts), which several servers share.
+ * per client address, and failures per account and address, in the database (sign-in.ts),
+ * which several servers share. Every password it sets meets Knowhow's rule (password-check.ts).
  */
 import { betterAuth } from 'better-auth';
 import { createAuthMiddleware } from 'better-auth/api';

@@ -57,13 +57,13 @@ export function passwordProblem(password: string, person: PasswordOwner = {}): s
 
 /**
  * The words of a person's name and of their email's local part ("Asante, Kofi",
- * "anne-marie.o'brien"), and the local part itself, with 3 letters or more: split at anything
- * that is not a letter or a digit, so punctuation in a name hides none of it, and folded like
- * the password (case, accents), so "Zoë" is found in "zoe".
+ * "anne-marie.o'brien", "jdoe7"), and the local part itself, with 3 letters or more: split at
+ * anything that is not a letter, so punctuation or digits in a name hide none of it, and folded
+ * like the password (case, accents), so "Zoë" is found in "zoe".
  */
 export function personalWords({ email, name }: PasswordOwner): string[] {
   const local = email?.split('@')[0] ?? '';
-  const words = [local, ...`${name ?? ''} ${local}`.split(/[^\p{L}\p{N}]+/u)].map(fold);
+  const words = [local, ...`${name ?? ''} ${local}`.split(/\P{L}+/u)].map(fold);
   return [...new Set(words.filter((word) => (word.match(/\p{L}/gu)?.length ?? 0) >= 3))];
 }
 
