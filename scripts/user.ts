@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { resolveContentDir } from '../src/lib/content/content-dir.ts';
 import { loadSettings } from '../src/lib/content/settings.ts';
 import { type AppContext, startApp } from '../src/lib/server/app.ts';
+import { toCsv } from '../src/lib/server/csv.ts';
 import { DEV_SECRET_FILE } from '../src/lib/server/dev-app.ts';
 import { EnvError, loadEnv } from '../src/lib/server/env.ts';
 import { ApiError, fieldMessages } from '../src/lib/server/errors.ts';
@@ -182,10 +183,14 @@ async function importFile(
   for (const problem of result.problems.filter((problem) => !plan.problems.includes(problem)))
     console.error(`${file}:${problem.line} ${problem.message}`);
   const withPasswords = result.imported.filter((person) => person.oneTimePassword);
-  if (withPasswords.length > 0) {
-    console.log('email,one-time password');
-    for (const person of withPasswords) console.log(`${person.email},${person.oneTimePassword}`);
-  }
+  // CSV, to keep in a spreadsheet until each person has signed in: written safe to open (csv.ts).
+  if (withPasswords.length > 0)
+    process.stdout.write(
+      toCsv(
+        ['email', 'one-time password'],
+        withPasswords.map((person) => [person.email, person.oneTimePassword]),
+      ),
+    );
   console.log(
     `Imported ${result.imported.length} of ${plan.rows.length + plan.problems.length} rows from ${file}; ${result.problems.length} with problems.`,
   );

@@ -37,6 +37,8 @@ describe.each(DATABASES)('accounts on $name', (database) => {
     });
   const signInAttempt = (email: string, password: string, headers: Record<string, string>) =>
     call('/api/auth/sign-in/email', { method: 'POST', body: JSON.stringify({ email, password }), headers });
+  /** A session cookie, signed in from a desk of its own. */
+  const sessionOf = async (email: string) => cookieOf(await signInAttempt(email, PASSWORD, fromDesk()));
 
   beforeAll(async () => {
     if (!database.available) return;
@@ -70,6 +72,39 @@ describe.each(DATABASES)('accounts on $name', (database) => {
     });
     expect((await call('/api/auth/sign-out', { method: 'POST', body: '{}', cookie })).status).toBe(200);
     expect(((await (await call('/api/me', { cookie })).json()) as { user: unknown }).user).toBeNull();
+  });
+
+  it.skipIf(!database.available)('signs out with or without a body or Content-Type, and the session is gone after', async () => {
+    const ways: [string, RequestInit][] = [
+      ['no body, no Content-Type', {}],
+      ['an empty body, no Content-Type', { body: '' }],
+      ['an empty JSON body', { body: '', headers: { 'Content-Type': 'application/json' } }],
+      ['{} as JSON', { body: '{}', headers: { 'Content-Type': 'application/json' } }],
+      ['{} as text', { body: '{}', headers: { 'Content-Type': 'text/plain' } }],
+    ];
+    for (const [way, init] of ways) {
+      const cookie = await sessionOf(PEOPLE.member.email);
+      const response = await fetch(`${server.url}/api/auth/sign-out`, {
+        ...init,
+        method: 'POST',
+        headers: { Cookie: cookie, Origin: server.url, ...(init.headers as Record<string, string>) },
+      });
+      expect(response.status, way).toBe(200);
+      expect((await call('/api/me', { cookie })).status, way).toBe(401);
+    }
+  });
+
+  it.skipIf(!database.available)('refuses a body-less sign-out from another site, and the session stays', async () => {
+    const cookie = await sessionOf(PEOPLE.member.email);
+    for (const origin of ['https://evil.example', undefined]) {
+      const response = await fetch(`${server.url}/api/auth/sign-out`, {
+        method: 'POST',
+        headers: { Cookie: cookie, ...(origin ? { Origin: origin } : {}) },
+      });
+      expect(response.status, origin).toBe(403);
+      expect(((await response.json()) as ErrorBody).error.code).toBe('FORBIDDEN_ORIGIN');
+    }
+    expect((await call('/api/me', { cookie })).status).toBe(200);
   });
 
   it.skipIf(!database.available)('answers a wrong password and an unknown email alike, and records both', async () => {
@@ -112,18 +147,21 @@ describe.each(DATABASES)('accounts on $name', (database) => {
   });
 
   it.skipIf(!database.available)(
-    'stops guessing at one account after 3 failures, even with the right password, for that account only',
+    'stops guessing at one account from one address after 3 failures, even with the right password, and nowhere else',
     async () => {
+      const attacker = fromDesk();
       for (let attempt = 0; attempt < 3; attempt++) {
-        expect((await signInAttempt(PEOPLE.manager.email, `wrong guess ${attempt}`, fromDesk())).status).toBe(401);
+        expect((await signInAttempt(PEOPLE.manager.email, `wrong guess ${attempt}`, attacker)).status).toBe(401);
       }
-      const blocked = await signInAttempt(PEOPLE.manager.email, PASSWORD, fromDesk());
+      const blocked = await signInAttempt(PEOPLE.manager.email, PASSWORD, attacker);
       expect(blocked.status).toBe(429);
       expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(800);
       expect(((await blocked.json()) as ErrorBody).error.message).toMatch(
-        /^Too many failed sign-ins for this account; try again in 1[45] min/,
+        /^Too many failed sign-ins to this account from your address; try again in 1[45] min/,
       );
-      expect((await signInAttempt(PEOPLE.member.email, PASSWORD, fromDesk())).status).toBe(200);
+      // The manager, from their own desk, and other accounts from the attacker's, are not held up.
+      expect((await signInAttempt(PEOPLE.manager.email, PASSWORD, fromDesk())).status).toBe(200);
+      expect((await signInAttempt(PEOPLE.member.email, PASSWORD, attacker)).status).toBe(200);
     },
   );
 
@@ -172,6 +210,45 @@ describe.each(DATABASES)('accounts on $name', (database) => {
     expect((await call('/api/admin/users', { cookie: fresh })).status).toBe(200);
     const { events } = await app.audit.list({ type: 'password-changed', limit: 1 });
     expect(events[0]?.subject.email).toBe('nina.new@fixture.example');
+  });
+
+  it.skipIf(!database.available)('refuses a new password with the person’s own name, on every path that sets one', async () => {
+    const OWN_NAME =
+      'Choose a password without your name or email in it; try three or four unrelated words, e.g. "kettle orbit lantern moss".';
+    const created = await call('/api/admin/users', {
+      method: 'POST',
+      cookie: admin,
+      body: JSON.stringify({ email: 'kofi.asante@fixture.example', name: 'Asante, Kofi', password: 'saffron harbour violin' }),
+    });
+    expect(created.status).toBe(201);
+    const { id } = ((await created.json()) as { user: { id: string } }).user;
+    const cookie = cookieOf(await signInAttempt('kofi.asante@fixture.example', 'saffron harbour violin', fromDesk()));
+    // Changing one's own, through the API and through /account/.
+    const changed = await call('/api/auth/change-password', {
+      method: 'POST',
+      cookie,
+      body: JSON.stringify({ currentPassword: 'saffron harbour violin', newPassword: 'Kofi harbour violin' }),
+    });
+    expect(changed.status).toBe(400);
+    expect(((await changed.json()) as ErrorBody).error).toEqual({ code: 'WEAK_PASSWORD', message: OWN_NAME });
+    const form = await call('/account/', {
+      method: 'POST',
+      cookie,
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ current: 'saffron harbour violin', new: 'asante harbour violin', confirm: 'asante harbour violin' }),
+    });
+    expect(form.status).toBe(400);
+    expect(await form.text()).toContain('Choose a password without your name or email in it');
+    // An admin's reset.
+    const reset = await call(`/api/admin/users/${id}/password`, {
+      method: 'POST',
+      cookie: admin,
+      body: JSON.stringify({ password: 'violin ASANTE harbour' }),
+    });
+    expect(reset.status).toBe(400);
+    expect(((await reset.json()) as ErrorBody).error).toMatchObject({ code: 'WEAK_PASSWORD', message: OWN_NAME });
+    // None of them changed it.
+    expect((await signInAttempt('kofi.asante@fixture.example', 'saffron harbour violin', fromDesk())).status).toBe(200);
   });
 
   it.skipIf(!database.available)('manages people through the admin API, with per-field errors and the last admin kept', async () => {

@@ -33,7 +33,8 @@ describe('reviews over HTTP', () => {
     // Mia answers for the Billing Operations pages through a handle and its display name.
     const mia = await findUserByEmail(app, PEOPLE.member.email);
     await updateUser(app, { user: null }, mia?.id as string, { ownerHandles: ['Billing Operations'] });
-    server = await startServer(FIXTURE_DIST, { DATABASE_URL: db.url });
+    // Readers answer from desks of their own (X-Forwarded-For): one address counts once.
+    server = await startServer(FIXTURE_DIST, { DATABASE_URL: db.url, KNOWHOW_TRUSTED_PROXIES: 'loopback' });
     cookies.member = await signIn(server.url, PEOPLE.member.email);
     cookies.manager = await signIn(server.url, PEOPLE.manager.email);
   });
@@ -105,10 +106,10 @@ describe('reviews over HTTP', () => {
     const before = await (await get('/reviews/', 'member')).text();
     expect(before).not.toContain('Readers found these unhelpful');
     // Three readers find the refunds policy unhelpful, one finds it helpful.
-    for (const helpful of [false, false, true, false]) {
+    for (const [desk, helpful] of [false, false, true, false].entries()) {
       const answer = await fetch(`${server.url}/api/feedback`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
+        headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': `198.51.100.${desk + 1}` },
         body: JSON.stringify({ page: '/policies/refunds/', helpful }),
       });
       expect(answer.status).toBe(201);

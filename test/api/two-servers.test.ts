@@ -1,7 +1,7 @@
 /**
  * Two servers behind one database, started at the same moment (their migrations take turns):
- * a session made on one works on the other, a sign-out on one ends it on both, and sign-in
- * limits count the attempts made on both.
+ * a session made on one works on the other, a sign-out on one ends it on both, sign-in limits
+ * count the attempts made on both, and a reader's page-feedback vote counts once on both.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../../src/lib/server/app.ts';
@@ -18,7 +18,13 @@ describe.each(DATABASES)('two servers on one $name database', (database) => {
   beforeAll(async () => {
     if (!database.available) return;
     db = await database.create();
-    const env = { DATABASE_URL: db.url, KNOWHOW_SIGNIN_ACCOUNT_LIMIT: '4', KNOWHOW_SIGNIN_RATE_LIMIT: '1000' };
+    const env = {
+      DATABASE_URL: db.url,
+      KNOWHOW_SIGNIN_ACCOUNT_LIMIT: '4',
+      KNOWHOW_SIGNIN_RATE_LIMIT: '1000',
+      // Requests without X-Forwarded-For come from the socket's address, 127.0.0.1.
+      KNOWHOW_TRUSTED_PROXIES: 'loopback',
+    };
     servers = await Promise.all([startServer(FIXTURE_DIST, env), startServer(FIXTURE_DIST, env)]);
     app = await testApp(db.url);
     await seedPeople(app);
@@ -44,6 +50,25 @@ describe.each(DATABASES)('two servers on one $name database', (database) => {
     expect(((await (await me(first, cookie)).json()) as { user: unknown }).user).toBeNull();
   });
 
+  it.skipIf(!database.available)('count one page-feedback vote per address, whichever server takes it', async () => {
+    const vote = (server: RunningServer, helpful: boolean) =>
+      fetch(`${server.url}/api/feedback`, {
+        method: 'POST',
+        headers: { Origin: server.url, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ page: '/guides/tone-of-voice/', helpful }),
+      });
+    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => vote(servers[i % 2] as RunningServer, false)));
+    expect(answers.map((answer) => answer.status)).toEqual(Array(12).fill(201));
+    expect(new Set(await Promise.all(answers.map(async (answer) => ((await answer.json()) as { id: string }).id))).size).toBe(1);
+    const rows = await app.db
+      .selectFrom('page_feedback')
+      .select(['helpful', 'reader'])
+      .where('page_url', '=', '/guides/tone-of-voice/')
+      .execute();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.reader).not.toMatch(/127\.0\.0\.1|::1/);
+  });
+
   it.skipIf(!database.available)('share sign-in limits: failures on both count together', async () => {
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 6; attempt++) {
@@ -56,5 +81,14 @@ describe.each(DATABASES)('two servers on one $name database', (database) => {
       statuses.push(response.status);
     }
     expect(statuses).toEqual([401, 401, 401, 401, 429, 429]);
+    // Counted per address: from another desk the manager signs in at once, on either server.
+    for (const server of servers) {
+      const response = await fetch(`${server.url}/api/auth/sign-in/email`, {
+        method: 'POST',
+        headers: { Origin: server.url, 'Content-Type': 'application/json', 'X-Forwarded-For': '198.51.100.44' },
+        body: JSON.stringify({ email: PEOPLE.manager.email, password: PASSWORD }),
+      });
+      expect(response.status).toBe(200);
+    }
   });
 });

@@ -168,6 +168,27 @@ describe.skipIf(!hasChromium)('signing in, in Chromium', () => {
     await context.close();
   });
 
+  it('comes back only to this site: an address that leads elsewhere opens the home page instead', async () => {
+    const { context, page } = await newPage();
+    await page.goto(`${server.url}/sign-in/?next=%2F%09%2Fevil.example`);
+    await page.fill('#email', PEOPLE.member.email);
+    await page.fill('#password', PASSWORD);
+    await signInButton(page).click();
+    await page.waitForURL(`${server.url}/`);
+    await context.close();
+    // Single sign-on, signed out: a browser of its own.
+    const sso = await newPage();
+    await sso.page.goto(`${server.url}/sign-in/?next=%2F.%2F%2Fevil.example`);
+    await sso.page.getByRole('button', { name: 'Sign in with Fixture ID' }).click();
+    await sso.page.waitForURL(`${provider.issuer}/**`);
+    await sso.page.fill('input[name=login]', 'olu.adeyemi');
+    await sso.page.fill('input[name=password]', 'anything');
+    await sso.page.click('button[type=submit]');
+    await sso.page.getByRole('button', { name: 'Continue' }).click();
+    await sso.page.waitForURL(`${server.url}/`);
+    await sso.context.close();
+  });
+
   it('lets an admin add a new hire, who must choose a password at the first sign-in', async () => {
     const admin = await newPage();
     await admin.page.goto(`${server.url}/sign-in/?next=%2Fadmin%2Fusers%2Fnew%2F`);

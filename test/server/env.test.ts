@@ -31,7 +31,7 @@ describe('loadEnv', () => {
       searchRateLimit: 120,
       searchReportRateLimit: 60,
       feedbackRateLimit: 20,
-      signInRateLimit: { perClient: 20, perAccount: 10 },
+      signInRateLimit: { perClient: 20, perAccountFromClient: 10, accountCeiling: 100 },
       allowedHosts: [],
       shutdownTimeoutMs: 10_000,
     });

@@ -1,11 +1,12 @@
 /**
  * Page feedback on a real database, SQLite and PostgreSQL: answers stored at the page's version,
- * one vote per signed-in person, page and day, comments added to an answer, and what owners and
- * managers read; and who answers for a page (owners.ts).
+ * one vote per reader and page version (a signed-in person by id, anyone else by address and
+ * day, never storing the address), comments added to an answer, and what owners and managers
+ * read; and who answers for a page (owners.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../src/lib/server/errors.ts';
-import { type FeedbackDeps, recordFeedback } from '../../src/lib/server/feedback/feedback.ts';
+import { type FeedbackDeps, type Reader, recordFeedback } from '../../src/lib/server/feedback/feedback.ts';
 import { feedbackEntries, feedbackForOwner, feedbackSummary, pagesWithNegativeFeedback } from '../../src/lib/server/feedback/reports.ts';
 import { pagesOwnedBy, reportScope } from '../../src/lib/server/owners.ts';
 import { createUser, findUserByEmail } from '../../src/lib/server/users/users.ts';
@@ -55,12 +56,16 @@ describe.each(DATABASES)('page feedback on $name', (database) => {
     clock = new Date(clock.getTime() + minutes * 60_000);
   };
   const context = useTestApp(database, { now: () => clock });
-  const deps = (): FeedbackDeps & { ownerNames: Record<string, string> } => ({
+  const deps = (pages = PAGES): FeedbackDeps & { ownerNames: Record<string, string> } => ({
     ...context.app,
-    pages: PAGES,
+    pages,
     timeZone: 'UTC',
     ownerNames: OWNER_NAMES,
   });
+  /** Someone not signed in, at `clientAddress`. */
+  const anonymous = (clientAddress = '192.0.2.1'): Reader => ({ user: null, clientAddress });
+  const signedIn = (user: UserRecord): Reader => ({ user, clientAddress: '192.0.2.200' });
+  const votesOn = async (page: string) => (await feedbackSummary(deps(), {})).find((summary) => summary.url === page) ?? { yes: 0, no: 0 };
   const reader = async (email: string): Promise<UserRecord> =>
     (await findUserByEmail(context.app, email)) ??
     (
@@ -71,13 +76,13 @@ describe.each(DATABASES)('page feedback on $name', (database) => {
       )
     ).user;
 
-  it.skipIf(!database.available)('stores answers at the page’s version, anonymous ones without anybody', async () => {
-    const first = await recordFeedback(deps(), null, {
+  it.skipIf(!database.available)('stores answers at the page’s version, anonymous ones without anybody or their address', async () => {
+    const first = await recordFeedback(deps(), anonymous('192.0.2.1'), {
       page: '/policies/refunds/',
       helpful: false,
       comment: '  Say what happens after 30 days.  ',
     });
-    const second = await recordFeedback(deps(), null, { page: '/policies/refunds/', helpful: true });
+    const second = await recordFeedback(deps(), anonymous('192.0.2.2'), { page: '/policies/refunds/', helpful: true });
     expect(first.id).not.toBe(second.id);
     const rows = await context.app.db
       .selectFrom('page_feedback')
@@ -89,32 +94,69 @@ describe.each(DATABASES)('page feedback on $name', (database) => {
       [false, 'Say what happens after 30 days.', 'refunds00001', null, '2026-11-02'],
       [true, null, 'refunds00001', null, '2026-11-02'],
     ]);
+    expect(JSON.stringify(rows)).not.toMatch(/192\.0\.2/);
     for (const page of ['/no-such-page/', '/faq/draft/']) {
-      await expect(recordFeedback(deps(), null, { page, helpful: true })).rejects.toBeInstanceOf(ApiError);
+      await expect(recordFeedback(deps(), anonymous(), { page, helpful: true })).rejects.toBeInstanceOf(ApiError);
     }
   });
 
-  it.skipIf(!database.available)('keeps one vote per signed-in person, page and day: the last one', async () => {
-    const rita = await reader('rita.reader@fixture.example');
-    const first = await recordFeedback(deps(), rita, { page: '/faq/plain-page/', helpful: true });
-    tick(5);
-    const again = await recordFeedback(deps(), rita, { page: '/faq/plain-page/', helpful: false, comment: 'Out of date.' });
-    expect(again).toEqual({ id: first.id, replaced: true });
-    // At once, from two tabs: still one.
-    await Promise.all([
-      recordFeedback(deps(), rita, { page: '/faq/plain-page/', helpful: false, comment: 'Out of date.' }),
-      recordFeedback(deps(), rita, { page: '/faq/plain-page/', helpful: false, comment: 'Out of date.' }),
-    ]);
-    const mine = await context.app.db.selectFrom('page_feedback').selectAll().where('user_id', '=', rita.id).execute();
-    expect(mine.map((row) => [Boolean(row.helpful), row.comment])).toEqual([[false, 'Out of date.']]);
+  it.skipIf(!database.available)('counts one vote per address and day: twelve from one address are one, the last', async () => {
+    // Before the period the last test reads, which counts every "no".
+    clock = new Date('2026-09-01T09:00:00Z');
+    for (let i = 0; i < 12; i++) await recordFeedback(deps(), anonymous('198.51.100.7'), { page: '/guides/tone/', helpful: i === 11 });
+    expect(await votesOn('/guides/tone/')).toMatchObject({ yes: 1, no: 0 });
+    // At once, as a script would send them: still one.
+    await Promise.all(
+      Array.from({ length: 12 }, () => recordFeedback(deps(), anonymous('198.51.100.7'), { page: '/guides/tone/', helpful: false })),
+    );
+    expect(await votesOn('/guides/tone/')).toMatchObject({ yes: 0, no: 1 });
+    await recordFeedback(deps(), anonymous('198.51.100.8'), { page: '/guides/tone/', helpful: false });
+    expect(await votesOn('/guides/tone/')).toMatchObject({ yes: 0, no: 2 });
+    // Addresses of one IPv6 network are one reader; another network is another.
+    for (const address of ['2001:db8:7:7::1', '2001:db8:7:7::2', '2001:db8:7:7:abcd::9'])
+      await recordFeedback(deps(), anonymous(address), { page: '/guides/tone/', helpful: false });
+    await recordFeedback(deps(), anonymous('2001:db8:7:8::1'), { page: '/guides/tone/', helpful: false });
+    expect(await votesOn('/guides/tone/')).toMatchObject({ yes: 0, no: 4 });
+    // The next day the address may be someone else's: a vote of its own.
     tick(24 * 60);
-    await recordFeedback(deps(), rita, { page: '/faq/plain-page/', helpful: false });
-    expect(await context.app.db.selectFrom('page_feedback').select('id').where('user_id', '=', rita.id).execute()).toHaveLength(2);
+    await recordFeedback(deps(), anonymous('198.51.100.7'), { page: '/guides/tone/', helpful: false });
+    expect(await votesOn('/guides/tone/')).toMatchObject({ yes: 0, no: 5 });
+  });
+
+  it.skipIf(!database.available)('keeps one vote per signed-in person and page version: the last one, whatever the day', async () => {
+    clock = new Date('2026-09-10T09:00:00Z');
+    const rita = await reader('rita.reader@fixture.example');
+    const first = await recordFeedback(deps(), signedIn(rita), { page: '/faq/plain-page/', helpful: true });
+    tick(5);
+    const again = await recordFeedback(deps(), signedIn(rita), { page: '/faq/plain-page/', helpful: false, comment: 'Out of date.' });
+    expect(again).toEqual({ id: first.id, replaced: true });
+    // At once, from two tabs, and from another address: still one.
+    await Promise.all([
+      recordFeedback(deps(), signedIn(rita), { page: '/faq/plain-page/', helpful: false, comment: 'Out of date.' }),
+      recordFeedback(
+        deps(),
+        { user: rita, clientAddress: '203.0.113.9' },
+        { page: '/faq/plain-page/', helpful: false, comment: 'Out of date.' },
+      ),
+    ]);
+    tick(24 * 60);
+    await recordFeedback(deps(), signedIn(rita), { page: '/faq/plain-page/', helpful: false, comment: 'Still out of date.' });
+    const mine = await context.app.db.selectFrom('page_feedback').selectAll().where('user_id', '=', rita.id).execute();
+    expect(mine.map((row) => [Boolean(row.helpful), row.comment, row.day])).toEqual([[false, 'Still out of date.', '2026-09-11']]);
+    expect(await votesOn('/faq/plain-page/')).toMatchObject({ yes: 0, no: 1 });
+    // A new version of the page is a new question.
+    const changed = PAGES.map((page) => (page.url === '/faq/plain-page/' ? { ...page, version: 'plain0000002' } : page));
+    expect((await recordFeedback(deps(changed), signedIn(rita), { page: '/faq/plain-page/', helpful: true })).replaced).toBe(false);
+    await recordFeedback(deps(changed), anonymous('198.51.100.7'), { page: '/faq/plain-page/', helpful: true });
+    await recordFeedback(deps(changed), anonymous('198.51.100.7'), { page: '/faq/plain-page/', helpful: true });
+    expect(await votesOn('/faq/plain-page/')).toMatchObject({ yes: 2, no: 1 });
   });
 
   it.skipIf(!database.available)('adds a comment to an answer by its id, for an hour', async () => {
-    const { id } = await recordFeedback(deps(), null, { page: '/guides/tone/', helpful: false });
-    expect(await recordFeedback(deps(), null, { page: '/guides/tone/', helpful: false, comment: 'No examples.', id })).toEqual({
+    const { id } = await recordFeedback(deps(), anonymous('192.0.2.50'), { page: '/guides/tone/', helpful: false });
+    expect(
+      await recordFeedback(deps(), anonymous('192.0.2.50'), { page: '/guides/tone/', helpful: false, comment: 'No examples.', id }),
+    ).toEqual({
       id,
       replaced: true,
     });
@@ -122,19 +164,21 @@ describe.each(DATABASES)('page feedback on $name', (database) => {
     expect(row.comment).toBe('No examples.');
     // Someone signed in cannot take over another person's answer, nor anyone an old one.
     const rita = await reader('rita.reader@fixture.example');
-    const hers = await recordFeedback(deps(), rita, { page: '/guides/tone/', helpful: true });
-    await expect(recordFeedback(deps(), null, { page: '/guides/tone/', helpful: false, comment: 'Mine now', id: hers.id })).rejects.toThrow(
-      ApiError,
-    );
+    const hers = await recordFeedback(deps(), signedIn(rita), { page: '/guides/tone/', helpful: true });
+    await expect(
+      recordFeedback(deps(), anonymous(), { page: '/guides/tone/', helpful: false, comment: 'Mine now', id: hers.id }),
+    ).rejects.toThrow(ApiError);
     tick(61);
-    await expect(recordFeedback(deps(), null, { page: '/guides/tone/', helpful: false, comment: 'Later', id })).rejects.toThrow(ApiError);
+    await expect(
+      recordFeedback(deps(), anonymous('192.0.2.50'), { page: '/guides/tone/', helpful: false, comment: 'Later', id }),
+    ).rejects.toThrow(ApiError);
   });
 
   it.skipIf(!database.available)('shows owners their pages and lists pages several people found unhelpful', async () => {
     clock = new Date('2026-11-20T09:00:00Z');
     for (let i = 0; i < 3; i++) {
       tick(1);
-      await recordFeedback(deps(), null, { page: '/policies/', helpful: false, comment: `Unclear ${i}` });
+      await recordFeedback(deps(), anonymous(`192.0.2.${100 + i}`), { page: '/policies/', helpful: false, comment: `Unclear ${i}` });
     }
     const kim = { email: 'kim@fixture.example', ownerHandles: ['Policy Team'] };
     const mine = await feedbackForOwner(deps(), kim);
@@ -155,7 +199,7 @@ describe.each(DATABASES)('page feedback on $name', (database) => {
       }),
     ).toEqual([]);
 
-    const all = await feedbackSummary(deps(), {});
+    const all = await feedbackSummary(deps(), { since: since.toISOString() });
     expect(all[0]?.url).toBe('/policies/');
     expect((await feedbackEntries(deps(), { section: '/faq/' })).every((entry) => entry.page.startsWith('/faq/'))).toBe(true);
     expect((await feedbackEntries(deps(), { helpful: true })).every((entry) => entry.helpful)).toBe(true);

@@ -1,6 +1,8 @@
 /** What a password must be: long enough, and not one an attacker tries early. */
 import { describe, expect, it } from 'vitest';
-import { passwordProblem } from '../../src/lib/server/auth/passwords.ts';
+import { passwordProblem, personalWords } from '../../src/lib/server/auth/passwords.ts';
+
+const OWN_NAME = 'Choose a password without your name or email in it; try three or four unrelated words, e.g. "kettle orbit lantern moss".';
 
 describe('passwordProblem', () => {
   it('accepts long passphrases and random passwords', () => {
@@ -25,5 +27,26 @@ describe('passwordProblem', () => {
       /without your name or email/,
     );
     expect(passwordProblem('my Fischer family tree', { name: 'Lena Fischer' })).toMatch(/without your name or email/);
+  });
+
+  it.each([
+    ['asante harbour violin', { name: 'Asante, Kofi', email: 'kofi.asante@kestrel.example' }],
+    ['kofi harbour violin', { name: 'Asante, Kofi', email: 'k.a@kestrel.example' }],
+    ['silva harbour violin', { name: 'Ana S.', email: 'ana.silva@kestrel.example' }],
+    ['obrien harbour violin', { name: 'Seán O’Brien', email: 'sob@kestrel.example' }],
+    ['sean harbour violin', { name: 'Seán O’Brien', email: 'sob@kestrel.example' }],
+    ['marie harbour violin', { name: 'Anne-Marie Dupont', email: 'amd@kestrel.example' }],
+    ['ZOE harbour violin', { name: 'Zoë Quinn', email: 'zq@kestrel.example' }],
+    ['harbour MIA violin', { name: 'Mia Member', email: 'mia.member@fixture.example' }],
+    ['harbour violin jdoe7', { name: 'Jane Doe', email: 'jdoe7@kestrel.example' }],
+    ['harbour jdoe violin', { name: 'Jane Doe', email: 'jdoe7@kestrel.example' }],
+  ])('refuses %j for %j: a name in any case, accent or punctuation', (password, person) => {
+    expect(passwordProblem(password, person)).toBe(OWN_NAME);
+  });
+
+  it('takes names of three letters or more, from the name and the email’s local part', () => {
+    expect(personalWords({ name: 'Asante, Kofi', email: 'k.asante-2@kestrel.example' })).toEqual(['k.asante-2', 'asante', 'kofi']);
+    expect(personalWords({ name: 'Jo Li', email: 'jo@kestrel.example' })).toEqual([]);
+    expect(passwordProblem('jo li harbour violin', { name: 'Jo Li', email: 'jo@kestrel.example' })).toBeUndefined();
   });
 });

@@ -128,6 +128,19 @@ describe('npm run user', () => {
     expect((await user('list')).stdout).toContain('2 people');
   });
 
+  it('refuses a reset password with the person’s own name in it, whatever its accents and punctuation', async () => {
+    expect(
+      (await user('add', '--email', 'zoe.nq@kestrel.example', '--name', 'Zoë Nowak-Quinn', '--password', 'copper meadow satchel')).code,
+    ).toBe(0);
+    for (const password of ['copper zoe satchel', 'copper QUINN satchel']) {
+      const refused = await user('reset-password', '--email', 'zoe.nq@kestrel.example', '--password', password);
+      expect([refused.code, refused.stderr.trim()], password).toEqual([
+        1,
+        'Choose a password without your name or email in it; try three or four unrelated words, e.g. "kettle orbit lantern moss".',
+      ]);
+    }
+  });
+
   it('imports a CSV file: the good rows, each bad one with its line, exit 1', async () => {
     const file = join(dir, 'intake.csv');
     writeFileSync(file, 'email,name,job roles\nlena.fischer@kestrel.example,Lena Fischer,agent;new-hire\nbroken,Someone,agent\n');

@@ -14,6 +14,7 @@ import { type DatabaseHandle, openDatabase } from './db/connect.ts';
 import { migrate } from './db/migrate.ts';
 import type { Database } from './db/schema.ts';
 import type { Env } from './env.ts';
+import { type Pseudonymise, pseudonymiser } from './pseudonyms.ts';
 import { createRateLimiter, type RateLimiter } from './rate-limit.ts';
 import { createSharedRateLimiter, type SharedRateLimiter } from './rate-limit-store.ts';
 
@@ -32,8 +33,20 @@ export interface AppContext {
    */
   searchReportLimiter: RateLimiter;
   feedbackLimiter: RateLimiter;
-  signInLimits: { perClient: SharedRateLimiter; perAccount: SharedRateLimiter };
+  /** Keyed hashes of client addresses, for what must be recognised without being stored (pseudonyms.ts). */
+  pseudonym: Pseudonymise;
+  /** In the database, so that several servers count together (auth/sign-in.ts). */
+  signInLimits: SignInLimits;
   close(): Promise<void>;
+}
+
+export interface SignInLimits {
+  /** Every attempt, per client address. */
+  perClient: SharedRateLimiter;
+  /** Failures, per account and client address. */
+  perAccountFromClient: SharedRateLimiter;
+  /** Failures, per account from all addresses. */
+  perAccount: SharedRateLimiter;
 }
 
 const SIGN_IN_CLIENT_WINDOW_MS = 60_000;
@@ -64,9 +77,23 @@ export async function startApp(env: Env, { now = () => new Date(), devSecretFile
       searchLimiter: createRateLimiter({ limit: env.searchRateLimit, windowMs: 60_000 }),
       searchReportLimiter: createRateLimiter({ limit: env.searchReportRateLimit, windowMs: 60_000 }),
       feedbackLimiter: createRateLimiter({ limit: env.feedbackRateLimit, windowMs: 60_000 }),
+      pseudonym: pseudonymiser(secret),
       signInLimits: {
-        perClient: createSharedRateLimiter(db, { limit: env.signInRateLimit.perClient, windowMs: SIGN_IN_CLIENT_WINDOW_MS }),
-        perAccount: createSharedRateLimiter(db, { limit: env.signInRateLimit.perAccount, windowMs: SIGN_IN_ACCOUNT_WINDOW_MS }),
+        perClient: createSharedRateLimiter(db, {
+          name: 'sign-in:client',
+          limit: env.signInRateLimit.perClient,
+          windowMs: SIGN_IN_CLIENT_WINDOW_MS,
+        }),
+        perAccountFromClient: createSharedRateLimiter(db, {
+          name: 'sign-in:failures',
+          limit: env.signInRateLimit.perAccountFromClient,
+          windowMs: SIGN_IN_ACCOUNT_WINDOW_MS,
+        }),
+        perAccount: createSharedRateLimiter(db, {
+          name: 'sign-in:account',
+          limit: env.signInRateLimit.accountCeiling,
+          windowMs: SIGN_IN_ACCOUNT_WINDOW_MS,
+        }),
       },
       close: () => database.close(),
     };

@@ -35,7 +35,14 @@ export interface Env {
   searchReportRateLimit: number;
   /** Page feedback posts each client address may send per minute. */
   feedbackRateLimit: number;
-  signInRateLimit: { perClient: number; perAccount: number };
+  signInRateLimit: {
+    /** Sign-in attempts each client address may make per minute. */
+    perClient: number;
+    /** Failed sign-ins to one account from one client address per 15 minutes, before that address waits. */
+    perAccountFromClient: number;
+    /** Failed sign-ins to one account from all addresses per 15 minutes, before addresses that failed wait. */
+    accountCeiling: number;
+  };
   /** Host names (with a port where it is not the default) a production server answers besides BETTER_AUTH_URL's. */
   allowedHosts: string[];
   /** How long a stopping server lets requests in flight finish, in milliseconds. */
@@ -153,6 +160,7 @@ const schema = z.object({
         'KNOWHOW_ALLOWED_HOSTS: write host names separated by commas, with a port where it is not 80 or 443, e.g. kb.kestrel.example,10.0.0.7:4321',
     }),
   KNOWHOW_SHUTDOWN_TIMEOUT: wholeNumber('KNOWHOW_SHUTDOWN_TIMEOUT', { min: 0, max: 3600 }).default(10),
+  KNOWHOW_SIGNIN_ACCOUNT_CEILING: wholeNumber('KNOWHOW_SIGNIN_ACCOUNT_CEILING', { min: 1, max: 1_000_000 }).default(100),
 });
 
 /** proxy-addr's names for address ranges, beside plain addresses and CIDR ranges. */
@@ -222,7 +230,11 @@ export function loadEnv(source: Record<string, string | undefined>, projectRoot:
     searchRateLimit: value.KNOWHOW_SEARCH_RATE_LIMIT,
     searchReportRateLimit: value.KNOWHOW_SEARCH_REPORT_RATE_LIMIT,
     feedbackRateLimit: value.KNOWHOW_FEEDBACK_RATE_LIMIT,
-    signInRateLimit: { perClient: value.KNOWHOW_SIGNIN_RATE_LIMIT, perAccount: value.KNOWHOW_SIGNIN_ACCOUNT_LIMIT },
+    signInRateLimit: {
+      perClient: value.KNOWHOW_SIGNIN_RATE_LIMIT,
+      perAccountFromClient: value.KNOWHOW_SIGNIN_ACCOUNT_LIMIT,
+      accountCeiling: value.KNOWHOW_SIGNIN_ACCOUNT_CEILING,
+    },
     allowedHosts: value.KNOWHOW_ALLOWED_HOSTS,
     shutdownTimeoutMs: value.KNOWHOW_SHUTDOWN_TIMEOUT * 1000,
   };

@@ -1,7 +1,7 @@
 /**
  * POST /api/feedback: "Was this page helpful?" from the widget under every page. Anyone who may
- * read the handbook may answer; a signed-in person's id is kept only for one vote per page and
- * day (a second one that day replaces the first). Rate-limited per client address.
+ * read the handbook may answer, once per version of the page: a second answer replaces the
+ * first (feedback/feedback.ts). Rate-limited per client address.
  */
 import { z } from 'astro/zod';
 import { FeedbackBody } from '../../lib/server/api/feedback-input.ts';
@@ -24,7 +24,8 @@ export const { POST, ALL, spec } = defineApi('/api/feedback', {
     body: FeedbackBody,
     responses: {
       201: {
-        description: 'Stored; `replaced` when it took the place of the signed-in person’s earlier answer of the day.',
+        description:
+          'Stored; `replaced` when it took the place of the reader’s earlier answer on this version of the page (a signed-in person’s, or one from the same address that day).',
         schema: z.object({ id: z.string(), replaced: z.boolean() }),
       },
     },
@@ -35,7 +36,7 @@ export const { POST, ALL, spec } = defineApi('/api/feedback', {
           headers: { 'Retry-After': String(retryAfterSeconds) },
         });
       }
-      const result = await recordFeedback(feedbackDeps(app, await readManifest(getSite)), user, body);
+      const result = await recordFeedback(feedbackDeps(app, await readManifest(getSite)), { user, clientAddress }, body);
       return Response.json(result, { status: 201, headers: { 'Cache-Control': 'no-store' } });
     },
   }),

@@ -5,6 +5,7 @@
  * the sign-in link comes back to the page being read.
  */
 import { clientT } from '../../i18n/client.ts';
+import { signInAddress } from '../../lib/return-address.ts';
 import { rememberLanguage } from '../language/chosen-language.ts';
 import { whoAmI } from './who-am-i.ts';
 
@@ -32,7 +33,7 @@ function signOutForm(): HTMLFormElement {
 
 async function fillIn(menu: HTMLElement): Promise<void> {
   const signIn = menu.querySelector<HTMLAnchorElement>('[data-sign-in]');
-  if (signIn && location.pathname !== '/') signIn.href = `/sign-in/?next=${encodeURIComponent(location.pathname + location.search)}`;
+  if (signIn && location.pathname !== '/') signIn.href = signInAddress(location.pathname + location.search);
   const me = await whoAmI();
   if (!me) return;
   // The language a person set on /account/ is their choice on static pages too.

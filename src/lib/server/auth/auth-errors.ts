@@ -23,6 +23,7 @@ const BY_STATUS: Record<number, ErrorCode> = {
   401: 'UNAUTHORIZED',
   403: 'FORBIDDEN',
   404: 'NOT_FOUND',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
   422: 'INVALID_INPUT',
   429: 'RATE_LIMITED',
 };

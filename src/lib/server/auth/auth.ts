@@ -2,10 +2,11 @@
  * The better-auth instance: email and password, cookie sessions, the admin plugin with
  * Knowhow's access control (access.ts), and single sign-on through any OpenID Connect provider.
  * It shares the server's one Kysely instance. Its own rate limiter is off: sign-in is limited
- * per client and per account in the database (sign-in.ts), which several servers share.
+ * per client address, and failures per account and address, in the database (sign-in.ts),
+ * which several servers share. Every password it sets meets Knowhow's rule (password-check.ts).
  */
 import { betterAuth } from 'better-auth';
-import { APIError, createAuthMiddleware } from 'better-auth/api';
+import { createAuthMiddleware } from 'better-auth/api';
 import { admin } from 'better-auth/plugins/admin';
 import { genericOAuth } from 'better-auth/plugins/generic-oauth';
 import type { Kysely } from 'kysely';
@@ -14,7 +15,8 @@ import type { DatabaseKind } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
 import { type Env, siteOrigin } from '../env.ts';
 import { accessControl, DEFAULT_ROLE, roles } from './access.ts';
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblem } from './passwords.ts';
+import { checkNewPassword } from './password-check.ts';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './passwords.ts';
 
 /** The header scripts/serve.ts sets to the client's address (see client-address.ts); any sent by the client is dropped. */
 export const CLIENT_ADDRESS_HEADER = 'x-knowhow-client-address';
@@ -108,14 +110,7 @@ export function createAuth({ db, kind, env, secret, audit }: AuthDependencies) {
       }),
     ],
     hooks: {
-      before: createAuthMiddleware(async (ctx) => {
-        const password =
-          ctx.path === '/sign-up/email' ? ctx.body?.password : ctx.path === '/change-password' ? ctx.body?.newPassword : undefined;
-        if (typeof password !== 'string') return;
-        const person = ctx.path === '/sign-up/email' ? { email: ctx.body?.email, name: ctx.body?.name } : {};
-        const problem = passwordProblem(password, person);
-        if (problem) throw new APIError('BAD_REQUEST', { code: 'WEAK_PASSWORD', message: problem });
-      }),
+      before: createAuthMiddleware((ctx) => checkNewPassword(ctx, db)),
       after: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== '/change-password' || ctx.context.returned instanceof Error) return;
         const user = ctx.context.session?.user;

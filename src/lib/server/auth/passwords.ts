@@ -31,18 +31,43 @@ const WARNINGS: Record<string, string> = {
 
 let checker: ZxcvbnFactory | undefined;
 
-/** Why `password` is refused, as words to show the person, or undefined when it is fine. */
-export function passwordProblem(password: string, person: { email?: string; name?: string } = {}): string | undefined {
+/** Whose password it is: their name and email, which it must not contain. */
+export interface PasswordOwner {
+  email?: string | null | undefined;
+  name?: string | null | undefined;
+}
+
+/**
+ * Why `password` is refused, as words to show the person, or undefined when it is fine. Every
+ * way a password is set (adding a person, self sign-up, changing one's own, an admin's or the
+ * command line's reset) asks this, with the person whose password it is.
+ */
+export function passwordProblem(password: string, person: PasswordOwner = {}): string | undefined {
   if (password.length < MIN_PASSWORD_LENGTH) return `Use at least ${MIN_PASSWORD_LENGTH} characters; ${ADVICE}.`;
   if (password.length > MAX_PASSWORD_LENGTH) return `Use at most ${MAX_PASSWORD_LENGTH} characters.`;
-  const lower = password.toLowerCase();
-  const personal = [person.email?.split('@')[0], ...(person.name?.split(/\s+/) ?? [])].filter(
-    (part): part is string => !!part && part.length >= 3,
-  );
-  if (personal.some((part) => lower.includes(part.toLowerCase()))) return `Choose a password without your name or email in it; ${ADVICE}.`;
+  const personal = personalWords(person);
+  const folded = fold(password);
+  if (personal.some((word) => folded.includes(word))) return `Choose a password without your name or email in it; ${ADVICE}.`;
   checker ??= new ZxcvbnFactory({ dictionary, graphs: adjacencyGraphs });
   const result = checker.check(password, personal);
   if (result.score >= 2) return undefined;
   const reason = WARNINGS[result.feedback.warning ?? ''] ?? 'it is easy to guess';
   return `Choose a password that is harder to guess: ${reason}; ${ADVICE}.`;
+}
+
+/**
+ * The words of a person's name and of their email's local part ("Asante, Kofi",
+ * "anne-marie.o'brien", "jdoe7"), and the local part itself, with 3 letters or more: split at
+ * anything that is not a letter, so punctuation or digits in a name hide none of it, and folded
+ * like the password (case, accents), so "Zoë" is found in "zoe".
+ */
+export function personalWords({ email, name }: PasswordOwner): string[] {
+  const local = email?.split('@')[0] ?? '';
+  const words = [local, ...`${name ?? ''} ${local}`.split(/\P{L}+/u)].map(fold);
+  return [...new Set(words.filter((word) => (word.match(/\p{L}/gu)?.length ?? 0) >= 3))];
+}
+
+/** Lower case without accents: "Zoë" and "ZOE" are both "zoe". */
+function fold(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 }

@@ -1,11 +1,23 @@
 /**
- * Signing in with a password, for the sign-in API and the sign-in page alike. Attempts are
- * limited per client address and failures per account, in the database, so that several
- * servers count together; a successful sign-in clears the account's failures. Every failure
- * is in the audit log; the answer never says whether the email has an account.
+ * Signing in with a password, for the sign-in API and the sign-in page alike. Every failure is
+ * in the audit log; the answer never says whether the email has an account.
+ *
+ * Guessing is slowed where it comes from, so that nobody can use the limits to lock someone
+ * else out (as ten wrong passwords typed by anyone once locked any account, admins' included):
+ * - every attempt counts against its client address (KNOWHOW_SIGNIN_RATE_LIMIT a minute);
+ * - failures count per account *and* client address: after KNOWHOW_SIGNIN_ACCOUNT_LIMIT of them
+ *   in 15 minutes, that address waits for that account, even with the right password (or the
+ *   guessing would go on), while the person signs in from their own desk at once;
+ * - failures also count per account from all addresses, against guessing spread over many
+ *   addresses: past KNOWHOW_SIGNIN_ACCOUNT_CEILING in 15 minutes, an address that has failed for
+ *   the account waits too. An address that has not failed is never held up by it.
+ * A successful sign-in clears its address's failures for the account. The counts are in the
+ * database, so that several servers count together, under keyed hashes (pseudonyms.ts): neither
+ * the address nor the email is stored in them, and an IPv6 address counts by its /64.
  */
 import type { AppContext } from '../app.ts';
 import { errorResponse } from '../errors.ts';
+import { clientNetwork } from '../pseudonyms.ts';
 import { authCall } from './auth-errors.ts';
 
 export interface PasswordSignIn {
@@ -17,36 +29,30 @@ export interface PasswordSignIn {
   headers: Headers;
 }
 
+type SignInDeps = Pick<AppContext, 'auth' | 'audit' | 'signInLimits' | 'now' | 'db' | 'env' | 'pseudonym'>;
+
 /** Counts a sign-in attempt (a password, or the start of single sign-on) from a client address; the 429 when it is one too many. */
 export async function countClientAttempt(
-  app: Pick<AppContext, 'signInLimits' | 'now'>,
+  app: Pick<AppContext, 'signInLimits' | 'now' | 'pseudonym'>,
   clientAddress: string,
 ): Promise<Response | undefined> {
-  const verdict = await app.signInLimits.perClient.take(`sign-in:client:${clientAddress}`, app.now().getTime());
+  const key = app.pseudonym('sign-in client', clientNetwork(clientAddress));
+  const verdict = await app.signInLimits.perClient.take(key, app.now().getTime());
   if (verdict.allowed) return undefined;
-  return errorResponse('RATE_LIMITED', `Too many sign-in attempts from this address; try again in ${verdict.retryAfterSeconds} s.`, {
-    headers: { 'Retry-After': String(verdict.retryAfterSeconds) },
-  });
+  return tooMany(`Too many sign-in attempts from this address; try again in ${verdict.retryAfterSeconds} s.`, verdict.retryAfterSeconds);
 }
 
-export async function signInWithPassword(
-  app: Pick<AppContext, 'auth' | 'audit' | 'signInLimits' | 'now' | 'db'>,
-  attempt: PasswordSignIn,
-): Promise<Response> {
+export async function signInWithPassword(app: SignInDeps, attempt: PasswordSignIn): Promise<Response> {
   const email = attempt.email.trim().toLowerCase();
   const now = app.now().getTime();
   const limited = await countClientAttempt(app, attempt.clientAddress);
   if (limited) return limited;
-  const accountKey = `sign-in:account:${email}`;
-  const forAccount = await app.signInLimits.perAccount.check(accountKey, now);
-  if (!forAccount.allowed) {
-    const minutes = Math.ceil(forAccount.retryAfterSeconds / 60);
-    return errorResponse(
-      'RATE_LIMITED',
-      `Too many failed sign-ins for this account; try again in ${minutes} min, or ask an admin to reset the password.`,
-      { headers: { 'Retry-After': String(forAccount.retryAfterSeconds) } },
-    );
-  }
+  const keys = {
+    fromClient: app.pseudonym('sign-in failures', email, clientNetwork(attempt.clientAddress)),
+    account: app.pseudonym('sign-in account', email),
+  };
+  const waiting = await failuresWait(app, keys, now);
+  if (waiting) return waiting;
   const response = await authCall(() =>
     app.auth.api.signInEmail({
       body: { email, password: attempt.password, rememberMe: attempt.rememberMe ?? true },
@@ -55,12 +61,14 @@ export async function signInWithPassword(
     }),
   );
   if (response.ok) {
-    await app.signInLimits.perAccount.clear(accountKey);
+    await app.signInLimits.perAccountFromClient.clear(keys.fromClient);
     return response;
   }
-  const translated = response;
-  const { error } = (await translated.clone().json()) as { error: { code: string } };
-  if (error.code === 'INVALID_CREDENTIALS') await app.signInLimits.perAccount.take(accountKey, now);
+  const { error } = (await response.clone().json()) as { error: { code: string } };
+  if (error.code === 'INVALID_CREDENTIALS') {
+    await app.signInLimits.perAccountFromClient.take(keys.fromClient, now);
+    await app.signInLimits.perAccount.take(keys.account, now);
+  }
   const known = await app.db.selectFrom('user').select(['id', 'email']).where('email', '=', email).executeTakeFirst();
   await app.audit.record({
     type: 'sign-in-failed',
@@ -68,5 +76,39 @@ export async function signInWithPassword(
     clientAddress: attempt.clientAddress,
     detail: { reason: error.code === 'ACCOUNT_DEACTIVATED' ? 'account deactivated' : known ? 'wrong password' : 'no such account' },
   });
-  return translated;
+  return response;
+}
+
+/** The 429 for an address that has failed too often for this account, or undefined when it may try. */
+async function failuresWait(
+  app: Pick<SignInDeps, 'signInLimits' | 'env'>,
+  keys: { fromClient: string; account: string },
+  now: number,
+): Promise<Response | undefined> {
+  const limits = app.env.signInRateLimit;
+  const fromClient = await app.signInLimits.perAccountFromClient.peek(keys.fromClient, now);
+  // An address that has not failed for this account is never held up.
+  if (fromClient.count === 0) return undefined;
+  if (fromClient.count >= limits.perAccountFromClient) {
+    return tooMany(
+      `Too many failed sign-ins to this account from your address; try again in ${minutes(fromClient.retryAfterSeconds)} min. Signing in from elsewhere is not affected.`,
+      fromClient.retryAfterSeconds,
+    );
+  }
+  const account = await app.signInLimits.perAccount.peek(keys.account, now);
+  if (account.count < limits.accountCeiling) return undefined;
+  // Over the ceiling, this address's failures count until either count's window ends.
+  const wait = Math.min(fromClient.retryAfterSeconds, account.retryAfterSeconds);
+  return tooMany(
+    `This account has had many failed sign-ins lately, one of them from your address; try again in ${minutes(wait)} min.`,
+    wait,
+  );
+}
+
+function minutes(seconds: number): number {
+  return Math.ceil(seconds / 60);
+}
+
+function tooMany(message: string, retryAfterSeconds: number): Response {
+  return errorResponse('RATE_LIMITED', message, { headers: { 'Retry-After': String(retryAfterSeconds) } });
 }

@@ -208,6 +208,34 @@ export function knowhowMigrations(kind: DatabaseKind): Record<string, Migration>
         await db.schema.alterTable('quiz_attempt').addColumn('lang', 'text').execute();
       },
     },
+    '2026-12-07-page-feedback-one-vote-per-reader': {
+      async up(db: Kysely<unknown>) {
+        // One vote per reader and page version, where it was one per signed-in person and day
+        // and unlimited for everyone else. `reader` is "person:<user id>", or for someone not
+        // signed in "address:" and a keyed hash of their address and the day (feedback.ts): the
+        // address itself is never stored.
+        await db.schema.alterTable('page_feedback').addColumn('reader', 'text').execute();
+        // A person's latest vote on each version becomes their one vote. Older ones, and
+        // anonymous ones, whose address was never kept, stay as they were, with no reader.
+        await sql`
+          update page_feedback set reader = 'person:' || user_id
+          where id in (
+            select id from (
+              select id, row_number() over (partition by user_id, page_url, page_version order by updated_at desc, id desc) as newest
+              from page_feedback where user_id is not null
+            ) ranked
+            where newest = 1
+          )`.execute(db);
+        await db.schema.dropIndex('page_feedback_one_a_day').execute();
+        await db.schema
+          .createIndex('page_feedback_one_per_reader')
+          .on('page_feedback')
+          .columns(['page_url', 'page_version', 'reader'])
+          .unique()
+          .where(sql.ref('reader'), 'is not', null)
+          .execute();
+      },
+    },
   };
 }
 

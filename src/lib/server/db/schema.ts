@@ -167,12 +167,18 @@ export interface PageFeedbackTable {
   page_version: string;
   helpful: DbBoolean;
   comment: string | null;
-  /** YYYY-MM-DD in the site's time zone: a signed-in person has one vote per page and day. */
+  /** YYYY-MM-DD in the site's time zone, when it was given (or last changed). */
   day: string;
   created_at: string;
   updated_at: string;
   /** Only for signed-in people; never shown in reports. */
   user_id: string | null;
+  /**
+   * Who voted, to keep one vote per reader and page version: "person:<user id>", or
+   * "address:<keyed hash of the address's network and the day>". Never shown in reports; null
+   * on votes given before readers were told apart.
+   */
+  reader: string | null;
 }
 
 /** One person's acknowledgement of one version of a page; never changed or removed. */

@@ -35,13 +35,5 @@ export function isPageAddress(pathname: string): boolean {
   return !last.includes('.') || last.endsWith('.html');
 }
 
-/** The sign-in page's address that comes back to `target` (a path with its query) afterwards. */
-export function signInAddress(target: string): string {
-  return target === '/' ? '/sign-in/' : `/sign-in/?next=${encodeURIComponent(target)}`;
-}
-
-/** A `next` address only ever leads back into this site: a path, never another origin. */
-export function safeNextPath(next: string | null | undefined): string {
-  if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
-  return next;
-}
+/** The sign-in page's address that comes back to a path afterwards: one rule with the browser (lib/return-address.ts). */
+export { signInAddress } from '../../return-address.ts';

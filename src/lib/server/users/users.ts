@@ -313,9 +313,16 @@ export async function resetPassword(deps: UserDeps, actor: Actor, id: string, pa
   return oneTimePassword ? { oneTimePassword } : {};
 }
 
-/** Twelve random bytes as 16 URL-safe characters: shown once, changed at the first sign-in. */
+/**
+ * Twelve random bytes as 16 URL-safe characters: shown once, changed at the first sign-in.
+ * Never one that starts with "-": a spreadsheet would read it as a formula, and the CSV of an
+ * import (csv.ts) would have to change it to keep it from running.
+ */
 export function makeOneTimePassword(): string {
-  return randomBytes(ONE_TIME_PASSWORD_BYTES).toString('base64url');
+  for (;;) {
+    const password = randomBytes(ONE_TIME_PASSWORD_BYTES).toString('base64url');
+    if (!password.startsWith('-')) return password;
+  }
 }
 
 async function assertAnotherAdmin(

@@ -14,10 +14,10 @@ import { SSO_PROVIDER } from '../../../lib/server/auth/auth.ts';
 import { standardAuthResponse } from '../../../lib/server/auth/auth-errors.ts';
 import { MAX_PASSWORD_LENGTH } from '../../../lib/server/auth/passwords.ts';
 import { countClientAttempt, signInWithPassword } from '../../../lib/server/auth/sign-in.ts';
-import type { Env } from '../../../lib/server/env.ts';
+import { type Env, siteOrigin } from '../../../lib/server/env.ts';
 import { errorResponse } from '../../../lib/server/errors.ts';
-import { safeNextPath } from '../../../lib/server/http/access-gate.ts';
 import { emailSchema, nameSchema } from '../../../lib/server/users/user-input.ts';
+import { safeReturnPath } from '../../../lib/return-address.ts';
 
 export const prerender = false;
 
@@ -31,12 +31,20 @@ const SessionSchema = z.object({
 });
 const AUTH_TAGS = ['Signing in'];
 
-/** Passes the request, with its checked body, to better-auth, and answers its errors in the standard shape. */
+/**
+ * Passes the request, with its checked body, to better-auth, and answers its errors in the
+ * standard shape. The body is always sent as JSON, whatever the client's Content-Type said:
+ * better-auth refuses any other type, and a body-less sign-out (which the origin check has
+ * already let through) would otherwise reach it as text/plain and fail with the session intact.
+ */
 async function forward({ app, request, body }: { app: AppContext; request: Request; body?: unknown }): Promise<Response> {
   const headers = new Headers(request.headers);
   headers.delete('content-length');
   const init: RequestInit = { method: request.method, headers };
-  if (body !== undefined) init.body = JSON.stringify(body);
+  if (body !== undefined) {
+    init.body = JSON.stringify(body);
+    headers.set('content-type', 'application/json');
+  }
   return standardAuthResponse(await app.auth.handler(new Request(request.url, init)));
 }
 
@@ -89,6 +97,8 @@ const routes: (RouteSpec & { available?: Availability })[] = [
     methods: {
       POST: method({
         summary: 'Sign out',
+        description:
+          'With or without a body or Content-Type; the session ends on every server. A post without Content-Type: application/json must carry this site’s Origin (403 FORBIDDEN_ORIGIN otherwise).',
         tags: AUTH_TAGS,
         access: 'signed-in',
         allowPendingPasswordChange: true,
@@ -136,13 +146,15 @@ const routes: (RouteSpec & { available?: Availability })[] = [
         access: 'public',
         body: z.object({
           provider: z.literal(SSO_PROVIDER, { error: `write "${SSO_PROVIDER}"` }),
-          callbackURL: z
-            .string()
-            .optional()
-            .transform((value) => safeNextPath(value)),
+          callbackURL: z.string().optional().meta({ description: 'A path of this site; anything else comes back to the home page.' }),
         }),
         responses: { 200: { description: 'Where to send the person.', schema: z.object({ url: z.string(), redirect: z.boolean() }) } },
-        handler: async (context) => (await countClientAttempt(context.app, context.clientAddress)) ?? forward(context),
+        handler: async (context) =>
+          (await countClientAttempt(context.app, context.clientAddress)) ??
+          forward({
+            ...context,
+            body: { ...context.body, callbackURL: safeReturnPath(context.body.callbackURL, siteOrigin(context.app.env)) },
+          }),
       }),
     },
   },

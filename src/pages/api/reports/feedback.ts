@@ -4,7 +4,7 @@
  * Nobody sees who answered.
  */
 import { z } from 'astro/zod';
-import { csvResponse, textCell, wantsCsv } from '../../../lib/server/api/csv.ts';
+import { csvResponse, wantsCsv } from '../../../lib/server/api/csv.ts';
 import { FEEDBACK_TAGS, feedbackDeps, REPORT_READERS, reportViewerScope } from '../../../lib/server/api/handbook-reports.ts';
 import { defineApi, method } from '../../../lib/server/api/route.ts';
 import { requireUser } from '../../../lib/server/auth/guards.ts';
@@ -103,7 +103,7 @@ export const { GET, ALL, spec } = defineApi('/api/reports/feedback', {
             titles.get(entry.page) ?? '',
             entry.pageVersion,
             entry.helpful ? 'yes' : 'no',
-            textCell(entry.comment),
+            entry.comment ?? '',
           ]),
         );
       }

@@ -5,7 +5,7 @@
  * of theirs, and the ones close to no section at all.
  */
 import { z } from 'astro/zod';
-import { csvResponse, textCell, wantsCsv } from '../../../lib/server/api/csv.ts';
+import { csvResponse, wantsCsv } from '../../../lib/server/api/csv.ts';
 import {
   GAP_TAGS,
   REPORT_READERS,
@@ -81,7 +81,7 @@ export const { GET, ALL, spec } = defineApi('/api/reports/search-gaps', {
         'search-gaps.csv',
         ['question', 'unanswered', 'no_results', 'not_opened', 'searches', 'closest_section', 'first_day', 'last_day'],
         gaps.map((gap) => [
-          textCell(gap.question),
+          gap.question,
           gap.unanswered,
           gap.noResults,
           gap.notOpened,
