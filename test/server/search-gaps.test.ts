@@ -1,13 +1,19 @@
 /**
- * Search gaps on a real database, SQLite and PostgreSQL: questions normalised, counted per day,
- * concurrent searches all counted, the closest section from a real lunr search, the report's
- * order and owners' view, and nothing about who searched in the table.
+ * Search gaps on a real database, SQLite and PostgreSQL: questions normalised, counted per day
+ * and once per reader, concurrent searches all counted, the closest section from a real lunr
+ * search, the report's order and owners' view, and nothing about who searched in the tables.
  */
 import { describe, expect, it } from 'vitest';
 import { normaliseQuestion } from '../../src/lib/search/question.ts';
 import { createSearcher } from '../../src/lib/search/search.ts';
 import { buildSearchBundle } from '../../src/lib/search/search-index.ts';
-import { recordSearch, type SearchGapDeps, searchGaps } from '../../src/lib/server/search-gaps/gaps.ts';
+import {
+  type Asker,
+  recordSearch as recordSearchBy,
+  type SearchGapDeps,
+  type SearchReport,
+  searchGaps,
+} from '../../src/lib/server/search-gaps/gaps.ts';
 import { DATABASES } from '../helpers/databases.ts';
 import { testApp, useTestApp } from '../helpers/people.ts';
 import { sampleDocuments } from '../helpers/sample-documents.ts';
@@ -37,6 +43,14 @@ const closestSection = (question: string) => {
   const best = searcher.search(question, { limit: 1 })[0];
   return best ? `/${best.url.split('/')[1]}/` : null;
 };
+
+/** Each search from a reader of its own, unless the test says who. */
+let readers = 0;
+const recordSearch = (
+  deps: SearchGapDeps,
+  report: SearchReport,
+  asker: Asker = { clientAddress: `198.51.100.${++readers % 250}`, userId: `reader-${readers}` },
+) => recordSearchBy(deps, report, asker);
 
 describe.each(DATABASES)('search gaps on $name', (database) => {
   let clock = new Date('2026-11-02T09:00:00Z');
@@ -137,15 +151,62 @@ describe.each(DATABASES)('search gaps on $name', (database) => {
     ]);
   });
 
+  it.skipIf(!database.available)('counts a reader once per question and day, however often they ask', async () => {
+    clock = new Date('2026-11-12T10:00:00Z');
+    const count = async () =>
+      Number(
+        (
+          await context.app.db
+            .selectFrom('search_gap')
+            .select('searches')
+            .where('question', '=', 'free phones')
+            .where('day', '=', '2026-11-12')
+            .executeTakeFirst()
+        )?.searches ?? 0,
+      );
+    const stuffer = { clientAddress: '203.0.113.66' };
+    const results = [];
+    for (let i = 0; i < 12; i++)
+      results.push((await recordSearch(deps(), { query: 'Free phones!', results: 0, opened: false }, stuffer)).counted);
+    expect(results).toEqual([true, ...Array(11).fill(false)]);
+    // A new address in the same IPv6 /64 is the same reader; a signed-in person is one reader wherever they are.
+    await recordSearch(deps(), { query: 'free phones', results: 0, opened: false }, { clientAddress: '2001:db8:1:2::1' });
+    await recordSearch(deps(), { query: 'free phones', results: 0, opened: false }, { clientAddress: '2001:db8:1:2:ffff::9' });
+    await recordSearch(deps(), { query: 'free phones', results: 0, opened: false }, { clientAddress: '203.0.113.1', userId: 'u1' });
+    await recordSearch(deps(), { query: 'free phones', results: 0, opened: false }, { clientAddress: '203.0.113.2', userId: 'u1' });
+    expect(await count()).toBe(3);
+    // Another question by the same reader counts; so does the same question the next day.
+    expect((await recordSearch(deps(), { query: 'free tablets', results: 0, opened: false }, stuffer)).counted).toBe(true);
+    clock = new Date('2026-11-13T10:00:00Z');
+    expect((await recordSearch(deps(), { query: 'free phones', results: 0, opened: false }, stuffer)).counted).toBe(true);
+    // What recognised a repeat two days ago is gone.
+    clock = new Date('2026-11-15T10:00:00Z');
+    await recordSearch(deps(), { query: 'anything else', results: 0, opened: false }, stuffer);
+    const days = await context.app.db.selectFrom('search_gap_asker').select('day').distinct().execute();
+    expect(days.map((row) => row.day).sort()).toEqual(['2026-11-15']);
+  });
+
   it.skipIf(!database.available)('keeps nothing about who searched', async () => {
     const tables = await context.app.db.introspection.getTables();
-    const columns = tables
-      .find((table) => table.name === 'search_gap')
-      ?.columns.map((column) => column.name)
-      .sort();
-    expect(columns).toEqual(['day', 'no_results', 'not_opened', 'question', 'searches', 'section']);
-    const rows = await context.app.db.selectFrom('search_gap').selectAll().execute();
+    const columnsOf = (name: string) =>
+      tables
+        .find((table) => table.name === name)
+        ?.columns.map((column) => column.name)
+        .sort();
+    expect(columnsOf('search_gap')).toEqual(['day', 'no_results', 'not_opened', 'question', 'searches', 'section']);
+    expect(columnsOf('search_gap_asker')).toEqual(['asker', 'day']);
+    clock = new Date('2026-11-20T10:00:00Z');
+    const person = { clientAddress: '127.0.0.1', userId: 'person-7' };
+    await recordSearch(deps(), { query: 'first question', results: 0, opened: false }, person);
+    await recordSearch(deps(), { query: 'second question', results: 0, opened: false }, person);
+    const rows = [
+      ...(await context.app.db.selectFrom('search_gap').selectAll().execute()),
+      ...(await context.app.db.selectFrom('search_gap_asker').selectAll().execute()),
+    ];
     const text = JSON.stringify(rows);
-    expect(text).not.toMatch(/@|127\.0\.0\.1|::1|session|user/i);
+    expect(text).not.toMatch(/@|127\.0\.0\.1|::1|203\.0\.113|session|user|person/i);
+    // Two questions of one reader: nothing in the table says they were asked by the same one.
+    const askers = await context.app.db.selectFrom('search_gap_asker').select('asker').where('day', '=', '2026-11-20').execute();
+    expect(new Set(askers.map((row) => row.asker)).size).toBe(2);
   });
 });

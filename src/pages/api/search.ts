@@ -107,7 +107,7 @@ export const { GET, OPTIONS, ALL, spec } = defineApi('/api/search', {
         );
       }
       const tookMs = Math.round((performance.now() - started) * 100) / 100;
-      if (results.length === 0) countUnanswered(searchGapDeps(app, manifest, lang), query.q);
+      if (results.length === 0) countUnanswered(searchGapDeps(app, manifest, lang), query.q, { userId: user?.id, clientAddress });
       return { query: query.q, results, tookMs };
     },
   }),

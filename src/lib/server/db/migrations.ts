@@ -236,6 +236,20 @@ export function knowhowMigrations(kind: DatabaseKind): Record<string, Migration>
           .execute();
       },
     },
+    '2026-12-07-search-gap-once-per-asker': {
+      async up(db: Kysely<unknown>) {
+        // Who already counted for a question on a day, so that one client cannot push a
+        // question up the report by asking it again and again. `asker` is a keyed hash of the
+        // day, the question and the reader together (gaps.ts): it recognises a repeat, and
+        // links no two questions to one reader. Rows older than yesterday are removed.
+        await db.schema
+          .createTable('search_gap_asker')
+          .addColumn('day', 'text', (column) => column.notNull())
+          .addColumn('asker', 'text', (column) => column.notNull())
+          .addPrimaryKeyConstraint('search_gap_asker_pk', ['day', 'asker'])
+          .execute();
+      },
+    },
   };
 }
 

@@ -160,6 +160,12 @@ export interface SearchGapTable {
   section: string | null;
 }
 
+/** Who counted for a question on a day (search-gaps/gaps.ts): a keyed hash, never the reader. */
+export interface SearchGapAskerTable {
+  day: string;
+  asker: string;
+}
+
 export interface PageFeedbackTable {
   id: string;
   page_url: string;
@@ -219,6 +225,7 @@ export interface Database {
   module_completion: ModuleCompletionTable;
   retake_request: RetakeRequestTable;
   search_gap: SearchGapTable;
+  search_gap_asker: SearchGapAskerTable;
   page_feedback: PageFeedbackTable;
   acknowledgement: AcknowledgementTable;
   page_version: PageVersionTable;

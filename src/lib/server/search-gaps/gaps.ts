@@ -1,15 +1,19 @@
 /**
  * Search gaps: questions people asked that found nothing, or whose results nobody opened,
- * counted per normalised question and day. Nothing about who asked is kept: no user, no
- * address, no session; only the question, the day and the counts, and the section whose pages
- * came closest (the best hit of the server's search), so owners know where the answer belongs.
+ * counted per normalised question and day, once per reader: the same reader asking again that
+ * day changes nothing, so no one client can push a question up the report. Nothing about who
+ * asked is kept: only the question, the day and the counts, the section whose pages came
+ * closest (the best hit of the server's search), so owners know where the answer belongs, and
+ * for a day or two a keyed hash of the day, the question and the reader together, which
+ * recognises a repeat and cannot link two questions to one reader.
  */
 import { sql } from 'kysely';
 import { normaliseQuestion } from '../../search/question.ts';
 import { addDays, dateIn } from '../../calendar.ts';
 import type { AppContext } from '../app.ts';
+import { clientNetwork } from '../pseudonyms.ts';
 
-export interface SearchGapDeps extends Pick<AppContext, 'db' | 'now'> {
+export interface SearchGapDeps extends Pick<AppContext, 'db' | 'now' | 'pseudonym'> {
   /** The organisation's time zone (knowhow.yaml site.timeZone): a day is a day there. */
   timeZone: string;
   /** The URL of the section whose page answers `question` best, or null when no page comes close. */
@@ -25,21 +29,42 @@ export interface SearchReport {
   opened: boolean;
 }
 
+/** Who asked, to count each reader once: a signed-in person by id, anyone else by their address's network. */
+export interface Asker {
+  userId?: string | null | undefined;
+  clientAddress: string;
+}
+
 /**
- * Counts one search. Every search reported counts in `searches`; one that found nothing in
- * `no_results`, one with results none of which was opened in `not_opened`. One upsert, so
- * concurrent searches of the same question on the same day all count.
+ * Counts one search, unless its reader counted for the same question today. Every search
+ * counted is in `searches`; one that found nothing in `no_results`, one with results none of
+ * which was opened in `not_opened`. One upsert, so concurrent searches of the same question on
+ * the same day all count.
  */
-export async function recordSearch(deps: SearchGapDeps, report: SearchReport): Promise<{ counted: boolean; question?: string }> {
+export async function recordSearch(
+  deps: SearchGapDeps,
+  report: SearchReport,
+  asker: Asker,
+): Promise<{ counted: boolean; question?: string }> {
   const question = normaliseQuestion(report.query);
   if (!question) return { counted: false };
+  const day = dateIn(deps.now(), deps.timeZone);
+  const reader = asker.userId ? `person:${asker.userId}` : `address:${clientNetwork(asker.clientAddress)}`;
+  const first = await deps.db
+    .insertInto('search_gap_asker')
+    .values({ day, asker: deps.pseudonym('search gap asker', day, question, reader) })
+    .onConflict((conflict) => conflict.doNothing())
+    .executeTakeFirst();
+  if (Number(first.numInsertedOrUpdatedRows ?? 0) === 0) return { counted: false, question };
+  // Yesterday's are kept for searches that end around midnight; older ones recognise nothing.
+  await deps.db.deleteFrom('search_gap_asker').where('day', '<', addDays(day, -1)).execute();
   const noResults = report.results <= 0 ? 1 : 0;
   const notOpened = report.results > 0 && !report.opened ? 1 : 0;
   // Only a gap needs its closest section, and only then is the server's search asked.
   const section = noResults + notOpened > 0 ? (deps.closestSection?.(question) ?? null) : null;
   await deps.db
     .insertInto('search_gap')
-    .values({ question, day: dateIn(deps.now(), deps.timeZone), searches: 1, no_results: noResults, not_opened: notOpened, section })
+    .values({ question, day, searches: 1, no_results: noResults, not_opened: notOpened, section })
     .onConflict((conflict) =>
       conflict.columns(['question', 'day']).doUpdateSet({
         searches: sql`search_gap.searches + 1`,
@@ -57,9 +82,9 @@ export async function recordSearch(deps: SearchGapDeps, report: SearchReport): P
  * the closest section it looks for) stays off the search's own path, and a failure to count
  * only reaches the log.
  */
-export function countUnanswered(deps: SearchGapDeps, query: string): void {
+export function countUnanswered(deps: SearchGapDeps, query: string, asker: Asker): void {
   setImmediate(() => {
-    recordSearch(deps, { query, results: 0, opened: false }).catch((error: unknown) => {
+    recordSearch(deps, { query, results: 0, opened: false }, asker).catch((error: unknown) => {
       console.error('Counting a search gap failed:', error);
     });
   });

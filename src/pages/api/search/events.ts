@@ -1,8 +1,8 @@
 /**
  * POST /api/search/events: the in-page search reports a search when it ends (the dialog
  * closed, a result opened, the page left), since it runs in the browser and never asks the
- * server. Anonymous: nothing about who searched is stored (search-gaps/gaps.ts), and the
- * answer is the same whoever asks. Rate-limited per client address; a private handbook takes
+ * server. Anonymous: nothing about who searched is stored (search-gaps/gaps.ts), a reader counts
+ * once per question and day, and the answer is the same whoever asks. Rate-limited per client address; a private handbook takes
  * reports only from signed-in people.
  */
 import { z } from 'astro/zod';
@@ -33,12 +33,12 @@ export const { POST, ALL, spec } = defineApi('/api/search/events', {
   POST: method({
     summary: 'Report a search that ended',
     description:
-      'Sent by the in-page search when a search ends: `{ query, results, opened }`. Counted per normalised question and day with no identity; searches that found nothing or whose results nobody opened are the search gaps. 429 RATE_LIMITED with Retry-After per client address.',
+      'Sent by the in-page search when a search ends: `{ query, results, opened }`. Counted per normalised question and day, once per reader, with no identity; searches that found nothing or whose results nobody opened are the search gaps. 429 RATE_LIMITED with Retry-After per client address.',
     tags: GAP_TAGS,
     access: 'handbook',
     body: Body,
     responses: { 202: { description: 'Counted (or ignored: a question without words).', schema: z.object({ counted: z.boolean() }) } },
-    handler: async ({ app, body, clientAddress }) => {
+    handler: async ({ app, body, user, clientAddress }) => {
       const { allowed, retryAfterSeconds } = app.searchReportLimiter.take(clientAddress);
       if (!allowed) {
         throw new ApiError('RATE_LIMITED', `Too many search reports from this address; try again in ${retryAfterSeconds} s.`, {
@@ -46,7 +46,7 @@ export const { POST, ALL, spec } = defineApi('/api/search/events', {
         });
       }
       const manifest = await readManifest(getSite);
-      const { counted } = await recordSearch(searchGapDeps(app, manifest, body.lang), body);
+      const { counted } = await recordSearch(searchGapDeps(app, manifest, body.lang), body, { userId: user?.id, clientAddress });
       return Response.json({ counted }, { status: 202, headers: { 'Cache-Control': 'no-store' } });
     },
   }),
