@@ -7,7 +7,6 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { readPolicyTexts } from '../src/lib/acknowledgements/policy-texts.ts';
 import { storePolicyVersions } from '../src/lib/server/acknowledgements/acknowledgements.ts';
 import { acknowledgementCatalog } from '../src/lib/server/acknowledgements/catalog.ts';
 import { startApp } from '../src/lib/server/app.ts';
@@ -17,7 +16,6 @@ import { apiRouter } from '../src/lib/server/http/api-routes.ts';
 import { type AstroApp, astroRenderer } from '../src/lib/server/http/astro-bridge.ts';
 import { gracefulStop } from '../src/lib/server/http/graceful-stop.ts';
 import { createSiteHandler } from '../src/lib/server/http/site-handler.ts';
-import { readBuiltManifest } from '../src/lib/server/manifest.ts';
 import { ensureDemoPeople } from '../src/lib/server/users/demo-people.ts';
 
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -41,9 +39,10 @@ const app = await startApp(env, { devSecretFile: join(projectRoot, DEV_SECRET_FI
   console.error(`Knowhow could not open its database: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });
-const manifest = readBuiltManifest(join(env.outDir, 'server'));
+// The build's content, read once here; every route and page gets it from the app context.
+const manifest = await app.manifest();
 // Each version's text is kept, so people who signed it long ago can see what changed since.
-await storePolicyVersions({ ...app, catalog: acknowledgementCatalog(manifest, readPolicyTexts(join(env.outDir, 'server'))) });
+await storePolicyVersions({ ...app, catalog: acknowledgementCatalog(manifest) });
 if (!env.production && manifest.sampleContent === true) await ensureDemoPeople(app, manifest.settings.roles, console.log);
 
 const clientDir = join(env.outDir, 'client');

@@ -8,7 +8,6 @@ import { defineMiddleware } from 'astro:middleware';
 import { interfaceLanguage } from './i18n/languages.ts';
 import { devApp } from './lib/server/dev-app.ts';
 import { runPipeline } from './lib/server/http/request-pipeline.ts';
-import { readManifest } from './lib/server/manifest.ts';
 import { getSite } from './site/get-site.ts';
 
 export const onRequest = defineMiddleware(async (context, next) => {
@@ -19,14 +18,15 @@ export const onRequest = defineMiddleware(async (context, next) => {
     // The built server hands the context to every route it matches; an unmatched address
     // renders the 404 page, which needs nothing more.
     if (!import.meta.env.DEV) return next();
-    locals.app = await devApp();
+    // The live site model, rebuilt when content changes: the one place the server is given it.
+    locals.app = await devApp(getSite);
     // Astro refuses to give a prerendered page's client address, even in the dev server.
     locals.clientAddress = context.isPrerendered ? 'dev server' : context.clientAddress;
   }
   return runPipeline({ request: context.request, url: context.url, locals }, async () => {
     // Pages rendered on request speak the signed-in person's language, else the site's.
     if (!context.isPrerendered && !context.url.pathname.startsWith('/api/')) {
-      const { settings } = await readManifest(getSite);
+      const { settings } = await locals.app.manifest();
       locals.lang = interfaceLanguage(locals.user?.language, settings.site.lang);
     }
     return next();

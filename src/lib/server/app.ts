@@ -1,12 +1,13 @@
 /**
  * Everything a request may need, made once per server process and handed to every route and
  * page through Astro's `locals` (scripts/serve.ts; src/middleware.ts in the dev server):
- * settings, the database, better-auth, the audit log, the rate limiters and the clock.
+ * settings, the handbook's content, the database, better-auth, the audit log, the rate limiters
+ * and the clock.
  * Services take what they need from it explicitly, so tests build one on a temporary database.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { type AuditLog, createAuditLog } from './audit/audit-log.ts';
 import { type Auth, createAuth } from './auth/auth.ts';
@@ -14,12 +15,18 @@ import { type DatabaseHandle, openDatabase } from './db/connect.ts';
 import { migrate } from './db/migrate.ts';
 import type { Database } from './db/schema.ts';
 import type { Env } from './env.ts';
+import { readBuiltContent, type ServedContent } from './manifest.ts';
 import { type Pseudonymise, pseudonymiser } from './pseudonyms.ts';
 import { createRateLimiter, type RateLimiter } from './rate-limit.ts';
 import { createSharedRateLimiter, type SharedRateLimiter } from './rate-limit-store.ts';
 
 export interface AppContext {
   env: Env;
+  /**
+   * The handbook being served: the build's manifest with its quizzes and texts to acknowledge,
+   * read once; in the dev server, the live site model. Every route and page asks here.
+   */
+  manifest(): Promise<ServedContent>;
   database: DatabaseHandle;
   db: Kysely<Database>;
   auth: Auth;
@@ -54,12 +61,14 @@ const SIGN_IN_ACCOUNT_WINDOW_MS = 15 * 60_000;
 
 export interface AppOptions {
   now?: () => Date;
+  /** Where the content comes from; by default the build in env.outDir, read on first use. */
+  manifest?: () => Promise<ServedContent>;
   /** Where a generated secret is kept outside production (BETTER_AUTH_SECRET unset). */
   devSecretFile: string;
 }
 
 /** Opens the database, brings it up to date and sets up sign-in. */
-export async function startApp(env: Env, { now = () => new Date(), devSecretFile }: AppOptions): Promise<AppContext> {
+export async function startApp(env: Env, { now = () => new Date(), devSecretFile, manifest }: AppOptions): Promise<AppContext> {
   const database = openDatabase(env.database);
   try {
     const { db, kind } = database;
@@ -69,6 +78,7 @@ export async function startApp(env: Env, { now = () => new Date(), devSecretFile
     await migrate(database, auth.options);
     return {
       env,
+      manifest: manifest ?? builtContent(join(env.outDir, 'server')),
       database,
       db,
       auth,
@@ -101,6 +111,15 @@ export async function startApp(env: Env, { now = () => new Date(), devSecretFile
     await database.close();
     throw error;
   }
+}
+
+/** The build's content, read once, when first asked for: a server without a build never asks. */
+function builtContent(serverDir: string): () => Promise<ServedContent> {
+  let content: Promise<ServedContent> | undefined;
+  return () => {
+    content ??= Promise.resolve().then(() => readBuiltContent(serverDir));
+    return content;
+  };
 }
 
 /**

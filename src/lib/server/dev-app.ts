@@ -5,12 +5,14 @@
 import { join } from 'node:path';
 import { type AppContext, startApp } from './app.ts';
 import { loadEnv } from './env.ts';
+import type { ServedContent } from './manifest.ts';
 
 let pending: Promise<AppContext> | undefined;
 
-export function devApp(): Promise<AppContext> {
+/** `manifest`: the live site model (middleware.ts gives it; nothing on the server reads astro:content). */
+export function devApp(manifest: () => Promise<ServedContent>): Promise<AppContext> {
   const projectRoot = process.cwd();
-  pending ??= startApp(loadEnv(process.env, projectRoot), { devSecretFile: join(projectRoot, DEV_SECRET_FILE) });
+  pending ??= startApp(loadEnv(process.env, projectRoot), { devSecretFile: join(projectRoot, DEV_SECRET_FILE), manifest });
   return pending;
 }
 

@@ -1,11 +1,13 @@
 /**
  * The content manifest as the server reads it: written by the build next to the server entry
- * (integrations/knowhow.ts) and read once at start. API routes answer from it, so time-dependent
- * facts such as "overdue" are computed per request without a rebuild.
+ * (integrations/knowhow.ts) and read once at start, with the quizzes and the texts to
+ * acknowledge beside it. Routes and pages get it from the app context (`app.manifest()`), never
+ * from here; time-dependent facts such as "overdue" are computed per request without a rebuild.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type PolicyText, readPolicyTexts } from '../acknowledgements/policy-texts.ts';
 import type { Settings } from '../content/settings.ts';
 import type { PageRecord, SectionRecord } from '../content/types.ts';
 import type { QuizTranslationReview } from '../training/quiz-translation-reviews.ts';
@@ -24,20 +26,28 @@ export interface Manifest {
   quizTranslations?: QuizTranslationReview[];
 }
 
-let cached: Manifest | undefined;
-
-/** The built manifest; in the dev server there is none and `fallback` builds the model live. */
-export async function readManifest(fallback: () => Promise<Manifest>): Promise<Manifest> {
-  if (cached) return cached;
-  const path = findManifest();
-  if (!path) return fallback();
-  cached = JSON.parse(readFileSync(path, 'utf8')) as Manifest;
-  return cached;
+/**
+ * The handbook as the server serves it: the manifest, and what only the server may see of it.
+ * A built server reads the quizzes and the texts to acknowledge from the build; the dev
+ * server's live site model carries its quizzes and its content folder, where the texts are.
+ */
+export interface ServedContent extends Manifest {
+  /** The training modules' quizzes, answer keys included. */
+  quizzes?: readonly QuizDefinition[];
+  /** The text of each page people acknowledge, per version. */
+  policyTexts?: readonly PolicyText[];
+  /** The content folder (the dev server's live model), where the texts can be read. */
+  contentDir?: string;
 }
 
 /** The manifest in a built server folder (dist/server), read by the site's server at start. */
 export function readBuiltManifest(serverDir: string): Manifest {
   return JSON.parse(readFileSync(join(serverDir, MANIFEST_FILE), 'utf8')) as Manifest;
+}
+
+/** Everything the build wrote for the server about the handbook (dist/server), read once at start. */
+export function readBuiltContent(serverDir: string): ServedContent {
+  return { ...readBuiltManifest(serverDir), quizzes: readBuiltQuizzes(serverDir), policyTexts: readPolicyTexts(serverDir) };
 }
 
 /**

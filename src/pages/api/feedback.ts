@@ -9,8 +9,6 @@ import { FEEDBACK_TAGS, feedbackDeps } from '../../lib/server/api/handbook-repor
 import { defineApi, method } from '../../lib/server/api/route.ts';
 import { ApiError } from '../../lib/server/errors.ts';
 import { recordFeedback } from '../../lib/server/feedback/feedback.ts';
-import { readManifest } from '../../lib/server/manifest.ts';
-import { getSite } from '../../site/get-site.ts';
 
 export const prerender = false;
 
@@ -36,7 +34,7 @@ export const { POST, ALL, spec } = defineApi('/api/feedback', {
           headers: { 'Retry-After': String(retryAfterSeconds) },
         });
       }
-      const result = await recordFeedback(feedbackDeps(app, await readManifest(getSite)), { user, clientAddress }, body);
+      const result = await recordFeedback(feedbackDeps(app, await app.manifest()), { user, clientAddress }, body);
       return Response.json(result, { status: 201, headers: { 'Cache-Control': 'no-store' } });
     },
   }),

@@ -4,8 +4,6 @@
  */
 import { z } from 'astro/zod';
 import { defineApi, method } from '../../lib/server/api/route.ts';
-import { readManifest } from '../../lib/server/manifest.ts';
-import { getSite } from '../../site/get-site.ts';
 
 export const prerender = false;
 
@@ -20,8 +18,8 @@ export const { GET, ALL, spec } = defineApi('/api/health', {
         schema: z.object({ status: z.literal('ok'), pages: z.number().int(), builtAt: z.string() }),
       },
     },
-    handler: async () => {
-      const manifest = await readManifest(getSite);
+    handler: async ({ app }) => {
+      const manifest = await app.manifest();
       const published = manifest.pages.filter((page) => !page.draft).length;
       return { status: 'ok', pages: published, builtAt: manifest.builtAt };
     },

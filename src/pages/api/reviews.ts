@@ -3,9 +3,7 @@ import { z } from 'astro/zod';
 import { REVIEW_STATES, type ReviewState } from '../../lib/content/review.ts';
 import { defineApi, method } from '../../lib/server/api/route.ts';
 import { csvResponse, isoDate, wantsCsv } from '../../lib/server/api/training.ts';
-import { readManifest } from '../../lib/server/manifest.ts';
 import { reviewList } from '../../lib/server/reviews/reviews.ts';
-import { getSite } from '../../site/get-site.ts';
 
 export const prerender = false;
 
@@ -70,7 +68,7 @@ export const { GET, ALL, spec } = defineApi('/api/reviews', {
       200: { description: 'The pages.', schema: z.object({ today: z.string(), items: z.array(ReviewItemSchema) }) },
     },
     handler: async ({ app, user, query, request }) => {
-      const list = reviewList({ manifest: await readManifest(getSite), now: app.now }, user, query);
+      const list = reviewList({ manifest: await app.manifest(), now: app.now }, user, query);
       if (!wantsCsv(request, query.format)) return Response.json(list, { headers: { 'Cache-Control': 'no-store' } });
       return csvResponse(
         `reviews-${list.today}.csv`,

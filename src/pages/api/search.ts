@@ -14,9 +14,7 @@ import { corsHeaders } from '../../lib/server/cors.ts';
 import { ApiError } from '../../lib/server/errors.ts';
 import { searchGapDeps } from '../../lib/server/api/handbook-reports.ts';
 import { countUnanswered } from '../../lib/server/search-gaps/gaps.ts';
-import { readManifest } from '../../lib/server/manifest.ts';
 import { searchAllLanguages, searcherFor } from '../../lib/server/search-service.ts';
-import { getSite } from '../../site/get-site.ts';
 
 export const prerender = false;
 
@@ -92,7 +90,7 @@ export const { GET, OPTIONS, ALL, spec } = defineApi('/api/search', {
           headers: { 'Retry-After': String(retryAfterSeconds) },
         });
       }
-      const manifest = await readManifest(getSite);
+      const manifest = await app.manifest();
       const options = { limit: query.limit, type: query.type };
       const all = query.lang === 'all';
       // The language searched; with all of them, the caller's, whose pages come first at equal score.

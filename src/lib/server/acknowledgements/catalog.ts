@@ -3,9 +3,9 @@
  * `acknowledge: true`, each with its current version and text (dist/server/knowhow-policy-texts.json,
  * written by the build; in the dev server, read from the content folder). Made once per manifest.
  */
-import { type PolicyText, policyTexts, readPolicyTexts } from '../../acknowledgements/policy-texts.ts';
+import { type PolicyText, policyTexts } from '../../acknowledgements/policy-texts.ts';
 import type { PageRecord } from '../../content/types.ts';
-import { builtServerDir, type Manifest } from '../manifest.ts';
+import type { ServedContent } from '../manifest.ts';
 
 export interface PolicyPage {
   url: string;
@@ -39,7 +39,7 @@ export interface AcknowledgementCatalog {
   isPage(url: string): boolean;
 }
 
-type ManifestOrSite = Pick<Manifest, 'pages'> & { contentDir?: string };
+type ManifestOrSite = Pick<ServedContent, 'pages' | 'policyTexts' | 'contentDir'>;
 
 const catalogs = new WeakMap<object, AcknowledgementCatalog>();
 
@@ -93,9 +93,8 @@ export function normalizeUrl(url: string): string {
   return `/${trimmed.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
 }
 
-/** The dev server's site model knows its content folder; a built server reads the build's file. */
+/** A built server read the build's texts; the dev server's site model knows its content folder. */
 function textsOf(manifest: ManifestOrSite): readonly PolicyText[] {
-  if (manifest.contentDir) return policyTexts(manifest.contentDir, manifest.pages);
-  const dir = builtServerDir();
-  return dir ? readPolicyTexts(dir) : [];
+  if (manifest.policyTexts) return manifest.policyTexts;
+  return manifest.contentDir ? policyTexts(manifest.contentDir, manifest.pages) : [];
 }

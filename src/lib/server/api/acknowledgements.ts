@@ -1,16 +1,14 @@
 /** What the acknowledgement routes and pages share: their dependencies and the shapes they answer with. */
 import { z } from 'astro/zod';
-import { getSite } from '../../../site/get-site.ts';
 import type { AcknowledgementDeps } from '../acknowledgements/acknowledgements.ts';
 import { acknowledgementCatalog } from '../acknowledgements/catalog.ts';
 import type { AppContext } from '../app.ts';
-import { readManifest } from '../manifest.ts';
 
 export const ACKNOWLEDGEMENT_TAGS = ['Acknowledgements'];
 export const ACKNOWLEDGEMENT_REPORT_TAGS = ['Acknowledgement reports (managers)'];
 
 export async function acknowledgementDeps(app: AppContext): Promise<AcknowledgementDeps & Pick<AppContext, 'database'>> {
-  return { ...app, catalog: acknowledgementCatalog(await readManifest(getSite)) };
+  return { ...app, catalog: acknowledgementCatalog(await app.manifest()) };
 }
 
 export const PageUrl = z

@@ -5,10 +5,8 @@ import { QUESTION_TYPES } from '../../training/quiz-types.ts';
 import { TRANSLATION_LANGUAGES } from '../../content/paths.ts';
 import type { AppContext } from '../app.ts';
 import type { Access } from '../auth/guards.ts';
-import { readManifest } from '../manifest.ts';
 import { trainingCatalog } from '../training/catalog.ts';
 import type { TrainingDeps } from '../training/learner.ts';
-import { getSite } from '../../../site/get-site.ts';
 
 export const REPORT_VIEWERS = {
   permission: { report: ['view'] },
@@ -19,7 +17,7 @@ export const TRAINING_TAGS = ['Training'];
 export const REPORT_TAGS = ['Training reports (managers)'];
 
 export async function trainingDeps(app: AppContext): Promise<TrainingDeps> {
-  return { ...app, catalog: trainingCatalog(await readManifest(getSite)) };
+  return { ...app, catalog: trainingCatalog(await app.manifest()) };
 }
 
 /** A language an attempt is taken in: the quiz's own or a translation's, e.g. de. */

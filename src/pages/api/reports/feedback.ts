@@ -9,8 +9,6 @@ import { FEEDBACK_TAGS, feedbackDeps, REPORT_READERS, reportViewerScope } from '
 import { defineApi, method } from '../../../lib/server/api/route.ts';
 import { requireUser } from '../../../lib/server/auth/guards.ts';
 import { feedbackEntries, feedbackSummary } from '../../../lib/server/feedback/reports.ts';
-import { readManifest } from '../../../lib/server/manifest.ts';
-import { getSite } from '../../../site/get-site.ts';
 
 export const prerender = false;
 
@@ -80,7 +78,7 @@ export const { GET, ALL, spec } = defineApi('/api/reports/feedback', {
       },
     },
     handler: async ({ app, user, query, request }) => {
-      const manifest = await readManifest(getSite);
+      const manifest = await app.manifest();
       const scope = reportViewerScope(requireUser(user), manifest);
       const deps = feedbackDeps(app, manifest);
       let pages = scope.kind === 'owner' ? new Set(scope.pages.map((page) => page.url)) : undefined;

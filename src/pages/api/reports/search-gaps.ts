@@ -16,9 +16,7 @@ import {
 } from '../../../lib/server/api/handbook-reports.ts';
 import { defineApi, method } from '../../../lib/server/api/route.ts';
 import { requireUser } from '../../../lib/server/auth/guards.ts';
-import { readManifest } from '../../../lib/server/manifest.ts';
 import { searchGaps } from '../../../lib/server/search-gaps/gaps.ts';
-import { getSite } from '../../../site/get-site.ts';
 
 export const prerender = false;
 
@@ -67,7 +65,7 @@ export const { GET, ALL, spec } = defineApi('/api/reports/search-gaps', {
       200: { description: 'The questions (JSON), or a CSV file.', schema: z.object({ days: z.number().int(), gaps: z.array(Gap) }) },
     },
     handler: async ({ app, user, query, request }) => {
-      const manifest = await readManifest(getSite);
+      const manifest = await app.manifest();
       const scope = reportViewerScope(requireUser(user), manifest);
       const gaps = (
         await searchGaps(searchGapDeps(app, manifest), {

@@ -9,9 +9,7 @@ import { z } from 'astro/zod';
 import { GAP_TAGS, searchGapDeps } from '../../../lib/server/api/handbook-reports.ts';
 import { defineApi, method } from '../../../lib/server/api/route.ts';
 import { ApiError } from '../../../lib/server/errors.ts';
-import { readManifest } from '../../../lib/server/manifest.ts';
 import { recordSearch } from '../../../lib/server/search-gaps/gaps.ts';
-import { getSite } from '../../../site/get-site.ts';
 
 export const prerender = false;
 
@@ -45,7 +43,7 @@ export const { POST, ALL, spec } = defineApi('/api/search/events', {
           headers: { 'Retry-After': String(retryAfterSeconds) },
         });
       }
-      const manifest = await readManifest(getSite);
+      const manifest = await app.manifest();
       const { counted } = await recordSearch(searchGapDeps(app, manifest, body.lang), body, { userId: user?.id, clientAddress });
       return Response.json({ counted }, { status: 202, headers: { 'Cache-Control': 'no-store' } });
     },

@@ -26,7 +26,7 @@ export const { GET, PATCH, ALL, spec } = defineApi('/api/admin/users/{id}', {
     body: userChangesSchema([]),
     responses: { 200: { description: 'The person, changed.', schema: UserSchema } },
     handler: async ({ app, user, params, body, clientAddress }) => {
-      await assertKnownJobRoles(body.jobRoles);
+      await assertKnownJobRoles(app, body.jobRoles);
       return updateUser(app, actorOf(user, clientAddress), params.id, body);
     },
   }),

@@ -48,7 +48,7 @@ export const { GET, POST, ALL, spec } = defineApi('/api/admin/users', {
       409: { description: 'That email already has an account (CONFLICT).' },
     },
     handler: async ({ app, user, body, clientAddress }) => {
-      await assertKnownJobRoles(body.jobRoles);
+      await assertKnownJobRoles(app, body.jobRoles);
       return Response.json(await createUser(app, actorOf(user, clientAddress), body), {
         status: 201,
         headers: { 'Cache-Control': 'no-store' },
