@@ -4,23 +4,13 @@
  * npm run check:docs     checks the manual as `npm run check:content` checks a content folder,
  *                        warnings included (`-- --json` prints the problems as JSON)
  *
- * The manual is a content folder like any other, so this only chooses the folders: its own build
- * output, build cache and SQLite file, so that it never touches the sample site's dist/ or
- * data/knowhow.db. The manual has no training modules; the quizzes/ beside docs/ is the sample
- * site's, so it reads a quizzes folder that does not exist (no quizzes folder, no quizzes).
+ * The manual is a content folder like any other, so this only chooses its folders
+ * (lib/docs-settings.ts), then runs the usual build, server and check.
  */
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { ASTRO_BUILD_ARGS } from './astro-build.ts';
-
-export const DOCS_SETTINGS = {
-  KNOWHOW_CONTENT_DIR: 'docs',
-  KNOWHOW_QUIZZES_DIR: 'docs-quizzes',
-  KNOWHOW_OUT_DIR: 'dist-docs',
-  KNOWHOW_CACHE_DIR: 'node_modules/.astro-docs',
-  DATABASE_URL: 'file:data/docs.db',
-} as const;
-const DOCS_PORT = '4322';
+import { DOCS_PORT, DOCS_SETTINGS } from './lib/docs-settings.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const [command, ...rest] = process.argv.slice(2);
