@@ -25,7 +25,7 @@ try {
   env = loadEnv(process.env, projectRoot);
 } catch (error) {
   if (!(error instanceof EnvError)) throw error;
-  console.error(`${error.message}\n\nKnowhow did not start. The README's Configuration section lists every setting.`);
+  console.error(`${error.message}\n\nKnowhow did not start. The manual's docs/reference/configuration.md lists every setting.`);
   process.exit(1);
 }
 

@@ -31,7 +31,7 @@ describe('the sample content', () => {
     ]);
   });
 
-  it.each(site.quizzes.map((quiz) => [quiz.module, quiz] as const))('has a quiz for %s as the README asks of one', (_module, quiz) => {
+  it.each(site.quizzes.map((quiz) => [quiz.module, quiz] as const))('has a quiz for %s as an author should write one', (_module, quiz) => {
     expect(quiz.questions.length).toBeGreaterThanOrEqual(6);
     // Six to twelve questions an attempt; a bank to draw from may hold a few more.
     expect(quiz.draw ?? quiz.questions.length).toBeLessThanOrEqual(12);

@@ -10,7 +10,8 @@ export interface BuildResult {
   output: string;
 }
 
-export function buildSite(contentDir: string, outputDir: string): BuildResult {
+/** quizzesDir: absolute, or relative to the project root; by default the `quizzes` folder beside the content folder. */
+export function buildSite(contentDir: string, outputDir: string, { quizzesDir = '' }: { quizzesDir?: string } = {}): BuildResult {
   rmSync(outputDir, { recursive: true, force: true });
   const result = spawnSync(process.execPath, ASTRO_BUILD_ARGS, {
     cwd: PROJECT_ROOT,
@@ -18,8 +19,8 @@ export function buildSite(contentDir: string, outputDir: string): BuildResult {
     env: {
       ...withoutTestRunnerVariables(process.env),
       KNOWHOW_CONTENT_DIR: contentDir,
-      // The quizzes folder beside the content folder, whatever the shell says.
-      KNOWHOW_QUIZZES_DIR: '',
+      // The quizzes folder beside the content folder unless the caller names one, whatever the shell says.
+      KNOWHOW_QUIZZES_DIR: quizzesDir,
       // The output must stay inside the project so the built server finds node_modules.
       KNOWHOW_OUT_DIR: relative(PROJECT_ROOT, `${outputDir}/dist`),
       KNOWHOW_CACHE_DIR: relative(PROJECT_ROOT, `${outputDir}/cache`),

@@ -18,7 +18,7 @@ export const FIXTURE_V2_CONTENT = `${FIXTURE_V2_SOURCE}site/`;
 export const FIXTURE_V2_OUTPUT = fileURLToPath(new URL('../.output/site-v2/', import.meta.url));
 export const FIXTURE_V2_DIST = `${FIXTURE_V2_OUTPUT}dist/`;
 
-/** The sample content the README's `npm start` serves, built for the search quality tests. */
+/** The sample content `npm start` serves, built for the search quality tests. */
 export const SAMPLE_CONTENT = fileURLToPath(new URL('../../content/', import.meta.url));
 export const SAMPLE_OUTPUT = fileURLToPath(new URL('../.output/sample/', import.meta.url));
 export const SAMPLE_DIST = `${SAMPLE_OUTPUT}dist/`;

@@ -8,7 +8,7 @@ const parse = (yaml: string) => parseQuizFile(FILE, dedent(yaml));
 const messages = (yaml: string) => sortProblems(parse(yaml).problems).map(formatProblem).join('\n');
 
 describe('parseQuizFile on good files', () => {
-  it('reads the format as the README shows it', () => {
+  it('reads the format as the manual shows it', () => {
     const { quiz, problems } = parse(`
       module: new-agent-onboarding   # the training module folder
       passMark: 80

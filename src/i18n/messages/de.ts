@@ -623,7 +623,7 @@ export const de: Catalogue = {
 
   'adminUsers.title': 'Personen',
   'adminUsers.add': 'Person hinzufügen',
-  'adminUsers.import': 'Viele auf einmal: {command} (siehe README).',
+  'adminUsers.import': 'Viele auf einmal: {command} (siehe docs/procedures/managing-people.md).',
   'adminUsers.find': 'Personen suchen',
   'adminUsers.nameOrEmail': 'Name oder E-Mail',
   'adminUsers.findButton': 'Suchen',

@@ -654,7 +654,7 @@ export const en = {
   // People (/admin/users/ and /admin/users/new/, /admin/users/{id}/)
   'adminUsers.title': 'People',
   'adminUsers.add': 'Add a person',
-  'adminUsers.import': 'Many at once: {command} (see the README).',
+  'adminUsers.import': 'Many at once: {command} (see docs/procedures/managing-people.md).',
   'adminUsers.find': 'Find people',
   'adminUsers.nameOrEmail': 'Name or email',
   'adminUsers.findButton': 'Find',

@@ -608,7 +608,7 @@ export const fi: Catalogue = {
 
   'adminUsers.title': 'Henkilöt',
   'adminUsers.add': 'Lisää henkilö',
-  'adminUsers.import': 'Monta kerralla: {command} (katso README).',
+  'adminUsers.import': 'Monta kerralla: {command} (katso docs/procedures/managing-people.md).',
   'adminUsers.find': 'Etsi henkilöitä',
   'adminUsers.nameOrEmail': 'Nimi tai sähköposti',
   'adminUsers.findButton': 'Etsi',

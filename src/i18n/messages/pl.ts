@@ -674,7 +674,7 @@ export const pl: Catalogue = {
 
   'adminUsers.title': 'Osoby',
   'adminUsers.add': 'Dodaj osobę',
-  'adminUsers.import': 'Wiele naraz: {command} (zob. README).',
+  'adminUsers.import': 'Wiele naraz: {command} (zob. docs/procedures/managing-people.md).',
   'adminUsers.find': 'Znajdź osoby',
   'adminUsers.nameOrEmail': 'Imię, nazwisko lub e-mail',
   'adminUsers.findButton': 'Szukaj',

@@ -606,7 +606,7 @@ export const sv: Catalogue = {
 
   'adminUsers.title': 'Personer',
   'adminUsers.add': 'Lägg till en person',
-  'adminUsers.import': 'Många på en gång: {command} (se README).',
+  'adminUsers.import': 'Många på en gång: {command} (se docs/procedures/managing-people.md).',
   'adminUsers.find': 'Hitta personer',
   'adminUsers.nameOrEmail': 'Namn eller e-post',
   'adminUsers.findButton': 'Sök',

@@ -61,7 +61,7 @@ const isoDate = z.string().refine(
   { error: 'write the date of the last review as YYYY-MM-DD, e.g. reviewed: 2026-03-31' },
 );
 
-/** The schema of every field, in the order they are documented in the README. */
+/** The schema of every field, in the order they are documented in the manual (docs/guides/writing-pages.md). */
 export const frontMatterSchema = z.object({
   title: text('title: Refunds and returns'),
   summary: text('summary: Customers can return a device within 30 days for a full refund.'),

@@ -2,7 +2,8 @@
  * Every setting the server takes from the environment, read and checked once, at start.
  * A malformed value stops the server with a message that names the variable and the fix,
  * instead of turning silently into NaN or a default; production refuses to start without the
- * secrets a public deployment needs. The README's Configuration table lists the same names.
+ * secrets a public deployment needs. The manual's configuration page (docs/reference/configuration.md) lists
+ * the same names.
  */
 import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';

@@ -130,7 +130,7 @@ function uniqueId(text: string, ids: Set<string>): string {
 }
 
 function toYaml(module: string, questions: ImportedQuestion[]): string {
-  // Fields in the order the README writes them.
+  // Fields in the order the manual writes them (docs/guides/quizzes.md).
   const ordered = questions.map(({ id, type, prompt, answer, feedback, choices, explanation }) => ({
     id,
     type,
