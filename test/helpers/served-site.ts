@@ -7,6 +7,8 @@
  *
  * One setup, so that every test that talks to a served site starts it the same way and cleans up
  * after itself the same way. What some tests need beside it is an option here, not a copy:
+ * - `env` may be a function, called as the servers start, for settings only earlier hooks know
+ *   (a port, another service's address);
  * - `people: false` leaves the database without PEOPLE (a test that makes its own);
  * - `signIn` signs people in over the API once the server is up: `cookies[name]` is the session
  *   cookie of `signIn[name]`, an email;
@@ -39,7 +41,7 @@ export interface ServedSite<Name extends string = never> {
 
 export interface ServedSiteOptions<Name extends string = never> {
   prepare?: (app: AppContext) => Promise<void>;
-  env?: Record<string, string>;
+  env?: Record<string, string> | (() => Record<string, string>);
   people?: boolean;
   signIn?: Record<Name, string>;
   servers?: number;
@@ -63,7 +65,8 @@ export function useServedSite<Name extends string = never>(
   let servers: RunningServer[] = [];
   let browser: Browser | undefined;
   const cookies = {} as Record<Name, string>;
-  const start = (dist: string) => startServer(dist, { ...env, DATABASE_URL: (db as TestDatabase).url });
+  const start = (dist: string) =>
+    startServer(dist, { ...(typeof env === 'function' ? env() : env), DATABASE_URL: (db as TestDatabase).url });
   const startServers = async () => {
     [servers, browser] = await Promise.all([
       Promise.all(Array.from({ length: count }, () => start(distDir))),
