@@ -4,9 +4,9 @@
  */
 import { existsSync } from 'node:fs';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { sqlite } from './databases.ts';
 import { PASSWORD } from './people.ts';
-import { type RunningServer, startServer } from './server.ts';
+import { type ServedSite, useServedSite } from './served-site.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM_PATH);
@@ -30,29 +30,12 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-export interface SiteInChromium {
-  readonly browser: Browser;
-  readonly server: RunningServer;
-}
-
-/** For a describe block: Chromium and the built site's real server, started before its tests and stopped after. */
-export function useSiteInChromium(distDir: string): SiteInChromium {
-  let browser: Browser | undefined;
-  let server: RunningServer | undefined;
-  beforeAll(async () => {
-    [browser, server] = await Promise.all([launchChromium(), startServer(distDir)]);
-  });
-  afterAll(async () => {
-    await Promise.all([browser?.close(), server?.stop()]);
-  });
-  return {
-    get browser() {
-      return browser as Browser;
-    },
-    get server() {
-      return server as RunningServer;
-    },
-  };
+/**
+ * For a describe block: Chromium and the built site's real server, started before its tests and
+ * stopped after: the served-site setup, on a database of its own with nobody in it.
+ */
+export function useSiteInChromium(distDir: string): ServedSite {
+  return useServedSite(sqlite, distDir, { people: false, browser: true });
 }
 
 /**
