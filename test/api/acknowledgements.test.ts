@@ -119,7 +119,7 @@ describe.each(DATABASES)('acknowledgements over HTTP on $name', (database) => {
     expect((await json<ErrorBody>(`/api/acknowledgements/changes?page=${REFUNDS}`, 'manager', {}, 404)).error.code).toBe('NOT_FOUND');
   });
 
-  it.skipIf(!database.available)('keeps the page texts on the site.server, never among the public files', async () => {
+  it.skipIf(!database.available)('keeps the page texts on the server, never among the public files', async () => {
     expect(existsSync(`${FIXTURE_DIST}server/knowhow-policy-texts.json`)).toBe(true);
     expect(existsSync(`${FIXTURE_DIST}client/knowhow-policy-texts.json`)).toBe(false);
     expect((await call('/knowhow-policy-texts.json', 'member')).status).toBe(404);

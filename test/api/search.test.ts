@@ -1,5 +1,5 @@
 /**
- * GET /api/search over real HTTP, served by the built fixture site's own site.server.
+ * GET /api/search over real HTTP, served by the built fixture site's own server.
  */
 import { describe, expect, it } from 'vitest';
 import { sqlite } from '../helpers/databases.ts';
@@ -107,7 +107,7 @@ describe('GET /api/search', () => {
 });
 
 describe('GET /search/', () => {
-  it('renders the results on the site.server, each linking to its best section', async () => {
+  it('renders the results on the server, each linking to its best section', async () => {
     const html = await (await fetch(`${site.server.url}/search/?q=check+the+order`)).text();
     expect(html).toContain('class="search-result-title" href="/procedures/process-refund/#check-the-order"');
     expect(html).toMatch(/pages for “check the order”/);

@@ -166,7 +166,7 @@ describe.each(DATABASES)('training over HTTP on $name', (database) => {
     expect(await json<Quiz>('/api/quizzes/basics', 'bea')).toMatchObject({ attemptId: quiz.attemptId, attemptsUsed: 0 });
   });
 
-  it.skipIf(!database.available)('grades on the site.server, stores a submission sent twice once, and shows what to reread', async () => {
+  it.skipIf(!database.available)('grades on the server, stores a submission sent twice once, and shows what to reread', async () => {
     await learner('finn');
     const quiz = await json<Quiz>('/api/quizzes/basics', 'finn');
     const body = JSON.stringify({ answers: answersFor(quiz, false), idempotencyKey: newKey() });
