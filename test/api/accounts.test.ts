@@ -4,32 +4,31 @@
  * answers to malformed and cross-site requests.
  */
 import { connect } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppContext } from '../../src/lib/server/app.ts';
-import { DATABASES, type TestDatabase } from '../helpers/databases.ts';
+import { describe, expect, it } from 'vitest';
+import { DATABASES } from '../helpers/databases.ts';
 import { FIXTURE_DIST } from '../helpers/fixture-site.ts';
-import { cookieOf, PASSWORD, PEOPLE, seedPeople, signIn, testApp } from '../helpers/people.ts';
-import { type RunningServer, startServer } from '../helpers/server.ts';
+import { cookieOf, PASSWORD, PEOPLE, signIn } from '../helpers/people.ts';
+import { useServedSite } from '../helpers/served-site.ts';
 
 interface ErrorBody {
   error: { code: string; message: string; fields?: Record<string, string> };
 }
 
 describe.each(DATABASES)('accounts on $name', (database) => {
-  let db: TestDatabase;
-  let app: AppContext;
-  let server: RunningServer;
-  let admin: string;
+  const site = useServedSite(database, FIXTURE_DIST, {
+    env: { KNOWHOW_TRUSTED_PROXIES: 'loopback', KNOWHOW_SIGNIN_RATE_LIMIT: '6', KNOWHOW_SIGNIN_ACCOUNT_LIMIT: '3' },
+    signIn: { admin: PEOPLE.admin.email },
+  });
   /** Each test signs in from its own address, as if from its own desk (the server trusts loopback as its proxy). */
   let desk = 0;
   const fromDesk = () => ({ 'X-Forwarded-For': `198.51.100.${++desk}` });
 
   const call = (path: string, init: RequestInit & { cookie?: string } = {}) =>
-    fetch(`${server.url}${path}`, {
+    fetch(`${site.server.url}${path}`, {
       ...init,
       redirect: 'manual',
       headers: {
-        Origin: server.url,
+        Origin: site.server.url,
         ...(init.body ? { 'Content-Type': 'application/json' } : {}),
         ...(init.cookie ? { Cookie: init.cookie } : {}),
         ...(init.headers as Record<string, string>),
@@ -39,25 +38,6 @@ describe.each(DATABASES)('accounts on $name', (database) => {
     call('/api/auth/sign-in/email', { method: 'POST', body: JSON.stringify({ email, password }), headers });
   /** A session cookie, signed in from a desk of its own. */
   const sessionOf = async (email: string) => cookieOf(await signInAttempt(email, PASSWORD, fromDesk()));
-
-  beforeAll(async () => {
-    if (!database.available) return;
-    db = await database.create();
-    app = await testApp(db.url);
-    await seedPeople(app);
-    server = await startServer(FIXTURE_DIST, {
-      DATABASE_URL: db.url,
-      KNOWHOW_TRUSTED_PROXIES: 'loopback',
-      KNOWHOW_SIGNIN_RATE_LIMIT: '6',
-      KNOWHOW_SIGNIN_ACCOUNT_LIMIT: '3',
-    });
-    admin = await signIn(server.url, PEOPLE.admin.email);
-  });
-  afterAll(async () => {
-    await server?.stop();
-    await app?.close();
-    await db?.drop();
-  });
 
   it.skipIf(!database.available)('signs in, says who is signed in, and signs out', async () => {
     const signedIn = await signInAttempt(PEOPLE.member.email, PASSWORD, fromDesk());
@@ -84,10 +64,10 @@ describe.each(DATABASES)('accounts on $name', (database) => {
     ];
     for (const [way, init] of ways) {
       const cookie = await sessionOf(PEOPLE.member.email);
-      const response = await fetch(`${server.url}/api/auth/sign-out`, {
+      const response = await fetch(`${site.server.url}/api/auth/sign-out`, {
         ...init,
         method: 'POST',
-        headers: { Cookie: cookie, Origin: server.url, ...(init.headers as Record<string, string>) },
+        headers: { Cookie: cookie, Origin: site.server.url, ...(init.headers as Record<string, string>) },
       });
       expect(response.status, way).toBe(200);
       expect(((await (await call('/api/me', { cookie })).json()) as { user: unknown }).user, way).toBeNull();
@@ -97,7 +77,7 @@ describe.each(DATABASES)('accounts on $name', (database) => {
   it.skipIf(!database.available)('refuses a body-less sign-out from another site, and the session stays', async () => {
     const cookie = await sessionOf(PEOPLE.member.email);
     for (const origin of ['https://evil.example', undefined]) {
-      const response = await fetch(`${server.url}/api/auth/sign-out`, {
+      const response = await fetch(`${site.server.url}/api/auth/sign-out`, {
         method: 'POST',
         headers: { Cookie: cookie, ...(origin ? { Origin: origin } : {}) },
       });
@@ -117,7 +97,7 @@ describe.each(DATABASES)('accounts on $name', (database) => {
       expect(response.status).toBe(401);
       expect(await response.json()).toEqual({ error: { code: 'INVALID_CREDENTIALS', message: 'The email or the password is not right.' } });
     }
-    const { events } = await app.audit.list({ type: 'sign-in-failed', limit: 5 });
+    const { events } = await site.app.audit.list({ type: 'sign-in-failed', limit: 5 });
     expect(events.slice(0, 2).map((event) => [event.subject.email, event.clientAddress, event.detail.reason])).toEqual([
       ['nobody@fixture.example', headers['X-Forwarded-For'], 'no such account'],
       [PEOPLE.member.email, headers['X-Forwarded-For'], 'wrong password'],
@@ -180,7 +160,7 @@ describe.each(DATABASES)('accounts on $name', (database) => {
   it.skipIf(!database.available)('lets a person with a one-time password do nothing but choose a new one', async () => {
     const created = await call('/api/admin/users', {
       method: 'POST',
-      cookie: admin,
+      cookie: site.cookies.admin,
       body: JSON.stringify({ email: 'nina.new@fixture.example', name: 'Nina New', role: 'admin', jobRoles: ['agent'] }),
     });
     expect(created.status).toBe(201);
@@ -210,7 +190,7 @@ describe.each(DATABASES)('accounts on $name', (database) => {
     expect(changed.status).toBe(200);
     const fresh = cookieOf(changed) || cookie;
     expect((await call('/api/admin/users', { cookie: fresh })).status).toBe(200);
-    const { events } = await app.audit.list({ type: 'password-changed', limit: 1 });
+    const { events } = await site.app.audit.list({ type: 'password-changed', limit: 1 });
     expect(events[0]?.subject.email).toBe('nina.new@fixture.example');
   });
 
@@ -219,7 +199,7 @@ describe.each(DATABASES)('accounts on $name', (database) => {
       'Choose a password without your name or email in it; try three or four unrelated words, e.g. "kettle orbit lantern moss".';
     const created = await call('/api/admin/users', {
       method: 'POST',
-      cookie: admin,
+      cookie: site.cookies.admin,
       body: JSON.stringify({ email: 'kofi.asante@fixture.example', name: 'Asante, Kofi', password: 'saffron harbour violin' }),
     });
     expect(created.status).toBe(201);
@@ -244,7 +224,7 @@ describe.each(DATABASES)('accounts on $name', (database) => {
     // An admin's reset.
     const reset = await call(`/api/admin/users/${id}/password`, {
       method: 'POST',
-      cookie: admin,
+      cookie: site.cookies.admin,
       body: JSON.stringify({ password: 'violin ASANTE harbour' }),
     });
     expect(reset.status).toBe(400);
@@ -256,7 +236,7 @@ describe.each(DATABASES)('accounts on $name', (database) => {
   it.skipIf(!database.available)('manages people through the admin API, with per-field errors and the last admin kept', async () => {
     const invalid = await call('/api/admin/users', {
       method: 'POST',
-      cookie: admin,
+      cookie: site.cookies.admin,
       body: JSON.stringify({ email: 'x@fixture.example', name: '', role: 'owner', jobRoles: ['agent', 'pilot'], shoeSize: 9 }),
     });
     expect(invalid.status).toBe(400);
@@ -267,7 +247,7 @@ describe.each(DATABASES)('accounts on $name', (database) => {
     });
     const badJobRole = await call('/api/admin/users', {
       method: 'POST',
-      cookie: admin,
+      cookie: site.cookies.admin,
       body: JSON.stringify({ email: 'x@fixture.example', name: 'X', jobRoles: ['pilot'] }),
     });
     expect(((await badJobRole.json()) as ErrorBody).error.fields).toEqual({
@@ -275,12 +255,12 @@ describe.each(DATABASES)('accounts on $name', (database) => {
     });
     const duplicate = await call('/api/admin/users', {
       method: 'POST',
-      cookie: admin,
+      cookie: site.cookies.admin,
       body: JSON.stringify({ email: PEOPLE.member.email, name: 'Again' }),
     });
     expect(duplicate.status).toBe(409);
 
-    const list = (await (await call(`/api/admin/users?q=${encodeURIComponent('mia.member')}`, { cookie: admin })).json()) as {
+    const list = (await (await call(`/api/admin/users?q=${encodeURIComponent('mia.member')}`, { cookie: site.cookies.admin })).json()) as {
       users: { id: string }[];
       total: number;
     };
@@ -288,22 +268,22 @@ describe.each(DATABASES)('accounts on $name', (database) => {
     const id = list.users[0]?.id as string;
     const patched = await call(`/api/admin/users/${id}`, {
       method: 'PATCH',
-      cookie: admin,
+      cookie: site.cookies.admin,
       body: JSON.stringify({ jobRoles: ['agent', 'team-lead'], ownerHandles: ['@fixture/knowledge'] }),
     });
     expect(await patched.json()).toMatchObject({ jobRoles: ['agent', 'team-lead'], ownerHandles: ['@fixture/knowledge'] });
-    expect((await call('/api/admin/users/no-such-id', { cookie: admin })).status).toBe(404);
+    expect((await call('/api/admin/users/no-such-id', { cookie: site.cookies.admin })).status).toBe(404);
 
-    const me = (await (await call('/api/me', { cookie: admin })).json()) as { user: { id: string } };
-    const others = (await (await call('/api/admin/users?role=admin&status=active', { cookie: admin })).json()) as {
+    const me = (await (await call('/api/me', { cookie: site.cookies.admin })).json()) as { user: { id: string } };
+    const others = (await (await call('/api/admin/users?role=admin&status=active', { cookie: site.cookies.admin })).json()) as {
       users: { id: string }[];
     };
     for (const other of others.users.filter((user) => user.id !== me.user.id)) {
-      await call(`/api/admin/users/${other.id}`, { method: 'PATCH', cookie: admin, body: JSON.stringify({ role: 'member' }) });
+      await call(`/api/admin/users/${other.id}`, { method: 'PATCH', cookie: site.cookies.admin, body: JSON.stringify({ role: 'member' }) });
     }
     const demoteLast = await call(`/api/admin/users/${me.user.id}`, {
       method: 'PATCH',
-      cookie: admin,
+      cookie: site.cookies.admin,
       body: JSON.stringify({ role: 'member' }),
     });
     expect(demoteLast.status).toBe(409);
@@ -311,24 +291,29 @@ describe.each(DATABASES)('accounts on $name', (database) => {
   });
 
   it.skipIf(!database.available)('ends a deactivated person’s sessions at once', async () => {
-    const cookie = await signIn(server.url, PEOPLE.deactivated.email);
+    const cookie = await signIn(site.server.url, PEOPLE.deactivated.email);
     expect(((await (await call('/api/me', { cookie })).json()) as { user: { email: string } | null }).user?.email).toBe(
       PEOPLE.deactivated.email,
     );
     const { users } = (await (
-      await call(`/api/admin/users?q=${encodeURIComponent(PEOPLE.deactivated.email)}`, { cookie: admin })
+      await call(`/api/admin/users?q=${encodeURIComponent(PEOPLE.deactivated.email)}`, { cookie: site.cookies.admin })
     ).json()) as { users: { id: string }[] };
     const id = users[0]?.id as string;
     expect(
-      (await call(`/api/admin/users/${id}/deactivate`, { method: 'POST', cookie: admin, headers: { 'Content-Type': 'application/json' } }))
-        .status,
+      (
+        await call(`/api/admin/users/${id}/deactivate`, {
+          method: 'POST',
+          cookie: site.cookies.admin,
+          headers: { 'Content-Type': 'application/json' },
+        })
+      ).status,
     ).toBe(200);
     expect(((await (await call('/api/me', { cookie })).json()) as { user: unknown }).user).toBeNull();
     const again = await signInAttempt(PEOPLE.deactivated.email, PASSWORD, fromDesk());
     expect(again.status).toBe(403);
     expect(((await again.json()) as ErrorBody).error.code).toBe('ACCOUNT_DEACTIVATED');
     const { events } = (await (
-      await call(`/api/admin/audit?person=${encodeURIComponent(PEOPLE.deactivated.email)}`, { cookie: admin })
+      await call(`/api/admin/audit?person=${encodeURIComponent(PEOPLE.deactivated.email)}`, { cookie: site.cookies.admin })
     ).json()) as {
       events: { type: string; actor: { email: string } }[];
     };
@@ -346,33 +331,37 @@ describe.each(DATABASES)('accounts on $name', (database) => {
   });
 
   it.skipIf(!database.available)('answers a wrong method with 405 and Allow, a too large body with 413', async () => {
-    const response = await call('/api/me', { method: 'DELETE', cookie: admin, headers: { 'Content-Type': 'application/json' } });
+    const response = await call('/api/me', {
+      method: 'DELETE',
+      cookie: site.cookies.admin,
+      headers: { 'Content-Type': 'application/json' },
+    });
     expect(response.status).toBe(405);
     expect(response.headers.get('allow')).toBe('GET, HEAD');
     expect(((await response.json()) as ErrorBody).error.code).toBe('METHOD_NOT_ALLOWED');
     const huge = await call('/api/admin/users', {
       method: 'POST',
-      cookie: admin,
+      cookie: site.cookies.admin,
       body: JSON.stringify({ email: 'big@fixture.example', name: 'x'.repeat(1_100_000) }),
     });
     expect(huge.status).toBe(413);
   });
 
   it.skipIf(!database.available)('refuses cross-site form posts, in the standard shape on the API', async () => {
-    const forged = await fetch(`${server.url}/api/admin/users/anyone/deactivate`, {
+    const forged = await fetch(`${site.server.url}/api/admin/users/anyone/deactivate`, {
       method: 'POST',
-      headers: { Cookie: admin, Origin: 'https://evil.example', 'Content-Type': 'application/x-www-form-urlencoded' },
+      headers: { Cookie: site.cookies.admin, Origin: 'https://evil.example', 'Content-Type': 'application/x-www-form-urlencoded' },
       body: 'x=1',
     });
     expect(forged.status).toBe(403);
     expect(((await forged.json()) as ErrorBody).error.code).toBe('FORBIDDEN_ORIGIN');
-    const signOut = await fetch(`${server.url}/sign-out/`, {
+    const signOut = await fetch(`${site.server.url}/sign-out/`, {
       method: 'POST',
-      headers: { Cookie: admin, Origin: 'https://evil.example', 'Content-Type': 'application/x-www-form-urlencoded' },
+      headers: { Cookie: site.cookies.admin, Origin: 'https://evil.example', 'Content-Type': 'application/x-www-form-urlencoded' },
       redirect: 'manual',
     });
     expect(signOut.status).toBe(403);
-    expect(((await (await call('/api/me', { cookie: admin })).json()) as { user: { email: string } | null }).user?.email).toBe(
+    expect(((await (await call('/api/me', { cookie: site.cookies.admin })).json()) as { user: { email: string } | null }).user?.email).toBe(
       PEOPLE.admin.email,
     );
   });
@@ -381,7 +370,7 @@ describe.each(DATABASES)('accounts on $name', (database) => {
     // Written byte for byte on a socket: an HTTP client library would mend the Host header.
     const raw = (path: string, host: string) =>
       new Promise<{ status: number; body: string }>((resolve, reject) => {
-        const url = new URL(server.url);
+        const url = new URL(site.server.url);
         const socket = connect(Number(url.port), url.hostname, () => {
           socket.write(`GET ${path} HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`);
         });
@@ -398,14 +387,14 @@ describe.each(DATABASES)('accounts on $name', (database) => {
     for (const [path, host] of [
       ['/api/health', 'user@evil'],
       ['/api/search', ''],
-      ['/api/%E0%A4%A', new URL(server.url).host],
-      ['/policies/%zz/', new URL(server.url).host],
+      ['/api/%E0%A4%A', new URL(site.server.url).host],
+      ['/policies/%zz/', new URL(site.server.url).host],
     ] as const) {
       const { status, body } = await raw(path, host);
       expect(status, `${path} with Host ${host}`).toBe(400);
       if (path.startsWith('/api/')) expect((JSON.parse(body) as ErrorBody).error.code).toBe('BAD_REQUEST');
     }
-    expect(server.output()).not.toMatch(/Internal Server Error|at .*\.js:\d+/);
+    expect(site.server.output()).not.toMatch(/Internal Server Error|at .*\.js:\d+/);
     const page = await call('/policies/refunds/');
     expect(page.headers.get('content-security-policy')).toMatch(/^default-src 'self'; script-src 'self' 'wasm-unsafe-eval'/);
     expect(page.headers.get('x-content-type-options')).toBe('nosniff');

@@ -6,13 +6,12 @@
  * reports and exports, and, after the new release, being asked again with what changed.
  */
 import { existsSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppContext } from '../../src/lib/server/app.ts';
+import { describe, expect, it } from 'vitest';
 import { createUser } from '../../src/lib/server/users/users.ts';
-import { DATABASES, type TestDatabase } from '../helpers/databases.ts';
+import { DATABASES } from '../helpers/databases.ts';
 import { FIXTURE_DIST, FIXTURE_V2_DIST } from '../helpers/fixture-site.ts';
-import { PASSWORD, PEOPLE, seedPeople, signIn, testApp } from '../helpers/people.ts';
-import { type RunningServer, startServer } from '../helpers/server.ts';
+import { PASSWORD, PEOPLE, signIn } from '../helpers/people.ts';
+import { useServedSite } from '../helpers/served-site.ts';
 
 interface ErrorBody {
   error: { code: string; message: string };
@@ -31,17 +30,15 @@ interface Changes {
 const REFUNDS = '/policies/refunds/';
 
 describe.each(DATABASES)('acknowledgements over HTTP on $name', (database) => {
-  let db: TestDatabase;
-  let app: AppContext;
-  let server: RunningServer;
-  const cookies: Record<string, string> = {};
+  const site = useServedSite(database, FIXTURE_DIST, { signIn: { manager: PEOPLE.manager.email, member: PEOPLE.member.email } });
+  const cookies: Record<string, string> = site.cookies;
 
   const call = (path: string, as: string, init: RequestInit = {}) =>
-    fetch(`${server.url}${path}`, {
+    fetch(`${site.server.url}${path}`, {
       ...init,
       redirect: 'manual',
       headers: {
-        Origin: server.url,
+        Origin: site.server.url,
         ...(init.body ? { 'Content-Type': 'application/json' } : {}),
         ...(cookies[as] ? { Cookie: cookies[as] } : {}),
         ...(init.headers as Record<string, string>),
@@ -64,27 +61,12 @@ describe.each(DATABASES)('acknowledgements over HTTP on $name', (database) => {
   async function agent(name: string): Promise<void> {
     const email = `${name}@fixture.example`;
     await createUser(
-      app,
+      site.app,
       { user: null },
       { email, name, role: 'member', jobRoles: ['agent'], team: 'Tier 1', ownerHandles: [], password: PASSWORD },
     );
-    cookies[name] = await signIn(server.url, email);
+    cookies[name] = await signIn(site.server.url, email);
   }
-
-  beforeAll(async () => {
-    if (!database.available) return;
-    db = await database.create();
-    app = await testApp(db.url);
-    await seedPeople(app);
-    server = await startServer(FIXTURE_DIST, { DATABASE_URL: db.url });
-    cookies.manager = await signIn(server.url, PEOPLE.manager.email);
-    cookies.member = await signIn(server.url, PEOPLE.member.email);
-  });
-  afterAll(async () => {
-    await server?.stop();
-    await app?.close();
-    await db?.drop();
-  });
 
   it.skipIf(!database.available)('lists what I owe, signs it once, and counts it in /api/me', async () => {
     const mine = await json<Mine>('/api/me/acknowledgements', 'member');
@@ -114,7 +96,7 @@ describe.each(DATABASES)('acknowledgements over HTTP on $name', (database) => {
       ),
     );
     expect(statuses.sort()).toEqual([200, 200, 200, 200, 200, 201]);
-    const rows = await app.db
+    const rows = await site.app.db
       .selectFrom('acknowledgement')
       .innerJoin('user', 'user.id', 'acknowledgement.user_id')
       .select('acknowledgement.id')
@@ -174,9 +156,8 @@ describe.each(DATABASES)('acknowledgements over HTTP on $name', (database) => {
   });
 
   it.skipIf(!database.available)('asks again after a release that raises the version, with what changed since', async () => {
-    await server.stop();
-    server = await startServer(FIXTURE_V2_DIST, { DATABASE_URL: db.url });
-    cookies.member = await signIn(server.url, PEOPLE.member.email);
+    await site.restart(FIXTURE_V2_DIST);
+    cookies.member = await signIn(site.server.url, PEOPLE.member.email);
     const mine = await json<Mine>('/api/me/acknowledgements', 'member');
     expect(mine.due).toEqual([
       expect.objectContaining({ page: REFUNDS, version: '2', previous: expect.objectContaining({ version: '1' }) }),
@@ -193,7 +174,12 @@ describe.each(DATABASES)('acknowledgements over HTTP on $name', (database) => {
     await post('member', { page: REFUNDS, version: '2' }, 201);
     expect((await json<Mine>('/api/me/acknowledgements', 'member')).due).toEqual([]);
     // Both versions' texts are kept: the first from the first release, the second from this one.
-    const versions = await app.db.selectFrom('page_version').select('version').where('page_url', '=', REFUNDS).orderBy('version').execute();
+    const versions = await site.app.db
+      .selectFrom('page_version')
+      .select('version')
+      .where('page_url', '=', REFUNDS)
+      .orderBy('version')
+      .execute();
     expect(versions.map((row) => row.version)).toEqual(['1', '2']);
   });
 });

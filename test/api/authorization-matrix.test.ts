@@ -7,13 +7,12 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppContext } from '../../src/lib/server/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createUser, findUserByEmail } from '../../src/lib/server/users/users.ts';
-import { DATABASES, type TestDatabase } from '../helpers/databases.ts';
+import { DATABASES } from '../helpers/databases.ts';
 import { FIXTURE_DIST, PROJECT_ROOT } from '../helpers/fixture-site.ts';
-import { CLIENTS, type Client, PASSWORD, PEOPLE, seedPeople, signIn, signInEveryone, testApp } from '../helpers/people.ts';
-import { type RunningServer, startServer } from '../helpers/server.ts';
+import { CLIENTS, type Client, PASSWORD, PEOPLE, signIn, signInEveryone } from '../helpers/people.ts';
+import { useServedSite } from '../helpers/served-site.ts';
 
 /** A status, or 'sign-in' for a redirect to the sign-in page. */
 type Expected = number | 'sign-in';
@@ -522,41 +521,34 @@ const SERVER_ENV = {
 
 describe.each(DATABASES)('the authorization matrix on $name', (database) => {
   describe.skipIf(!database.available).each(['public', 'signed-in'] as const)('with KNOWHOW_ACCESS=%s', (access) => {
-    let db: TestDatabase;
-    let app: AppContext;
-    let server: RunningServer;
-    let cookies: Record<Client, string>;
     let target: string;
+    const site = useServedSite(database, FIXTURE_DIST, {
+      prepare: async (app) => {
+        const person = await findUserByEmail(app, 'tara.target@fixture.example');
+        target = person
+          ? person.id
+          : (
+              await createUser(
+                app,
+                { user: null },
+                {
+                  email: 'tara.target@fixture.example',
+                  name: 'Tara Target',
+                  role: 'member',
+                  jobRoles: [],
+                  team: null,
+                  ownerHandles: [],
+                  password: PASSWORD,
+                },
+              )
+            ).user.id;
+      },
+      env: { ...SERVER_ENV, KNOWHOW_ACCESS: access },
+    });
+    let cookies: Record<Client, string>;
 
     beforeAll(async () => {
-      db = await database.create();
-      app = await testApp(db.url);
-      await seedPeople(app);
-      const person = await findUserByEmail(app, 'tara.target@fixture.example');
-      target = person
-        ? person.id
-        : (
-            await createUser(
-              app,
-              { user: null },
-              {
-                email: 'tara.target@fixture.example',
-                name: 'Tara Target',
-                role: 'member',
-                jobRoles: [],
-                team: null,
-                ownerHandles: [],
-                password: PASSWORD,
-              },
-            )
-          ).user.id;
-      server = await startServer(FIXTURE_DIST, { ...SERVER_ENV, DATABASE_URL: db.url, KNOWHOW_ACCESS: access });
-      cookies = await signInEveryone(app, server.url);
-    });
-    afterAll(async () => {
-      await server?.stop();
-      await app?.close();
-      await db?.drop();
+      cookies = await signInEveryone(site.app, site.server.url);
     });
 
     it('answers every route as the matrix says, for every client', async () => {
@@ -566,16 +558,16 @@ describe.each(DATABASES)('the authorization matrix on $name', (database) => {
           const expected = (access === 'public' ? row.public : row.private)[client];
           const cookie =
             row.freshSession && client !== 'anonymous' && client !== 'deactivated'
-              ? await signIn(server.url, PEOPLE[client].email)
+              ? await signIn(site.server.url, PEOPLE[client].email)
               : cookies[client];
           const body = typeof row.body === 'function' ? (row.body as (target: string) => unknown)(target) : row.body;
-          const response = await fetch(`${server.url}${row.path.replace('{target}', target)}`, {
+          const response = await fetch(`${site.server.url}${row.path.replace('{target}', target)}`, {
             method: row.method,
             redirect: 'manual',
             headers: {
               ...(cookie ? { Cookie: cookie } : {}),
               ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-              Origin: server.url,
+              Origin: site.server.url,
               ...row.headers,
             },
             ...(body !== undefined ? { body: JSON.stringify(body) } : {}),

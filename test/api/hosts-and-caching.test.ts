@@ -4,13 +4,12 @@
  * one person kept out of every cache, and "who is signed in" answered without an error when
  * nobody is.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sqlite } from '../helpers/databases.ts';
 import { FIXTURE_DIST } from '../helpers/fixture-site.ts';
 import { PEOPLE, signIn } from '../helpers/people.ts';
 import { rawExchange } from '../helpers/raw-http.ts';
 import { useServedSite } from '../helpers/served-site.ts';
-import { type RunningServer, startServer } from '../helpers/server.ts';
 
 const site = useServedSite(sqlite, FIXTURE_DIST);
 
@@ -37,19 +36,17 @@ describe('host names in production', () => {
   });
 
   describe('with KNOWHOW_ALLOWED_HOSTS', () => {
-    let server: RunningServer;
-    beforeAll(async () => {
-      server = await startServer(FIXTURE_DIST, { KNOWHOW_ALLOWED_HOSTS: 'kb.kestrel.example, 10.0.0.7:4321' });
-    });
-    afterAll(async () => {
-      await server?.stop();
+    const named = useServedSite(sqlite, FIXTURE_DIST, {
+      people: false,
+      env: { KNOWHOW_ALLOWED_HOSTS: 'kb.kestrel.example, 10.0.0.7:4321' },
     });
     it('answers the hosts it names too, and still no other', async () => {
-      const at = (host: string) => rawExchange(server.url, `GET /policies/refunds/ HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`);
+      const at = (host: string) =>
+        rawExchange(named.server.url, `GET /policies/refunds/ HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`);
       expect((await at('kb.kestrel.example')).status).toBe(200);
       expect((await at('KB.Kestrel.Example')).status).toBe(200);
       expect((await at('10.0.0.7:4321')).status).toBe(200);
-      expect((await at(new URL(server.url).host)).status).toBe(200);
+      expect((await at(new URL(named.server.url).host)).status).toBe(200);
       expect((await at('kb.kestrel.example.evil.example')).status).toBe(421);
       expect((await at('10.0.0.7')).status).toBe(421);
     });

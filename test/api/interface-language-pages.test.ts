@@ -7,15 +7,14 @@ import type { Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toString as hastText } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CATALOGUES } from '../../src/i18n/index.ts';
 import { en, type MessageKey, type PluralMessage } from '../../src/i18n/messages/en.ts';
-import type { AppContext } from '../../src/lib/server/app.ts';
 import { findUserByEmail, updateUser } from '../../src/lib/server/users/users.ts';
-import { DATABASES, type TestDatabase } from '../helpers/databases.ts';
+import { DATABASES } from '../helpers/databases.ts';
 import { FIXTURE_DIST } from '../helpers/fixture-site.ts';
-import { PEOPLE, seedPeople, signIn, testApp } from '../helpers/people.ts';
-import { type RunningServer, startServer } from '../helpers/server.ts';
+import { PEOPLE } from '../helpers/people.ts';
+import { useServedSite } from '../helpers/served-site.ts';
 
 const texts = (message: string | PluralMessage) => (typeof message === 'string' ? [message] : Object.values(message));
 
@@ -60,17 +59,22 @@ const PAGES = {
 } as const;
 
 describe.each(DATABASES)('the review, report and admin pages in German on $name', (database) => {
-  let db: TestDatabase;
-  let app: AppContext;
-  let server: RunningServer;
-  let admin: string;
   let memberId: string;
+  const site = useServedSite(database, FIXTURE_DIST, {
+    prepare: async (app) => {
+      const ada = await findUserByEmail(app, PEOPLE.admin.email);
+      // Ada answers for the refunds pages, so her own review list and their feedback show too.
+      await updateUser(app, { user: null }, ada?.id as string, { ownerHandles: ['Billing Operations'] });
+      memberId = (await findUserByEmail(app, PEOPLE.member.email))?.id as string;
+    },
+    signIn: { admin: PEOPLE.admin.email },
+  });
 
   const call = (path: string, init: RequestInit = {}) =>
-    fetch(`${server.url}${path}`, {
+    fetch(`${site.server.url}${path}`, {
       ...init,
       redirect: 'manual',
-      headers: { Origin: server.url, Cookie: admin, ...(init.headers as Record<string, string>) },
+      headers: { Origin: site.server.url, Cookie: site.cookies.admin, ...(init.headers as Record<string, string>) },
     });
   const postForm = (path: string, form: Record<string, string>) =>
     call(path, {
@@ -87,27 +91,13 @@ describe.each(DATABASES)('the review, report and admin pages in German on $name'
 
   beforeAll(async () => {
     if (!database.available) return;
-    db = await database.create();
-    app = await testApp(db.url);
-    await seedPeople(app);
-    const ada = await findUserByEmail(app, PEOPLE.admin.email);
-    // Ada answers for the refunds pages, so her own review list and their feedback show too.
-    await updateUser(app, { user: null }, ada?.id as string, { ownerHandles: ['Billing Operations'] });
-    memberId = (await findUserByEmail(app, PEOPLE.member.email))?.id as string;
-    server = await startServer(FIXTURE_DIST, { DATABASE_URL: db.url });
-    admin = await signIn(server.url, PEOPLE.admin.email);
     expect((await postForm('/account/', { intent: 'language', language: 'de' })).status).toBe(303);
-    const vote = await fetch(`${server.url}/api/feedback`, {
+    const vote = await fetch(`${site.server.url}/api/feedback`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Origin: server.url },
+      headers: { 'Content-Type': 'application/json', Origin: site.server.url },
       body: JSON.stringify({ page: '/policies/refunds/', helpful: false, comment: 'Was ist mit Gutscheinen?' }),
     });
     expect(vote.status).toBe(201);
-  });
-  afterAll(async () => {
-    await server?.stop();
-    await app?.close();
-    await db?.drop();
   });
 
   it.skipIf(!database.available)('assigns training in German, with the date as Germans write it', async () => {

@@ -2,24 +2,20 @@
  * A person's interface language, over real HTTP on SQLite and PostgreSQL: chosen on /account/,
  * it speaks on the pages rendered on request; the prerendered pages keep their own.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppContext } from '../../src/lib/server/app.ts';
-import { DATABASES, type TestDatabase } from '../helpers/databases.ts';
+import { describe, expect, it } from 'vitest';
+import { DATABASES } from '../helpers/databases.ts';
 import { FIXTURE_DIST } from '../helpers/fixture-site.ts';
-import { PEOPLE, seedPeople, signIn, testApp } from '../helpers/people.ts';
-import { type RunningServer, startServer } from '../helpers/server.ts';
+import { PEOPLE } from '../helpers/people.ts';
+import { useServedSite } from '../helpers/served-site.ts';
 
 describe.each(DATABASES)('the interface language on $name', (database) => {
-  let db: TestDatabase;
-  let app: AppContext;
-  let server: RunningServer;
-  let member: string;
+  const site = useServedSite(database, FIXTURE_DIST, { signIn: { member: PEOPLE.member.email } });
 
   const call = (path: string, init: RequestInit = {}) =>
-    fetch(`${server.url}${path}`, {
+    fetch(`${site.server.url}${path}`, {
       ...init,
       redirect: 'manual',
-      headers: { Origin: server.url, Cookie: member, ...(init.headers as Record<string, string>) },
+      headers: { Origin: site.server.url, Cookie: site.cookies.member, ...(init.headers as Record<string, string>) },
     });
   const chooseLanguage = (language: string) =>
     call('/account/', {
@@ -27,20 +23,6 @@ describe.each(DATABASES)('the interface language on $name', (database) => {
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ intent: 'language', language }).toString(),
     });
-
-  beforeAll(async () => {
-    if (!database.available) return;
-    db = await database.create();
-    app = await testApp(db.url);
-    await seedPeople(app);
-    server = await startServer(FIXTURE_DIST, { DATABASE_URL: db.url });
-    member = await signIn(server.url, PEOPLE.member.email);
-  });
-  afterAll(async () => {
-    await server?.stop();
-    await app?.close();
-    await db?.drop();
-  });
 
   it.skipIf(!database.available)('shows /account/ in the handbook’s language until the person chooses another', async () => {
     const html = await (await call('/account/')).text();
@@ -76,10 +58,10 @@ describe.each(DATABASES)('the interface language on $name', (database) => {
   });
 
   it.skipIf(!database.available)('thanks a reader without JavaScript in the language of the page they answered for', async () => {
-    const html = await (await fetch(`${server.url}/feedback/?page=%2Ffaq%2Ferstattung%2F&helpful=yes`)).text();
+    const html = await (await fetch(`${site.server.url}/feedback/?page=%2Ffaq%2Ferstattung%2F&helpful=yes`)).text();
     expect(html).toContain('<h1>War diese Seite hilfreich?</h1>');
     expect(html).toContain('Zurück zu Rückerstattung nach einer Kündigung');
-    const english = await (await fetch(`${server.url}/feedback/?page=%2Fpolicies%2Frefunds%2F&helpful=yes`)).text();
+    const english = await (await fetch(`${site.server.url}/feedback/?page=%2Fpolicies%2Frefunds%2F&helpful=yes`)).text();
     expect(english).toContain('<h1>Was this page helpful?</h1>');
   });
 

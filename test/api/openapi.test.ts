@@ -4,9 +4,10 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sqlite } from '../helpers/databases.ts';
+import { useServedSite } from '../helpers/served-site.ts';
 import { FIXTURE_DIST, PROJECT_ROOT } from '../helpers/fixture-site.ts';
-import { type RunningServer, startServer } from '../helpers/server.ts';
 
 interface Document {
   openapi: string;
@@ -42,14 +43,10 @@ function routePaths(dir = API_DIR): string[] {
   });
 }
 
-let server: RunningServer;
+const site = useServedSite(sqlite, FIXTURE_DIST, { people: false });
 let document: Document;
 beforeAll(async () => {
-  server = await startServer(FIXTURE_DIST);
-  document = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as Document;
-});
-afterAll(async () => {
-  await server?.stop();
+  document = (await (await fetch(`${site.server.url}/api/openapi.json`)).json()) as Document;
 });
 
 describe('/api/openapi.json', () => {
@@ -86,7 +83,7 @@ describe('/api/openapi.json', () => {
   });
 
   it('has a page for people that lists every operation', async () => {
-    const page = await (await fetch(`${server.url}/api-docs/`)).text();
+    const page = await (await fetch(`${site.server.url}/api-docs/`)).text();
     for (const [path, operations] of Object.entries(document.paths)) {
       for (const method of Object.keys(operations))
         expect(page, `${method} ${path}`).toContain(`<code>${method.toUpperCase()} ${path}</code>`);

@@ -5,12 +5,11 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppContext } from '../../src/lib/server/app.ts';
-import { sqlite, type TestDatabase } from '../helpers/databases.ts';
+import { describe, expect, it } from 'vitest';
+import { sqlite } from '../helpers/databases.ts';
 import { FIXTURE_DIST } from '../helpers/fixture-site.ts';
-import { PEOPLE, seedPeople, signIn, testApp } from '../helpers/people.ts';
-import { type RunningServer, startServer } from '../helpers/server.ts';
+import { PEOPLE, signIn } from '../helpers/people.ts';
+import { useServedSite } from '../helpers/served-site.ts';
 
 const CLIENT_DIR = join(FIXTURE_DIST, 'client');
 
@@ -27,20 +26,7 @@ const OPEN = /^\/(_astro\/[\w.-]+\.(css|js)|favicon\.svg)$/;
 const HANDBOOK_WORDS = ['Customers get a full refund', 'Fixture Co Handbook', 'process-refund', 'tone-of-voice'];
 
 describe('a private handbook', () => {
-  let db: TestDatabase;
-  let app: AppContext;
-  let server: RunningServer;
-  beforeAll(async () => {
-    db = await sqlite.create();
-    app = await testApp(db.url);
-    await seedPeople(app);
-    server = await startServer(FIXTURE_DIST, { DATABASE_URL: db.url, KNOWHOW_ACCESS: 'signed-in' });
-  });
-  afterAll(async () => {
-    await server?.stop();
-    await app?.close();
-    await db?.drop();
-  });
+  const site = useServedSite(sqlite, FIXTURE_DIST, { env: { KNOWHOW_ACCESS: 'signed-in' } });
 
   it('gives nothing of any built file to someone not signed in', async () => {
     const files = filesOf(CLIENT_DIR);
@@ -53,7 +39,7 @@ describe('a private handbook', () => {
         : [file];
       for (const address of addresses.filter(Boolean)) {
         for (const encoding of ['identity', 'gzip']) {
-          const response = await fetch(`${server.url}${address}`, { redirect: 'manual', headers: { 'Accept-Encoding': encoding } });
+          const response = await fetch(`${site.server.url}${address}`, { redirect: 'manual', headers: { 'Accept-Encoding': encoding } });
           const body = Buffer.from(await response.arrayBuffer()).toString('latin1');
           if (OPEN.test(address)) {
             if (HANDBOOK_WORDS.some((word) => body.includes(word))) leaks.push(`${address} is open and holds handbook text`);
@@ -81,7 +67,7 @@ describe('a private handbook', () => {
       '/api/openapi.json',
       '/pagefind/pagefind-entry.json',
     ]) {
-      const response = await fetch(`${server.url}${address}`, { redirect: 'manual' });
+      const response = await fetch(`${site.server.url}${address}`, { redirect: 'manual' });
       const body = await response.text();
       expect([302, 400, 401], address).toContain(response.status);
       expect(
@@ -92,25 +78,25 @@ describe('a private handbook', () => {
   });
 
   it('sends people to sign in and back to the page they asked for', async () => {
-    const response = await fetch(`${server.url}/policies/refunds/?from=chat`, { redirect: 'manual' });
+    const response = await fetch(`${site.server.url}/policies/refunds/?from=chat`, { redirect: 'manual' });
     expect(response.status).toBe(302);
     expect(response.headers.get('location')).toBe('/sign-in/?next=%2Fpolicies%2Frefunds%2F%3Ffrom%3Dchat');
-    const signInPage = await (await fetch(`${server.url}/sign-in/?next=%2Fpolicies%2Frefunds%2F`)).text();
+    const signInPage = await (await fetch(`${site.server.url}/sign-in/?next=%2Fpolicies%2Frefunds%2F`)).text();
     expect(signInPage).toContain('This handbook is for staff');
     // No search on it: its files would need a session.
     expect(signInPage).not.toContain('/pagefind/');
   });
 
   it('serves every file to someone signed in', async () => {
-    const cookie = await signIn(server.url, PEOPLE.member.email);
+    const cookie = await signIn(site.server.url, PEOPLE.member.email);
     const files = filesOf(CLIENT_DIR).filter((file) => file !== '/404.html');
     for (const file of files) {
-      const response = await fetch(`${server.url}${file}`, { headers: { Cookie: cookie } });
+      const response = await fetch(`${site.server.url}${file}`, { headers: { Cookie: cookie } });
       expect(response.status, file).toBe(200);
       if (!OPEN.test(file)) expect(response.headers.get('cache-control'), file).toMatch(/^private/);
       await response.arrayBuffer();
     }
-    const page = await (await fetch(`${server.url}/policies/refunds/`, { headers: { Cookie: cookie } })).text();
+    const page = await (await fetch(`${site.server.url}/policies/refunds/`, { headers: { Cookie: cookie } })).text();
     expect(page).toContain('Customers get a full refund');
     expect(readFileSync(join(CLIENT_DIR, 'policies/refunds/index.html'), 'utf8')).toContain('Customers get a full refund');
   });

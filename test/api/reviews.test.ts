@@ -3,13 +3,12 @@
  * state, section and owner (`me` through the person's owner handles), as JSON and CSV, with
  * per-field errors; and the dashboard, which shows managers every owner and section.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppContext } from '../../src/lib/server/app.ts';
+import { describe, expect, it } from 'vitest';
 import { findUserByEmail, updateUser } from '../../src/lib/server/users/users.ts';
-import { sqlite, type TestDatabase } from '../helpers/databases.ts';
+import { sqlite } from '../helpers/databases.ts';
 import { FIXTURE_DIST } from '../helpers/fixture-site.ts';
-import { PEOPLE, seedPeople, signIn, testApp } from '../helpers/people.ts';
-import { type RunningServer, startServer } from '../helpers/server.ts';
+import { PEOPLE } from '../helpers/people.ts';
+import { useServedSite } from '../helpers/served-site.ts';
 
 interface Item {
   url: string;
@@ -21,31 +20,20 @@ interface Item {
 }
 
 describe('reviews over HTTP', () => {
-  let db: TestDatabase;
-  let app: AppContext;
-  let server: RunningServer;
-  const cookies: Record<string, string> = {};
-
-  beforeAll(async () => {
-    db = await sqlite.create();
-    app = await testApp(db.url);
-    await seedPeople(app);
-    // Mia answers for the Billing Operations pages through a handle and its display name.
-    const mia = await findUserByEmail(app, PEOPLE.member.email);
-    await updateUser(app, { user: null }, mia?.id as string, { ownerHandles: ['Billing Operations'] });
+  const site = useServedSite(sqlite, FIXTURE_DIST, {
+    prepare: async (app) => {
+      // Mia answers for the Billing Operations pages through a handle and its display name.
+      const mia = await findUserByEmail(app, PEOPLE.member.email);
+      await updateUser(app, { user: null }, mia?.id as string, { ownerHandles: ['Billing Operations'] });
+    },
     // Readers answer from desks of their own (X-Forwarded-For): one address counts once.
-    server = await startServer(FIXTURE_DIST, { DATABASE_URL: db.url, KNOWHOW_TRUSTED_PROXIES: 'loopback' });
-    cookies.member = await signIn(server.url, PEOPLE.member.email);
-    cookies.manager = await signIn(server.url, PEOPLE.manager.email);
+    env: { KNOWHOW_TRUSTED_PROXIES: 'loopback' },
+    signIn: { member: PEOPLE.member.email, manager: PEOPLE.manager.email },
   });
-  afterAll(async () => {
-    await server?.stop();
-    await app?.close();
-    await db?.drop();
-  });
+  const cookies: Record<string, string> = site.cookies;
 
   const get = (path: string, as: string, headers: Record<string, string> = {}) =>
-    fetch(`${server.url}${path}`, { headers: { Cookie: cookies[as] ?? '', ...headers } });
+    fetch(`${site.server.url}${path}`, { headers: { Cookie: cookies[as] ?? '', ...headers } });
 
   it('lists the pages most urgent first on the day asked for', async () => {
     const response = await get('/api/reviews?today=2027-06-01', 'member');
@@ -107,7 +95,7 @@ describe('reviews over HTTP', () => {
     expect(before).not.toContain('Readers found these unhelpful');
     // Three readers find the refunds policy unhelpful, one finds it helpful.
     for (const [desk, helpful] of [false, false, true, false].entries()) {
-      const answer = await fetch(`${server.url}/api/feedback`, {
+      const answer = await fetch(`${site.server.url}/api/feedback`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': `198.51.100.${desk + 1}` },
         body: JSON.stringify({ page: '/policies/refunds/', helpful }),
@@ -123,7 +111,7 @@ describe('reviews over HTTP', () => {
     expect(owner).toMatch(
       /Acknowledgements of your policies[\s\S]*<a href="\/policies\/refunds\/">Refunds<\/a>, version 1: 0 of 4\s+people have acknowledged it\s*<\/li>/,
     );
-    const acknowledged = await fetch(`${server.url}/api/acknowledgements`, {
+    const acknowledged = await fetch(`${site.server.url}/api/acknowledgements`, {
       method: 'POST',
       headers: { Cookie: cookies.manager ?? '', 'Content-Type': 'application/json' },
       body: JSON.stringify({ page: '/policies/refunds/', version: '1' }),

@@ -5,13 +5,13 @@
  * the API and by the plain form; what managers and page owners read, as JSON and CSV; the
  * limits per client address.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppContext } from '../../src/lib/server/app.ts';
+import { describe, expect, it } from 'vitest';
 import { createUser } from '../../src/lib/server/users/users.ts';
-import { DATABASES, type TestDatabase } from '../helpers/databases.ts';
+import { DATABASES } from '../helpers/databases.ts';
 import { FIXTURE_DIST } from '../helpers/fixture-site.ts';
-import { PASSWORD, PEOPLE, seedPeople, signIn, testApp } from '../helpers/people.ts';
-import { type RunningServer, startServer } from '../helpers/server.ts';
+import { PASSWORD, PEOPLE } from '../helpers/people.ts';
+import { useServedSite } from '../helpers/served-site.ts';
+import { startServer } from '../helpers/server.ts';
 
 interface Gap {
   question: string;
@@ -27,17 +27,34 @@ interface FeedbackReport {
 }
 
 describe.each(DATABASES)('search gaps and page feedback over HTTP on $name', (database) => {
-  let db: TestDatabase;
-  let app: AppContext;
-  let server: RunningServer;
-  const cookies: Record<string, string> = { anonymous: '' };
+  const site = useServedSite(database, FIXTURE_DIST, {
+    prepare: async (app) => {
+      await createUser(
+        app,
+        { user: null },
+        {
+          email: 'bea.billing@fixture.example',
+          name: 'Bea Billing',
+          role: 'member',
+          jobRoles: ['agent'],
+          team: null,
+          ownerHandles: ['Billing Operations'],
+          password: PASSWORD,
+        },
+      );
+    },
+    // Loopback is the proxy, so X-Forwarded-For tells one anonymous reader from another.
+    env: { KNOWHOW_TRUSTED_PROXIES: 'loopback' },
+    signIn: { manager: PEOPLE.manager.email, member: PEOPLE.member.email, owner: 'bea.billing@fixture.example' },
+  });
+  const cookies: Record<string, string> = site.cookies;
 
   const call = (path: string, as: string, init: RequestInit = {}) =>
-    fetch(`${server.url}${path}`, {
+    fetch(`${site.server.url}${path}`, {
       ...init,
       redirect: 'manual',
       headers: {
-        Origin: server.url,
+        Origin: site.server.url,
         ...(typeof init.body === 'string' ? { 'Content-Type': 'application/json' } : {}),
         ...(cookies[as] ? { Cookie: cookies[as] } : {}),
         ...(init.headers as Record<string, string>),
@@ -57,36 +74,6 @@ describe.each(DATABASES)('search gaps and page feedback over HTTP on $name', (da
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   };
-
-  beforeAll(async () => {
-    if (!database.available) return;
-    db = await database.create();
-    app = await testApp(db.url);
-    await seedPeople(app);
-    await createUser(
-      app,
-      { user: null },
-      {
-        email: 'bea.billing@fixture.example',
-        name: 'Bea Billing',
-        role: 'member',
-        jobRoles: ['agent'],
-        team: null,
-        ownerHandles: ['Billing Operations'],
-        password: PASSWORD,
-      },
-    );
-    // Loopback is the proxy, so X-Forwarded-For tells one anonymous reader from another.
-    server = await startServer(FIXTURE_DIST, { DATABASE_URL: db.url, KNOWHOW_TRUSTED_PROXIES: 'loopback' });
-    cookies.manager = await signIn(server.url, PEOPLE.manager.email);
-    cookies.member = await signIn(server.url, PEOPLE.member.email);
-    cookies.owner = await signIn(server.url, 'bea.billing@fixture.example');
-  });
-  afterAll(async () => {
-    await server?.stop();
-    await app?.close();
-    await db?.drop();
-  });
 
   it.skipIf(!database.available)('counts searches that found nothing, and searches nobody opened, with the closest section', async () => {
     expect((await call('/api/search?q=zebra%20grooming%20allowance', 'anonymous')).status).toBe(200);
@@ -176,8 +163,8 @@ describe.each(DATABASES)('search gaps and page feedback over HTTP on $name', (da
   });
 
   it.skipIf(!database.available)('takes answers by the plain form, without JavaScript, and comes back with a thank-you', async () => {
-    const form = (fields: Record<string, string>, origin = server.url) =>
-      fetch(`${server.url}/feedback/`, {
+    const form = (fields: Record<string, string>, origin = site.server.url) =>
+      fetch(`${site.server.url}/feedback/`, {
         method: 'POST',
         redirect: 'manual',
         headers: { Origin: origin, 'Content-Type': 'application/x-www-form-urlencoded' },
@@ -187,10 +174,10 @@ describe.each(DATABASES)('search gaps and page feedback over HTTP on $name', (da
     expect(voted.status).toBe(303);
     const thanks = voted.headers.get('location') ?? '';
     expect(thanks).toMatch(/^\/feedback\/\?page=%2Fguides%2Ftone-of-voice%2F&helpful=no&id=\w+$/);
-    const page = await (await fetch(`${server.url}${thanks}`)).text();
+    const page = await (await fetch(`${site.server.url}${thanks}`)).text();
     expect(page).toContain('Thank you for your answer.');
     expect(page).toContain('<textarea id="comment" name="comment"');
-    const id = new URL(thanks, server.url).searchParams.get('id') as string;
+    const id = new URL(thanks, site.server.url).searchParams.get('id') as string;
     const commented = await form({ page: '/guides/tone-of-voice/', helpful: 'no', id, comment: 'Needs an example of a refusal.' });
     expect(commented.headers.get('location')).toBe('/feedback/?page=%2Fguides%2Ftone-of-voice%2F&helpful=no&sent=comment');
     const report = (await (await call('/api/reports/feedback?page=/guides/tone-of-voice/&helpful=no', 'manager')).json()) as FeedbackReport;
@@ -201,7 +188,7 @@ describe.each(DATABASES)('search gaps and page feedback over HTTP on $name', (da
 
   it.skipIf(!database.available)('limits search reports and feedback per client address', async () => {
     const limited = await startServer(FIXTURE_DIST, {
-      DATABASE_URL: db.url,
+      DATABASE_URL: site.server.databaseUrl,
       KNOWHOW_SEARCH_REPORT_RATE_LIMIT: '2',
       KNOWHOW_FEEDBACK_RATE_LIMIT: '2',
     });

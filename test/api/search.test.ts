@@ -1,9 +1,10 @@
 /**
  * GET /api/search over real HTTP, served by the built fixture site's own server.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { sqlite } from '../helpers/databases.ts';
+import { useServedSite } from '../helpers/served-site.ts';
 import { FIXTURE_DIST } from '../helpers/fixture-site.ts';
-import { type RunningServer, startServer } from '../helpers/server.ts';
 
 interface SearchAnswer {
   query: string;
@@ -21,15 +22,12 @@ interface SearchAnswer {
   }[];
 }
 
-let server: RunningServer;
-beforeAll(async () => {
-  server = await startServer(FIXTURE_DIST, { KNOWHOW_CORS_ORIGINS: 'https://helpdesk.example.com', KNOWHOW_SEARCH_RATE_LIMIT: '40' });
-});
-afterAll(async () => {
-  await server?.stop();
+const site = useServedSite(sqlite, FIXTURE_DIST, {
+  people: false,
+  env: { KNOWHOW_CORS_ORIGINS: 'https://helpdesk.example.com', KNOWHOW_SEARCH_RATE_LIMIT: '40' },
 });
 
-const search = async (query: string, init?: RequestInit) => fetch(`${server.url}/api/search?${query}`, init);
+const search = async (query: string, init?: RequestInit) => fetch(`${site.server.url}/api/search?${query}`, init);
 const answer = async (query: string) => (await (await search(query)).json()) as SearchAnswer;
 
 describe('GET /api/search', () => {
@@ -97,48 +95,49 @@ describe('GET /api/search', () => {
     expect(listed.headers.get('access-control-allow-origin')).toBe('https://helpdesk.example.com');
     const other = await search('q=refund', { headers: { Origin: 'https://evil.example' } });
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
-    const preflight = await fetch(`${server.url}/api/search`, { method: 'OPTIONS', headers: { Origin: 'https://helpdesk.example.com' } });
+    const preflight = await fetch(`${site.server.url}/api/search`, {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://helpdesk.example.com' },
+    });
     expect(preflight.status).toBe(204);
-    expect((await fetch(`${server.url}/api/search`, { method: 'OPTIONS', headers: { Origin: 'https://evil.example' } })).status).toBe(403);
+    expect((await fetch(`${site.server.url}/api/search`, { method: 'OPTIONS', headers: { Origin: 'https://evil.example' } })).status).toBe(
+      403,
+    );
   });
 });
 
 describe('GET /search/', () => {
   it('renders the results on the server, each linking to its best section', async () => {
-    const html = await (await fetch(`${server.url}/search/?q=check+the+order`)).text();
+    const html = await (await fetch(`${site.server.url}/search/?q=check+the+order`)).text();
     expect(html).toContain('class="search-result-title" href="/procedures/process-refund/#check-the-order"');
     expect(html).toMatch(/pages for “check the order”/);
   });
 
   it('shows an empty search form without a question, and says when nothing matches', async () => {
-    const empty = await fetch(`${server.url}/search/`);
+    const empty = await fetch(`${site.server.url}/search/`);
     expect(empty.status).toBe(200);
     expect(await empty.text()).not.toContain('search-result-title');
-    expect(await (await fetch(`${server.url}/search/?q=zzzzqqq`)).text()).toContain('No pages match “zzzzqqq”.');
+    expect(await (await fetch(`${site.server.url}/search/?q=zzzzqqq`)).text()).toContain('No pages match “zzzzqqq”.');
   });
 });
 
 describe('rate limiting', () => {
-  let limited: RunningServer;
-  beforeAll(async () => {
-    limited = await startServer(FIXTURE_DIST, { KNOWHOW_SEARCH_RATE_LIMIT: '3' });
-  });
-  afterAll(async () => {
-    await limited?.stop();
-  });
+  const limited = useServedSite(sqlite, FIXTURE_DIST, { people: false, env: { KNOWHOW_SEARCH_RATE_LIMIT: '3' } });
 
   it('answers 429 with Retry-After once a client has used its share, on the API and the results page alike', async () => {
     const statuses: number[] = [];
     // A client cannot pick another bucket with X-Forwarded-For: this server trusts no proxy.
     for (let request = 0; request < 2; request++) {
-      statuses.push((await fetch(`${limited.url}/api/search?q=refund`, { headers: { 'X-Forwarded-For': `10.0.0.${request}` } })).status);
+      statuses.push(
+        (await fetch(`${limited.server.url}/api/search?q=refund`, { headers: { 'X-Forwarded-For': `10.0.0.${request}` } })).status,
+      );
     }
-    statuses.push((await fetch(`${limited.url}/search/?q=refund`)).status);
-    const page = await fetch(`${limited.url}/search/?q=refund+window`);
+    statuses.push((await fetch(`${limited.server.url}/search/?q=refund`)).status);
+    const page = await fetch(`${limited.server.url}/search/?q=refund+window`);
     statuses.push(page.status);
     expect(statuses).toEqual([200, 200, 200, 429]);
     expect(await page.text()).toContain('Too many searches from this address');
-    const response = await fetch(`${limited.url}/api/search?q=refund`);
+    const response = await fetch(`${limited.server.url}/api/search?q=refund`);
     expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe('RATE_LIMITED');
   });

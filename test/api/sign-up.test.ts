@@ -1,21 +1,16 @@
 /** Self sign-up with a password: off unless KNOWHOW_SIGNUP_DOMAINS names the email's domain. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { sqlite } from '../helpers/databases.ts';
+import { useServedSite } from '../helpers/served-site.ts';
 import { FIXTURE_DIST } from '../helpers/fixture-site.ts';
-import { type RunningServer, startServer } from '../helpers/server.ts';
 
 describe('self sign-up for KNOWHOW_SIGNUP_DOMAINS', () => {
-  let server: RunningServer;
-  beforeAll(async () => {
-    server = await startServer(FIXTURE_DIST, { KNOWHOW_SIGNUP_DOMAINS: 'fixture.example' });
-  });
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const site = useServedSite(sqlite, FIXTURE_DIST, { people: false, env: { KNOWHOW_SIGNUP_DOMAINS: 'fixture.example' } });
 
   const signUp = (body: object) =>
-    fetch(`${server.url}/api/auth/sign-up/email`, {
+    fetch(`${site.server.url}/api/auth/sign-up/email`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Origin: server.url },
+      headers: { 'Content-Type': 'application/json', Origin: site.server.url },
       body: JSON.stringify(body),
     });
 
@@ -26,7 +21,7 @@ describe('self sign-up for KNOWHOW_SIGNUP_DOMAINS', () => {
       .getSetCookie()
       .map((set) => set.split(';')[0])
       .join('; ');
-    const me = (await (await fetch(`${server.url}/api/me`, { headers: { Cookie: cookie } })).json()) as {
+    const me = (await (await fetch(`${site.server.url}/api/me`, { headers: { Cookie: cookie } })).json()) as {
       user: { role: string; email: string };
     };
     expect(me.user).toMatchObject({ email: 'noor.haddad@fixture.example', role: 'member' });
@@ -44,12 +39,12 @@ describe('self sign-up for KNOWHOW_SIGNUP_DOMAINS', () => {
       .getSetCookie()
       .map((set) => set.split(';')[0])
       .join('; ');
-    const me = (await (await fetch(`${server.url}/api/me`, { headers: { Cookie: cookie } })).json()) as { user: { role: string } };
+    const me = (await (await fetch(`${site.server.url}/api/me`, { headers: { Cookie: cookie } })).json()) as { user: { role: string } };
     expect(me.user.role).toBe('member');
   });
 
   it('shows the sign-up page, linked from the sign-in page', async () => {
-    expect((await fetch(`${server.url}/sign-up/`)).status).toBe(200);
-    expect(await (await fetch(`${server.url}/sign-in/`)).text()).toContain('href="/sign-up/"');
+    expect((await fetch(`${site.server.url}/sign-up/`)).status).toBe(200);
+    expect(await (await fetch(`${site.server.url}/sign-in/`)).text()).toContain('href="/sign-up/"');
   });
 });

@@ -4,13 +4,12 @@
  * written; and a restarted server answers the same submission from what it stored. On SQLite
  * and PostgreSQL, over real HTTP.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppContext } from '../../src/lib/server/app.ts';
+import { describe, expect, it } from 'vitest';
 import { createUser } from '../../src/lib/server/users/users.ts';
-import { DATABASES, type TestDatabase } from '../helpers/databases.ts';
+import { DATABASES } from '../helpers/databases.ts';
 import { FIXTURE_DIST } from '../helpers/fixture-site.ts';
-import { PASSWORD, signIn, testApp } from '../helpers/people.ts';
-import { type RunningServer, startServer } from '../helpers/server.ts';
+import { PASSWORD, signIn } from '../helpers/people.ts';
+import { useServedSite } from '../helpers/served-site.ts';
 
 const LEARNERS = 48;
 /** Everyone signs in from this one machine. */
@@ -22,29 +21,16 @@ interface Quiz {
 }
 
 describe.each(DATABASES)('quiz submissions through a crash on $name', (database) => {
-  let db: TestDatabase;
-  let app: AppContext;
-  let server: RunningServer | undefined;
-
-  beforeAll(async () => {
-    if (!database.available) return;
-    db = await database.create();
-    app = await testApp(db.url);
-  });
-  afterAll(async () => {
-    await server?.stop();
-    await app?.close();
-    await db?.drop();
-  });
+  // No PEOPLE: the learners are made by the test.
+  const site = useServedSite(database, FIXTURE_DIST, { people: false, env: SERVER_ENV });
 
   it.skipIf(!database.available)('keeps every acknowledged submission', async () => {
-    server = await startServer(FIXTURE_DIST, { ...SERVER_ENV, DATABASE_URL: db.url });
-    const url = server.url;
+    const url = site.server.url;
     const learners = await Promise.all(
       Array.from({ length: LEARNERS }, async (_, index) => {
         const email = `crash.${index}@fixture.example`;
         await createUser(
-          app,
+          site.app,
           { user: null },
           { email, name: `Crash ${index}`, role: 'member', jobRoles: [], team: null, ownerHandles: [], password: PASSWORD },
         );
@@ -59,7 +45,7 @@ describe.each(DATABASES)('quiz submissions through a crash on $name', (database)
 
     // Everyone submits at once; the server dies once a few answers are back.
     const acknowledged = new Map<string, { score: number; passed: boolean }>();
-    const running = server;
+    const running = site.server;
     const submissions = learners.map(async ({ cookie, body }) => {
       try {
         const response = await fetch(`${url}/api/quizzes/basics/attempts`, {
@@ -78,13 +64,12 @@ describe.each(DATABASES)('quiz submissions through a crash on $name', (database)
     });
     await Promise.all(submissions);
     if (acknowledged.size < 8) await running.kill();
-    server = undefined;
     expect(acknowledged.size).toBeGreaterThanOrEqual(8);
     // The crash came mid-stream: some submissions were never answered.
     expect(acknowledged.size).toBeLessThan(LEARNERS);
 
     // Every acknowledged attempt is stored, graded; no attempt is half written.
-    const rows = await app.db.selectFrom('quiz_attempt').selectAll().execute();
+    const rows = await site.app.db.selectFrom('quiz_attempt').selectAll().execute();
     for (const [attemptId, result] of acknowledged) {
       const row = rows.find((candidate) => candidate.id === attemptId);
       expect(row?.finished_at, attemptId).toBeTruthy();
@@ -97,8 +82,7 @@ describe.each(DATABASES)('quiz submissions through a crash on $name', (database)
     }
 
     // A restarted server answers a repeated submission from what it stored, and takes the rest.
-    server = await startServer(FIXTURE_DIST, { ...SERVER_ENV, DATABASE_URL: db.url });
-    const after = server.url;
+    const after = (await site.restart()).url;
     let stored = 0;
     for (const { cookie, quiz, body } of learners) {
       const response = await fetch(`${after}/api/quizzes/basics/attempts`, {
@@ -116,7 +100,7 @@ describe.each(DATABASES)('quiz submissions through a crash on $name', (database)
       }
     }
     expect(stored).toBe(acknowledged.size);
-    const finished = await app.db.selectFrom('quiz_attempt').select('id').where('finished_at', 'is not', null).execute();
+    const finished = await site.app.db.selectFrom('quiz_attempt').select('id').where('finished_at', 'is not', null).execute();
     expect(finished).toHaveLength(LEARNERS);
   });
 });

@@ -5,13 +5,12 @@
  * no answer reaching the learner before grading, submissions sent twice or at once, the limits
  * on attempts, assignments, retakes, and the reports with their exports.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppContext } from '../../src/lib/server/app.ts';
+import { describe, expect, it } from 'vitest';
 import { createUser } from '../../src/lib/server/users/users.ts';
-import { DATABASES, type TestDatabase } from '../helpers/databases.ts';
+import { DATABASES } from '../helpers/databases.ts';
 import { FIXTURE_DIST } from '../helpers/fixture-site.ts';
-import { PASSWORD, PEOPLE, seedPeople, signIn, testApp } from '../helpers/people.ts';
-import { type RunningServer, startServer } from '../helpers/server.ts';
+import { PASSWORD, PEOPLE, signIn } from '../helpers/people.ts';
+import { useServedSite } from '../helpers/served-site.ts';
 
 interface ErrorBody {
   error: { code: string; message: string; fields?: Record<string, string> };
@@ -68,18 +67,16 @@ let keys = 0;
 const newKey = () => `submission-${Date.now()}-${++keys}`;
 
 describe.each(DATABASES)('training over HTTP on $name', (database) => {
-  let db: TestDatabase;
-  let app: AppContext;
-  let server: RunningServer;
-  const cookies: Record<string, string> = {};
+  const site = useServedSite(database, FIXTURE_DIST, { signIn: { manager: PEOPLE.manager.email, member: PEOPLE.member.email } });
+  const cookies: Record<string, string> = site.cookies;
   const ids: Record<string, string> = {};
 
   const call = (path: string, as: string, init: RequestInit = {}) =>
-    fetch(`${server.url}${path}`, {
+    fetch(`${site.server.url}${path}`, {
       ...init,
       redirect: 'manual',
       headers: {
-        Origin: server.url,
+        Origin: site.server.url,
         ...(init.body ? { 'Content-Type': 'application/json' } : {}),
         ...(cookies[as] ? { Cookie: cookies[as] } : {}),
         ...(init.headers as Record<string, string>),
@@ -100,28 +97,13 @@ describe.each(DATABASES)('training over HTTP on $name', (database) => {
   async function learner(name: string, team = 'Tier 1'): Promise<void> {
     const email = `${name}@fixture.example`;
     const { user } = await createUser(
-      app,
+      site.app,
       { user: null },
       { email, name, role: 'member', jobRoles: ['agent'], team, ownerHandles: [], password: PASSWORD },
     );
     ids[name] = user.id;
-    cookies[name] = await signIn(server.url, email);
+    cookies[name] = await signIn(site.server.url, email);
   }
-
-  beforeAll(async () => {
-    if (!database.available) return;
-    db = await database.create();
-    app = await testApp(db.url);
-    await seedPeople(app);
-    server = await startServer(FIXTURE_DIST, { DATABASE_URL: db.url });
-    cookies.manager = await signIn(server.url, PEOPLE.manager.email);
-    cookies.member = await signIn(server.url, PEOPLE.member.email);
-  });
-  afterAll(async () => {
-    await server?.stop();
-    await app?.close();
-    await db?.drop();
-  });
 
   it.skipIf(!database.available)('lists my modules and marks lessons done once', async () => {
     await learner('lena');

@@ -7,9 +7,11 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { violationsInBothSchemes } from '../helpers/axe.ts';
-import { hasChromium, useSiteInChromium } from '../helpers/chromium.ts';
+import { hasChromium, signInInBrowser, useSiteInChromium } from '../helpers/chromium.ts';
+import { sqlite } from '../helpers/databases.ts';
 import { SAMPLE_DIST } from '../helpers/fixture-site.ts';
-import { PASSWORD, PEOPLE, seedPeople, testApp } from '../helpers/people.ts';
+import { PASSWORD, PEOPLE } from '../helpers/people.ts';
+import { useServedSite } from '../helpers/served-site.ts';
 
 interface CheckedPage {
   name: string;
@@ -203,21 +205,13 @@ const ACCOUNT_PAGES: (CheckedPage & { as?: keyof typeof PEOPLE; act?: (page: Pag
 ];
 
 describe.skipIf(!hasChromium)('accessibility of the account and admin pages (WCAG 2.2 AA, axe-core) in Chromium', () => {
-  const site = useSiteInChromium(SAMPLE_DIST);
+  const site = useServedSite(sqlite, SAMPLE_DIST, { browser: true });
 
   for (const { name, path, status, shows, as, act } of ACCOUNT_PAGES) {
     it(`finds no violations on ${name}, light and dark`, async () => {
-      const app = await testApp(site.server.databaseUrl);
-      await seedPeople(app);
-      await app.close();
       const context = await site.browser.newContext();
       const page = await context.newPage();
-      if (as) {
-        await page.goto(`${site.server.url}/sign-in/?next=${encodeURIComponent(path)}`);
-        await page.fill('#email', PEOPLE[as].email);
-        await page.fill('#password', PASSWORD);
-        await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Sign in', exact: true }).click()]);
-      }
+      if (as) await signInInBrowser(page, site.server.url, PEOPLE[as].email, { next: path });
       const response = act ? undefined : await page.goto(`${site.server.url}${path}`);
       if (act) {
         if (!as) await page.goto(`${site.server.url}${path}`);

@@ -7,61 +7,41 @@
  */
 import { AxeBuilder } from '@axe-core/playwright';
 import { WCAG_TAGS } from '../helpers/axe.ts';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppContext } from '../../src/lib/server/app.ts';
-import { hasChromium, launchChromium } from '../helpers/chromium.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, signInInBrowser } from '../helpers/chromium.ts';
 import { tabTo } from '../helpers/keyboard.ts';
-import { sqlite, type TestDatabase } from '../helpers/databases.ts';
+import { sqlite } from '../helpers/databases.ts';
 import { FIXTURE_DIST, FIXTURE_V2_DIST } from '../helpers/fixture-site.ts';
-import { PASSWORD, PEOPLE, seedPeople, testApp } from '../helpers/people.ts';
-import { type RunningServer, startServer } from '../helpers/server.ts';
+import { PEOPLE } from '../helpers/people.ts';
+import { useServedSite } from '../helpers/served-site.ts';
 
 const REFUNDS = '/policies/refunds/';
 
 describe.skipIf(!hasChromium)('read and acknowledge, in Chromium', () => {
-  let db: TestDatabase;
-  let app: AppContext;
-  let server: RunningServer;
-  let browser: Browser;
+  const site = useServedSite(sqlite, FIXTURE_DIST, { browser: true });
   const problems: string[] = [];
 
-  beforeAll(async () => {
-    db = await sqlite.create();
-    app = await testApp(db.url);
-    await seedPeople(app);
-    [server, browser] = await Promise.all([startServer(FIXTURE_DIST, { DATABASE_URL: db.url }), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await app?.close();
-    await db?.drop();
-  });
-
   async function signedIn(as: keyof typeof PEOPLE): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
     page.on('pageerror', (error) => problems.push(`${page.url()}: ${error.message}`));
     page.on('console', (message) => {
       if (message.type() === 'error' && !/\b4\d\d\b/.test(message.text())) problems.push(`${page.url()}: ${message.text()}`);
     });
-    await page.goto(`${server.url}/sign-in/`);
-    await page.fill('#email', PEOPLE[as].email);
-    await page.fill('#password', PASSWORD);
-    await Promise.all([page.waitForURL(`${server.url}/`), page.getByRole('button', { name: 'Sign in', exact: true }).click()]);
+    await signInInBrowser(page, site.server.url, PEOPLE[as].email);
     return { context, page };
   }
 
   it('shows nothing to someone not signed in', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const page = await context.newPage();
     const asked: string[] = [];
     page.on('request', (request) => asked.push(new URL(request.url()).pathname));
     const [answer] = await Promise.all([
       page.waitForResponse((response) => response.url().endsWith('/api/me')),
-      page.goto(`${server.url}${REFUNDS}`),
+      page.goto(`${site.server.url}${REFUNDS}`),
     ]);
     expect(((await answer.json()) as { user: unknown }).user).toBeNull();
     await page.waitForLoadState('networkidle');
@@ -75,7 +55,7 @@ describe.skipIf(!hasChromium)('read and acknowledge, in Chromium', () => {
     const { context, page } = await signedIn('member');
     const due = page.locator('[data-acknowledgements-due]');
     await expect.poll(() => due.textContent()).toBe('To acknowledge: 1');
-    await page.goto(`${server.url}${REFUNDS}`);
+    await page.goto(`${site.server.url}${REFUNDS}`);
     await page.locator('[data-acknowledge-button]').waitFor();
     expect(await page.locator('[data-acknowledge-intro]').textContent()).toContain('(version 1)');
     await page.evaluate(() => {
@@ -96,11 +76,10 @@ describe.skipIf(!hasChromium)('read and acknowledge, in Chromium', () => {
   });
 
   it('asks again after the owner raises the version, and shows what changed', async () => {
-    await server.stop();
-    server = await startServer(FIXTURE_V2_DIST, { DATABASE_URL: db.url });
+    await site.restart(FIXTURE_V2_DIST);
     const { context, page } = await signedIn('member');
     await expect.poll(() => page.locator('[data-acknowledgements-due]').textContent()).toBe('To acknowledge: 1');
-    await page.goto(`${server.url}${REFUNDS}`);
+    await page.goto(`${site.server.url}${REFUNDS}`);
     const intro = page.locator('[data-acknowledge-intro]');
     await expect.poll(() => intro.textContent()).toMatch(/^This policy changed since you acknowledged version 1 on .+: see what changed\./);
     await tabTo(page, '[data-acknowledge-intro] a');
@@ -123,7 +102,7 @@ describe.skipIf(!hasChromium)('read and acknowledge, in Chromium', () => {
     expect(await page.locator('[data-notice]').first().textContent()).toMatch(/You acknowledged version 2 of Refunds on /);
     expect(await page.locator('form.acknowledge-box').count()).toBe(0);
 
-    await page.goto(`${server.url}/acknowledgements/`);
+    await page.goto(`${site.server.url}/acknowledgements/`);
     expect(await page.locator('.lead').textContent()).toContain('Nothing is waiting for your acknowledgement.');
     const signed = await page.locator('#signed + ul li').allTextContents();
     expect(signed).toHaveLength(2);
@@ -134,7 +113,7 @@ describe.skipIf(!hasChromium)('read and acknowledge, in Chromium', () => {
 
   it('shows the manager who acknowledged the current version', async () => {
     const { context, page } = await signedIn('manager');
-    await page.goto(`${server.url}/reports/acknowledgements/?status=acknowledged`);
+    await page.goto(`${site.server.url}/reports/acknowledgements/?status=acknowledged`);
     const row = page.locator('tr', { hasText: PEOPLE.member.name });
     expect(await row.textContent()).toContain('version 2 on');
     expect(await page.locator('.report-counts').textContent()).toContain('Refunds (version 2): 1 of 4 acknowledged');

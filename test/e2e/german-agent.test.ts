@@ -8,13 +8,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { createUser } from '../../src/lib/server/users/users.ts';
 import { questionsIn } from '../../src/lib/training/quiz-language.ts';
 import { violationsInBothSchemes } from '../helpers/axe.ts';
-import { hasChromium, launchChromium } from '../helpers/chromium.ts';
+import { hasChromium, signInInBrowser } from '../helpers/chromium.ts';
 import { sqlite } from '../helpers/databases.ts';
 import { PROJECT_ROOT, SAMPLE_DIST } from '../helpers/fixture-site.ts';
 import { tabTo } from '../helpers/keyboard.ts';
@@ -50,28 +50,21 @@ describe.skipIf(!hasChromium)('a German agent, in Chromium', () => {
         { ...GRETA, role: 'member', jobRoles: ['agent', 'new-hire'], team: 'Tier 1', ownerHandles: [], password: PASSWORD },
       );
     },
+    browser: true,
   });
-  let browser: Browser;
   let page: Page;
   const problems: string[] = [];
 
   beforeAll(async () => {
-    browser = await launchChromium();
-    page = await (await browser.newContext()).newPage();
+    page = await (await site.browser.newContext()).newPage();
     page.setDefaultTimeout(10_000);
     page.on('pageerror', (error) => problems.push(`${page.url()}: ${error.message}`));
-  });
-  afterAll(async () => {
-    await browser?.close();
   });
 
   const url = (path: string) => `${site.server.url}${path}`;
 
   it('signs in and chooses German as her language', async () => {
-    await page.goto(url('/sign-in/'));
-    await page.fill('#email', GRETA.email);
-    await page.fill('#password', PASSWORD);
-    await Promise.all([page.waitForURL(url('/')), page.keyboard.press('Enter')]);
+    await signInInBrowser(page, site.server.url, GRETA.email, { by: 'enter' });
     await page.goto(url('/account/'));
     await tabTo(page, '#language-choice');
     await page.locator('#language-choice').selectOption('de');

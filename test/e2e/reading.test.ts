@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { sqlite } from '../helpers/databases.ts';
+import { useServedSite } from '../helpers/served-site.ts';
 import { hasChromium, useSiteInChromium } from '../helpers/chromium.ts';
 import { FIXTURE_DIST } from '../helpers/fixture-site.ts';
-import { type RunningServer, startServer } from '../helpers/server.ts';
 
 describe.skipIf(!hasChromium)('reading the site in Chromium', () => {
   const site = useSiteInChromium(FIXTURE_DIST);
@@ -87,16 +88,10 @@ describe.skipIf(!hasChromium)('reading the site in Chromium', () => {
 });
 
 describe('the server', () => {
-  let server: RunningServer;
-  beforeAll(async () => {
-    server = await startServer(FIXTURE_DIST);
-  });
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const served = useServedSite(sqlite, FIXTURE_DIST, { people: false });
 
   it('reports its health and the content build it serves over HTTP', async () => {
-    const response = await fetch(`${server.url}/api/health`);
+    const response = await fetch(`${served.server.url}/api/health`);
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
     const body = (await response.json()) as { status: string; pages: number; builtAt: string };

@@ -4,53 +4,35 @@
  * all by keyboard. A manager sees every owner.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppContext } from '../../src/lib/server/app.ts';
+import { describe, expect, it } from 'vitest';
 import { findUserByEmail, updateUser } from '../../src/lib/server/users/users.ts';
-import { hasChromium, launchChromium } from '../helpers/chromium.ts';
+import { hasChromium, signInInBrowser } from '../helpers/chromium.ts';
 import { tabTo } from '../helpers/keyboard.ts';
-import { sqlite, type TestDatabase } from '../helpers/databases.ts';
+import { sqlite } from '../helpers/databases.ts';
 import { FIXTURE_DIST } from '../helpers/fixture-site.ts';
-import { PASSWORD, PEOPLE, seedPeople, testApp } from '../helpers/people.ts';
-import { type RunningServer, startServer } from '../helpers/server.ts';
+import { PEOPLE } from '../helpers/people.ts';
+import { useServedSite } from '../helpers/served-site.ts';
 
 describe.skipIf(!hasChromium)('reviews, in Chromium', () => {
-  let db: TestDatabase;
-  let app: AppContext;
-  let server: RunningServer;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  const site = useServedSite(sqlite, FIXTURE_DIST, {
+    browser: true,
+    prepare: async (app) => {
+      const owner = await findUserByEmail(app, PEOPLE.member.email);
+      await updateUser(app, { user: null }, owner?.id as string, { ownerHandles: ['Billing Operations'] });
+    },
+  });
   const problems: string[] = [];
 
-  beforeAll(async () => {
-    db = await sqlite.create();
-    app = await testApp(db.url);
-    await seedPeople(app);
-    const owner = await findUserByEmail(app, PEOPLE.member.email);
-    await updateUser(app, { user: null }, owner?.id as string, { ownerHandles: ['Billing Operations'] });
-    [server, browser] = await Promise.all([startServer(FIXTURE_DIST, { DATABASE_URL: db.url }), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await app?.close();
-    await db?.drop();
-  });
-
   async function signedIn(as: keyof typeof PEOPLE): Promise<Page> {
-    const page = await (await browser.newContext()).newPage();
+    const page = await (await site.browser.newContext()).newPage();
     page.setDefaultTimeout(10_000);
     page.on('pageerror', (error) => problems.push(`${page.url()}: ${error.message}`));
-    await page.goto(`${server.url}/sign-in/`);
-    await page.keyboard.type(PEOPLE[as].email);
-    await page.keyboard.press('Tab');
-    await page.keyboard.type(PASSWORD);
-    await page.keyboard.press('Enter');
-    await page.waitForURL(`${server.url}/`);
+    await signInInBrowser(page, site.server.url, PEOPLE[as].email, { by: 'keyboard' });
     return page;
   }
 
   async function itemsOf(page: Page, query: string): Promise<{ title: string; status: string }[]> {
-    const response = await page.request.get(`${server.url}/api/reviews?${query}`);
+    const response = await page.request.get(`${site.server.url}/api/reviews?${query}`);
     return ((await response.json()) as { items: { title: string; status: string }[] }).items;
   }
 
@@ -73,7 +55,7 @@ describe.skipIf(!hasChromium)('reviews, in Chromium', () => {
     ]);
 
     await tabTo(page, '.account-menu a[href="/reviews/"]');
-    await Promise.all([page.waitForURL(`${server.url}/reviews/`), page.keyboard.press('Enter')]);
+    await Promise.all([page.waitForURL(`${site.server.url}/reviews/`), page.keyboard.press('Enter')]);
     const rows = page.locator('[aria-label="Your pages to review"] tbody tr');
     expect(await rows.count()).toBe(due.length);
     expect(await rows.first().textContent()).toContain('Refunds');
@@ -88,7 +70,7 @@ describe.skipIf(!hasChromium)('reviews, in Chromium', () => {
   it('shows a manager every owner with their share of trusted pages, and filters the list', async () => {
     const page = await signedIn('manager');
     expect(await page.locator('[data-reviews-due]').isHidden()).toBe(true);
-    await page.goto(`${server.url}/reviews/`);
+    await page.goto(`${site.server.url}/reviews/`);
     const billing = page.locator('[aria-label="By owner"] tbody tr', { hasText: 'Billing Operations' });
     const billingPages = await itemsOf(page, 'owner=Billing+Operations');
     const trusted = billingPages.filter((item) => item.status === 'current' || item.status === 'due-soon').length;

@@ -4,12 +4,13 @@
  * agree on the first result for most questions, and each must keep finding the expected pages.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { askInBrowser, openSearchPage } from '../helpers/browser-search.ts';
-import { hasChromium, launchChromium } from '../helpers/chromium.ts';
+import { hasChromium } from '../helpers/chromium.ts';
+import { sqlite } from '../helpers/databases.ts';
 import { PROJECT_ROOT, SAMPLE_DIST } from '../helpers/fixture-site.ts';
-import { type RunningServer, startServer } from '../helpers/server.ts';
+import { useServedSite } from '../helpers/served-site.ts';
 
 interface Question {
   q: string;
@@ -19,25 +20,20 @@ interface Question {
 const questions = JSON.parse(readFileSync(`${PROJECT_ROOT}test/search-quality/kestrel.json`, 'utf8')) as Question[];
 
 describe.skipIf(!hasChromium)('the in-page search and the JSON API on the quality set', () => {
-  let browser: Browser;
-  let server: RunningServer;
+  // Every question goes to the API: lift the per-client limit for this server.
+  const site = useServedSite(sqlite, SAMPLE_DIST, { people: false, browser: true, env: { KNOWHOW_SEARCH_RATE_LIMIT: '100000' } });
   let page: Page;
   const api: string[][] = [];
   const inPage: string[][] = [];
 
   beforeAll(async () => {
-    // Every question goes to the API: lift the per-client limit for this server.
-    [browser, server] = await Promise.all([launchChromium(), startServer(SAMPLE_DIST, { KNOWHOW_SEARCH_RATE_LIMIT: '100000' })]);
-    page = await openSearchPage(browser, server.url);
+    page = await openSearchPage(site.browser, site.server.url);
     for (const { q } of questions) {
-      const response = await fetch(`${server.url}/api/search?q=${encodeURIComponent(q)}&limit=10`);
+      const response = await fetch(`${site.server.url}/api/search?q=${encodeURIComponent(q)}&limit=10`);
       api.push(((await response.json()) as { results: { url: string }[] }).results.map((result) => result.url));
       inPage.push((await askInBrowser(page, q)).urls);
     }
   }, 120_000);
-  afterAll(async () => {
-    await Promise.all([browser?.close(), server?.stop()]);
-  });
 
   it('agree on the first result for at least three questions in four', () => {
     const agreeing = questions.filter((_, index) => api[index]?.[0] !== undefined && api[index]?.[0] === inPage[index]?.[0]).length;

@@ -6,70 +6,58 @@
  * a reader without JavaScript answers through the plain form.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppContext } from '../../src/lib/server/app.ts';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../src/lib/server/users/users.ts';
-import { hasChromium, launchChromium } from '../helpers/chromium.ts';
-import { sqlite, type TestDatabase } from '../helpers/databases.ts';
+import { hasChromium, signInInBrowser } from '../helpers/chromium.ts';
+import { sqlite } from '../helpers/databases.ts';
 import { FIXTURE_DIST } from '../helpers/fixture-site.ts';
-import { PASSWORD, PEOPLE, seedPeople, testApp } from '../helpers/people.ts';
-import { type RunningServer, startServer } from '../helpers/server.ts';
+import { PASSWORD, PEOPLE } from '../helpers/people.ts';
+import { useServedSite } from '../helpers/served-site.ts';
 
 const OWNER = 'bea.billing@fixture.example';
 
 describe.skipIf(!hasChromium)('search gaps and page feedback, in Chromium', () => {
-  let db: TestDatabase;
-  let app: AppContext;
-  let server: RunningServer;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
-  const problems: string[] = [];
-
-  beforeAll(async () => {
-    db = await sqlite.create();
-    app = await testApp(db.url);
-    await seedPeople(app);
-    await createUser(
-      app,
-      { user: null },
-      {
-        email: OWNER,
-        name: 'Bea Billing',
-        role: 'member',
-        jobRoles: ['agent'],
-        team: null,
-        ownerHandles: ['Billing Operations'],
-        password: PASSWORD,
-      },
-    );
-    [server, browser] = await Promise.all([startServer(FIXTURE_DIST, { DATABASE_URL: db.url }), launchChromium()]);
+  const site = useServedSite(sqlite, FIXTURE_DIST, {
+    browser: true,
+    prepare: async (app) => {
+      await createUser(
+        app,
+        { user: null },
+        {
+          email: OWNER,
+          name: 'Bea Billing',
+          role: 'member',
+          jobRoles: ['agent'],
+          team: null,
+          ownerHandles: ['Billing Operations'],
+          password: PASSWORD,
+        },
+      );
+    },
   });
-  afterAll(async () => {
+  const problems: string[] = [];
+  // Registered after the site's own teardown, so it runs before it (vitest runs after-hooks last in, first out).
+  afterAll(() => {
     expect(problems).toEqual([]);
-    await browser?.close();
-    await server?.stop();
-    await app?.close();
-    await db?.drop();
   });
 
   async function open(path: string, { javaScript = true } = {}): Promise<Page> {
-    const context = await browser.newContext({ javaScriptEnabled: javaScript });
+    const context = await site.browser.newContext({ javaScriptEnabled: javaScript });
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
     page.on('pageerror', (error) => problems.push(`${page.url()}: ${error.message}`));
-    await page.goto(`${server.url}${path}`);
+    await page.goto(`${site.server.url}${path}`);
     return page;
   }
 
   async function signedIn(email: string, path: string): Promise<Page> {
     const page = await open(`/sign-in/?next=${encodeURIComponent(path)}`);
-    await page.fill('#email', email);
-    await page.fill('#password', PASSWORD);
-    await Promise.all([page.waitForURL(`${server.url}${path}`), page.getByRole('button', { name: 'Sign in', exact: true }).click()]);
+    await signInInBrowser(page, site.server.url, email, { next: path });
     return page;
   }
 
   const questions = async () =>
-    (await app.db.selectFrom('search_gap').select(['question', 'searches', 'no_results']).execute()).map((row) => row.question);
+    (await site.app.db.selectFrom('search_gap').select(['question', 'searches', 'no_results']).execute()).map((row) => row.question);
 
   it('counts the last question of a search the handbook cannot answer, and shows it to the manager', async () => {
     const reader = await open('/guides/tone-of-voice/');
@@ -82,7 +70,7 @@ describe.skipIf(!hasChromium)('search gaps and page feedback, in Chromium', () =
     // Reopening and closing without a new question counts nothing more.
     await reader.keyboard.press('Control+k');
     await reader.keyboard.press('Escape');
-    const row = await app.db.selectFrom('search_gap').selectAll().executeTakeFirstOrThrow();
+    const row = await site.app.db.selectFrom('search_gap').selectAll().executeTakeFirstOrThrow();
     expect([Number(row.searches), Number(row.no_results)]).toEqual([1, 1]);
     // A search whose result was opened is counted, but is no gap.
     await reader.keyboard.press('Control+k');
@@ -91,7 +79,7 @@ describe.skipIf(!hasChromium)('search gaps and page feedback, in Chromium', () =
     await expect.poll(() => reader.locator('dialog[open] [role="option"]').count()).toBeGreaterThan(0);
     await Promise.all([reader.waitForURL(/\/policies\/refunds\//), reader.keyboard.press('Enter')]);
     await expect.poll(async () => (await questions()).sort()).toEqual(['refund', 'zebra grooming allowance']);
-    const opened = await app.db.selectFrom('search_gap').selectAll().where('question', '=', 'refund').executeTakeFirstOrThrow();
+    const opened = await site.app.db.selectFrom('search_gap').selectAll().where('question', '=', 'refund').executeTakeFirstOrThrow();
     expect([Number(opened.searches), Number(opened.no_results), Number(opened.not_opened)]).toEqual([1, 0, 0]);
     await reader.context().close();
 
@@ -138,7 +126,7 @@ describe.skipIf(!hasChromium)('search gaps and page feedback, in Chromium', () =
     await reader.getByRole('link', { name: /Back to/ }).click();
     expect(new URL(reader.url()).pathname).toBe('/guides/tone-of-voice/');
     await reader.context().close();
-    const stored = await app.db.selectFrom('page_feedback').selectAll().where('page_url', '=', '/guides/tone-of-voice/').execute();
+    const stored = await site.app.db.selectFrom('page_feedback').selectAll().where('page_url', '=', '/guides/tone-of-voice/').execute();
     expect(stored.map((entry) => [Boolean(entry.helpful), entry.comment, entry.user_id])).toEqual([[true, 'The examples help.', null]]);
   });
 });

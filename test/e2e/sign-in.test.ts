@@ -6,53 +6,43 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppContext } from '../../src/lib/server/app.ts';
-import { hasChromium, launchChromium } from '../helpers/chromium.ts';
-import { sqlite, type TestDatabase } from '../helpers/databases.ts';
+import { hasChromium, signInInBrowser } from '../helpers/chromium.ts';
+import { sqlite } from '../helpers/databases.ts';
 import { FIXTURE_DIST } from '../helpers/fixture-site.ts';
 import { type RunningProvider, startOidcProvider } from '../helpers/oidc-provider.ts';
-import { PASSWORD, PEOPLE, seedPeople, testApp } from '../helpers/people.ts';
-import { freePort, type RunningServer, startServer } from '../helpers/server.ts';
+import { PASSWORD, PEOPLE } from '../helpers/people.ts';
+import { useServedSite } from '../helpers/served-site.ts';
+import { freePort } from '../helpers/server.ts';
 
 describe.skipIf(!hasChromium)('signing in, in Chromium', () => {
-  let db: TestDatabase;
-  let app: AppContext;
+  let port: number;
   let provider: RunningProvider;
-  let server: RunningServer;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
   /** What broke the Content-Security-Policy, or failed on the page, on any page of any test. */
   const violations: string[] = [];
 
+  // The provider first, on its own hooks: the server is told its address and its own port.
   beforeAll(async () => {
-    db = await sqlite.create();
-    app = await testApp(db.url);
-    await seedPeople(app);
-    const port = await freePort();
+    port = await freePort();
     provider = await startOidcProvider({ redirectUri: `http://127.0.0.1:${port}/api/auth/callback/sso` });
-    [server, browser] = await Promise.all([
-      startServer(FIXTURE_DIST, {
-        PORT: String(port),
-        DATABASE_URL: db.url,
-        KNOWHOW_ACCESS: 'signed-in',
-        KNOWHOW_OIDC_ISSUER: provider.issuer,
-        KNOWHOW_OIDC_CLIENT_ID: provider.clientId,
-        KNOWHOW_OIDC_CLIENT_SECRET: provider.clientSecret,
-        KNOWHOW_OIDC_NAME: 'Fixture ID',
-        KNOWHOW_OIDC_DOMAINS: 'fixture.example',
-      }),
-      launchChromium(),
-    ]);
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
     await provider?.stop();
-    await app?.close();
-    await db?.drop();
+  });
+  const site = useServedSite(sqlite, FIXTURE_DIST, {
+    browser: true,
+    env: () => ({
+      PORT: String(port),
+      KNOWHOW_ACCESS: 'signed-in',
+      KNOWHOW_OIDC_ISSUER: provider.issuer,
+      KNOWHOW_OIDC_CLIENT_ID: provider.clientId,
+      KNOWHOW_OIDC_CLIENT_SECRET: provider.clientSecret,
+      KNOWHOW_OIDC_NAME: 'Fixture ID',
+      KNOWHOW_OIDC_DOMAINS: 'fixture.example',
+    }),
   });
 
   async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const page = await context.newPage();
     // Fail on the step that waits, not on the test's own timeout.
     page.setDefaultTimeout(10_000);
@@ -64,7 +54,7 @@ describe.skipIf(!hasChromium)('signing in, in Chromium', () => {
     page.on('console', (message) => {
       // A 4xx is an answer the test asked for: a wrong password, the header's /api/me signed
       // out, or the search still warming up on a page whose session just ended.
-      if (message.type() === 'error' && !/\b4\d\d\b/.test(message.text()) && page.url().startsWith(server.url)) {
+      if (message.type() === 'error' && !/\b4\d\d\b/.test(message.text()) && page.url().startsWith(site.server.url)) {
         violations.push(`${page.url()}: ${message.text()}`);
       }
     });
@@ -74,18 +64,18 @@ describe.skipIf(!hasChromium)('signing in, in Chromium', () => {
 
   /** The password form's button (single sign-on has its own, first). */
   const signInButton = (page: Page) => page.getByRole('button', { name: 'Sign in', exact: true });
-  const signInEvents = async () => (await app.audit.list({ type: 'sign-in', limit: 200 })).events.length;
+  const signInEvents = async () => (await site.app.audit.list({ type: 'sign-in', limit: 200 })).events.length;
 
   it('sends a reader to sign in and back to the page, by keyboard only', async () => {
     const { context, page } = await newPage();
-    await page.goto(`${server.url}/policies/refunds/?from=chat`);
+    await page.goto(`${site.server.url}/policies/refunds/?from=chat`);
     expect(new URL(page.url()).pathname).toBe('/sign-in/');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('email');
     await page.keyboard.type(PEOPLE.member.email);
     await page.keyboard.press('Tab');
     await page.keyboard.type(PASSWORD);
     await page.keyboard.press('Enter');
-    await page.waitForURL(`${server.url}/policies/refunds/?from=chat`);
+    await page.waitForURL(`${site.server.url}/policies/refunds/?from=chat`);
     expect(await page.locator('h1').textContent()).toBe('Refunds');
     await expect.poll(() => page.locator('.account-name').textContent()).toBe('Mia Member');
     await context.close();
@@ -93,7 +83,7 @@ describe.skipIf(!hasChromium)('signing in, in Chromium', () => {
 
   it('says plainly when the password is wrong, keeps the email, and puts the focus on the message', async () => {
     const { context, page } = await newPage();
-    await page.goto(`${server.url}/sign-in/`);
+    await page.goto(`${site.server.url}/sign-in/`);
     await page.fill('#email', PEOPLE.member.email);
     await page.fill('#password', 'not the password at all');
     const [response] = await Promise.all([
@@ -110,92 +100,84 @@ describe.skipIf(!hasChromium)('signing in, in Chromium', () => {
 
   it('signs in once for a double click on the button', async () => {
     const { context, page } = await newPage();
-    await page.goto(`${server.url}/sign-in/`);
+    await page.goto(`${site.server.url}/sign-in/`);
     await page.fill('#email', PEOPLE.manager.email);
     await page.fill('#password', PASSWORD);
     const before = await signInEvents();
     await signInButton(page).dblclick();
-    await page.waitForURL(`${server.url}/`);
+    await page.waitForURL(`${site.server.url}/`);
     expect(await signInEvents()).toBe(before + 1);
     await context.close();
   });
 
   it('signs out from the header, and the handbook is closed again', async () => {
     const { context, page } = await newPage();
-    await page.goto(`${server.url}/sign-in/`);
-    await page.fill('#email', PEOPLE.member.email);
-    await page.fill('#password', PASSWORD);
-    await signInButton(page).click();
-    await page.waitForURL(`${server.url}/`);
+    await signInInBrowser(page, site.server.url, PEOPLE.member.email);
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.waitForURL(`${server.url}/sign-in/?signed-out`);
+    await page.waitForURL(`${site.server.url}/sign-in/?signed-out`);
     expect(await page.locator('[role=status]').first().textContent()).toContain('You are signed out.');
-    await page.goto(`${server.url}/policies/refunds/`);
+    await page.goto(`${site.server.url}/policies/refunds/`);
     expect(new URL(page.url()).pathname).toBe('/sign-in/');
     await context.close();
   });
 
   it('signs in through single sign-on, making the account at the first visit', async () => {
     const { context, page } = await newPage();
-    await page.goto(`${server.url}/guides/tone-of-voice/`);
+    await page.goto(`${site.server.url}/guides/tone-of-voice/`);
     await page.getByRole('button', { name: 'Sign in with Fixture ID' }).click();
     await page.waitForURL(`${provider.issuer}/**`);
     await page.fill('input[name=login]', 'olu.adeyemi');
     await page.fill('input[name=password]', 'anything');
     await page.click('button[type=submit]');
     await page.getByRole('button', { name: 'Continue' }).click();
-    await page.waitForURL(`${server.url}/guides/tone-of-voice/`);
+    await page.waitForURL(`${site.server.url}/guides/tone-of-voice/`);
     await expect.poll(() => page.locator('.account-name').textContent()).toBe('Olu Adeyemi');
-    const me = (await (await page.request.get(`${server.url}/api/me`)).json()) as { user: { email: string; role: string } };
+    const me = (await (await page.request.get(`${site.server.url}/api/me`)).json()) as { user: { email: string; role: string } };
     expect(me.user).toMatchObject({ email: 'olu.adeyemi@fixture.example', role: 'member' });
-    const { events } = await app.audit.list({ type: 'sign-in', person: 'olu.adeyemi', limit: 1 });
+    const { events } = await site.app.audit.list({ type: 'sign-in', person: 'olu.adeyemi', limit: 1 });
     expect(events[0]?.detail).toEqual({ method: 'single sign-on' });
     await context.close();
   });
 
   it('turns away single sign-on from another organisation’s email domain', async () => {
     const { context, page } = await newPage();
-    await page.goto(`${server.url}/sign-in/`);
+    await page.goto(`${site.server.url}/sign-in/`);
     await page.getByRole('button', { name: 'Sign in with Fixture ID' }).click();
     await page.waitForURL(`${provider.issuer}/**`);
     await page.fill('input[name=login]', 'visitor@elsewhere.example');
     await page.fill('input[name=password]', 'anything');
     await page.click('button[type=submit]');
     await page.getByRole('button', { name: 'Continue' }).click();
-    await page.waitForURL(`${server.url}/sign-in/**`);
+    await page.waitForURL(`${site.server.url}/sign-in/**`);
     expect(await page.locator('[role=alert]').textContent()).toContain('Sign in with a work account of this organisation.');
-    expect(((await (await page.request.get(`${server.url}/api/me`)).json()) as { user: unknown }).user).toBeNull();
+    expect(((await (await page.request.get(`${site.server.url}/api/me`)).json()) as { user: unknown }).user).toBeNull();
     await context.close();
   });
 
   it('comes back only to this site: an address that leads elsewhere opens the home page instead', async () => {
     const { context, page } = await newPage();
-    await page.goto(`${server.url}/sign-in/?next=%2F%09%2Fevil.example`);
+    await page.goto(`${site.server.url}/sign-in/?next=%2F%09%2Fevil.example`);
     await page.fill('#email', PEOPLE.member.email);
     await page.fill('#password', PASSWORD);
     await signInButton(page).click();
-    await page.waitForURL(`${server.url}/`);
+    await page.waitForURL(`${site.server.url}/`);
     await context.close();
     // Single sign-on, signed out: a browser of its own.
     const sso = await newPage();
-    await sso.page.goto(`${server.url}/sign-in/?next=%2F.%2F%2Fevil.example`);
+    await sso.page.goto(`${site.server.url}/sign-in/?next=%2F.%2F%2Fevil.example`);
     await sso.page.getByRole('button', { name: 'Sign in with Fixture ID' }).click();
     await sso.page.waitForURL(`${provider.issuer}/**`);
     await sso.page.fill('input[name=login]', 'olu.adeyemi');
     await sso.page.fill('input[name=password]', 'anything');
     await sso.page.click('button[type=submit]');
     await sso.page.getByRole('button', { name: 'Continue' }).click();
-    await sso.page.waitForURL(`${server.url}/`);
+    await sso.page.waitForURL(`${site.server.url}/`);
     await sso.context.close();
   });
 
   it('lets an admin add a new hire, who must choose a password at the first sign-in', async () => {
     const admin = await newPage();
-    await admin.page.goto(`${server.url}/sign-in/?next=%2Fadmin%2Fusers%2Fnew%2F`);
-    await admin.page.fill('#email', PEOPLE.admin.email);
-    await admin.page.fill('#password', PASSWORD);
-    await signInButton(admin.page).click();
-    await admin.page.waitForURL(`${server.url}/admin/users/new/`);
+    await signInInBrowser(admin.page, site.server.url, PEOPLE.admin.email, { next: '/admin/users/new/' });
     await admin.page.fill('#email', 'ana.silva@fixture.example');
     await admin.page.fill('#name', 'Ana Silva');
     await admin.page.getByRole('checkbox', { name: 'agent' }).check();
@@ -206,12 +188,12 @@ describe.skipIf(!hasChromium)('signing in, in Chromium', () => {
     await admin.context.close();
 
     const { context, page } = await newPage();
-    await page.goto(`${server.url}/sign-in/`);
+    await page.goto(`${site.server.url}/sign-in/`);
     await page.fill('#email', 'ana.silva@fixture.example');
     await page.fill('#password', oneTimePassword);
     await signInButton(page).click();
-    await page.waitForURL(`${server.url}/account/?required=password`);
-    await page.goto(`${server.url}/policies/refunds/`);
+    await page.waitForURL(`${site.server.url}/account/?required=password`);
+    await page.goto(`${site.server.url}/policies/refunds/`);
     expect(new URL(page.url()).pathname).toBe('/account/');
     await page.fill('#current', oneTimePassword);
     await page.fill('#new', 'password2024');
@@ -222,24 +204,20 @@ describe.skipIf(!hasChromium)('signing in, in Chromium', () => {
     await page.fill('#new', 'copper meadow satchel');
     await page.fill('#confirm', 'copper meadow satchel');
     await page.getByRole('button', { name: 'Change password' }).click();
-    await page.waitForURL(`${server.url}/account/?changed=password`);
-    await page.goto(`${server.url}/policies/refunds/`);
+    await page.waitForURL(`${site.server.url}/account/?changed=password`);
+    await page.goto(`${site.server.url}/policies/refunds/`);
     expect(await page.locator('h1').textContent()).toBe('Refunds');
     await context.close();
   });
 
   it('breaks no Content-Security-Policy rule on any page it showed, and runs the search under it', async () => {
     const { context, page } = await newPage();
-    await page.goto(`${server.url}/sign-in/?next=%2Fpolicies%2Frefunds%2F`);
-    await page.fill('#email', PEOPLE.admin.email);
-    await page.fill('#password', PASSWORD);
-    await signInButton(page).click();
-    await page.waitForURL(`${server.url}/policies/refunds/`);
+    await signInInBrowser(page, site.server.url, PEOPLE.admin.email, { next: '/policies/refunds/' });
     await page.keyboard.press('/');
     await page.keyboard.type('money back');
     await expect.poll(() => page.locator('dialog a[role="option"]').count()).toBeGreaterThan(0);
     for (const path of ['/', '/search/?q=refund', '/api-docs/', '/account/', '/admin/users/', '/admin/audit/']) {
-      const response = await page.goto(`${server.url}${path}`);
+      const response = await page.goto(`${site.server.url}${path}`);
       expect(response?.status(), path).toBe(200);
     }
     await context.close();

@@ -7,53 +7,31 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppContext } from '../../src/lib/server/app.ts';
-import { hasChromium, launchChromium } from '../helpers/chromium.ts';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, signInInBrowser } from '../helpers/chromium.ts';
 import { tabTo } from '../helpers/keyboard.ts';
-import { sqlite, type TestDatabase } from '../helpers/databases.ts';
+import { sqlite } from '../helpers/databases.ts';
 import { FIXTURE_DIST } from '../helpers/fixture-site.ts';
-import { PASSWORD, PEOPLE, seedPeople, testApp } from '../helpers/people.ts';
-import { type RunningServer, startServer } from '../helpers/server.ts';
+import { PEOPLE } from '../helpers/people.ts';
+import { useServedSite } from '../helpers/served-site.ts';
 
 const MODULE = 'basics';
 const RIGHT = { 'refund-window': 'thirty days from purchase', 'check-the-order': 'True' };
 const WRONG = { 'refund-window': 'fourteen days from delivery', 'check-the-order': 'False' };
 
 describe.skipIf(!hasChromium)('training, in Chromium', () => {
-  let db: TestDatabase;
-  let app: AppContext;
-  let server: RunningServer;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  const site = useServedSite(sqlite, FIXTURE_DIST, { browser: true });
   const problems: string[] = [];
 
-  beforeAll(async () => {
-    db = await sqlite.create();
-    app = await testApp(db.url);
-    await seedPeople(app);
-    [server, browser] = await Promise.all([startServer(FIXTURE_DIST, { DATABASE_URL: db.url }), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await app?.close();
-    await db?.drop();
-  });
-
   async function signedIn(as: keyof typeof PEOPLE): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ acceptDownloads: true });
+    const context = await site.browser.newContext({ acceptDownloads: true });
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
     page.on('pageerror', (error) => problems.push(`${page.url()}: ${error.message}`));
     page.on('console', (message) => {
       if (message.type() === 'error' && !/\b4\d\d\b/.test(message.text())) problems.push(`${page.url()}: ${message.text()}`);
     });
-    await page.goto(`${server.url}/sign-in/`);
-    await page.keyboard.type(PEOPLE[as].email);
-    await page.keyboard.press('Tab');
-    await page.keyboard.type(PASSWORD);
-    await page.keyboard.press('Enter');
-    await page.waitForURL(`${server.url}/`);
+    await signInInBrowser(page, site.server.url, PEOPLE[as].email, { by: 'keyboard' });
     return { context, page };
   }
 
@@ -68,7 +46,7 @@ describe.skipIf(!hasChromium)('training, in Chromium', () => {
 
   const attemptsOfMember = async () =>
     (
-      await app.db
+      await site.app.db
         .selectFrom('quiz_attempt')
         .innerJoin('user', 'user.id', 'quiz_attempt.user_id')
         .select('quiz_attempt.id')
@@ -79,7 +57,7 @@ describe.skipIf(!hasChromium)('training, in Chromium', () => {
 
   it('lets a manager assign the module to a person with a due date', async () => {
     const { context, page } = await signedIn('manager');
-    await page.goto(`${server.url}/reports/training/assignments/`);
+    await page.goto(`${site.server.url}/reports/training/assignments/`);
     await page.selectOption('#module', MODULE);
     await page.fill('#email', PEOPLE.member.email);
     await page.fill('#dueOn', '2099-01-31');
@@ -94,13 +72,13 @@ describe.skipIf(!hasChromium)('training, in Chromium', () => {
   it('takes a learner through the lessons and the quiz, by keyboard, to a passed module', async () => {
     const { context, page } = await signedIn('member');
 
-    await page.goto(`${server.url}/my-training/`);
+    await page.goto(`${site.server.url}/my-training/`);
     const card = page.locator('.module-card', { hasText: 'Support basics' });
     expect(await card.textContent()).toContain('Not started');
     expect(await card.textContent()).toContain('31 Jan 2099');
 
     // Every lesson: the button at its end, reached and pressed by keyboard, without a reload.
-    await page.goto(`${server.url}/training/${MODULE}/`);
+    await page.goto(`${site.server.url}/training/${MODULE}/`);
     const lessons = await page.locator('.lesson-list a').evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
     expect(lessons.length).toBeGreaterThan(0);
     for (const [index, lesson] of lessons.entries()) {
@@ -134,7 +112,7 @@ describe.skipIf(!hasChromium)('training, in Chromium', () => {
     const refundsLink = reread.filter({ hasText: 'Refund window' });
     await refundsLink.focus();
     await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
-    expect(page.url()).toBe(`${server.url}/policies/refunds/#refund-window`);
+    expect(page.url()).toBe(`${site.server.url}/policies/refunds/#refund-window`);
     expect(await page.locator('#refund-window').isVisible()).toBe(true);
     await page.goBack();
 
@@ -148,14 +126,14 @@ describe.skipIf(!hasChromium)('training, in Chromium', () => {
     expect(await page.locator('[data-notice]').first().textContent()).toContain('The module is complete.');
     expect(await attemptsOfMember()).toBe(2);
 
-    await page.goto(`${server.url}/my-training/`);
+    await page.goto(`${site.server.url}/my-training/`);
     expect(await page.locator('.module-card', { hasText: 'Support basics' }).textContent()).toContain('Complete');
     await context.close();
   });
 
   it('shows the manager the pass in the report and downloads it as CSV', async () => {
     const { context, page } = await signedIn('manager');
-    await page.goto(`${server.url}/reports/training/?module=${MODULE}`);
+    await page.goto(`${site.server.url}/reports/training/?module=${MODULE}`);
     const row = page.locator('tr', { hasText: PEOPLE.member.name });
     expect(await row.textContent()).toContain('Complete');
     expect(await row.textContent()).toContain('100%');

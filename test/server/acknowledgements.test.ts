@@ -16,9 +16,9 @@ import {
 } from '../../src/lib/server/acknowledgements/acknowledgements.ts';
 import type { AcknowledgementCatalog } from '../../src/lib/server/acknowledgements/catalog.ts';
 import { acknowledgementRecords, acknowledgementReport } from '../../src/lib/server/acknowledgements/reports.ts';
-import { ApiError } from '../../src/lib/server/errors.ts';
 import type { UserRecord } from '../../src/lib/server/users/user-records.ts';
 import { createUser, findUserByEmail } from '../../src/lib/server/users/users.ts';
+import { failure } from '../helpers/api-error.ts';
 import { DATABASES } from '../helpers/databases.ts';
 import { PASSWORD, useTestApp } from '../helpers/people.ts';
 import { policyCatalog } from '../helpers/policies.ts';
@@ -34,15 +34,6 @@ const cards = (body = 'Take card numbers only on the keypad.') => ({
   source: `---\ntitle: Payment cards\nacknowledge: true\n---\n\n${body}\n`,
 });
 const plain = { file: 'guides/tone.md', source: '---\ntitle: Tone of voice\n---\n\nBe kind.\n' };
-
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  if (!(error instanceof ApiError)) throw new Error(`expected an ApiError, got ${String(error)}`);
-  return error;
-}
 
 describe.each(DATABASES)('acknowledgements on $name', (database) => {
   let clock = new Date('2026-01-05T09:00:00Z');

@@ -6,17 +6,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { sqlite } from '../helpers/databases.ts';
 import { FIXTURE_DIST } from '../helpers/fixture-site.ts';
-import { type RunningServer, startServer } from '../helpers/server.ts';
+import { useServedSite } from '../helpers/served-site.ts';
 
-let server: RunningServer;
-beforeAll(async () => {
-  server = await startServer(FIXTURE_DIST);
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const site = useServedSite(sqlite, FIXTURE_DIST, { people: false });
 
 /** A GET without fetch's automatic decoding: the headers and the bytes as sent. */
 function raw(
@@ -24,7 +19,7 @@ function raw(
   headers: Record<string, string> = {},
 ): Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }> {
   return new Promise((resolve, reject) => {
-    get(`${server.url}${path}`, { headers }, (response) => {
+    get(`${site.server.url}${path}`, { headers }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));

@@ -4,13 +4,13 @@
  * their version, retakes, and the managers' reports.
  */
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../src/lib/server/errors.ts';
 import { assignModule, listAssignments, removeAssignment, requestRetake } from '../../src/lib/server/training/assignments.ts';
 import { listAttempts, openAttempt, type QuizForLearner, submitAttempt } from '../../src/lib/server/training/attempts.ts';
 import { learnerProgress, markLessonDone, type TrainingDeps } from '../../src/lib/server/training/learner.ts';
 import { completionRecords, pearson, questionStatistics, trainingReport } from '../../src/lib/server/training/reports.ts';
 import { createUser, findUserByEmail, updateUser } from '../../src/lib/server/users/users.ts';
 import type { UserRecord } from '../../src/lib/server/users/user-records.ts';
+import { failure } from '../helpers/api-error.ts';
 import { DATABASES } from '../helpers/databases.ts';
 import { PASSWORD, useTestApp } from '../helpers/people.ts';
 import { catalogOf, sampleModule, sampleQuiz } from '../helpers/quiz.ts';
@@ -22,15 +22,6 @@ const RIGHT = { 'refund-window': ['a'], 'verify-first': ['a'], 'refund-methods':
 const WRONG = { 'refund-window': ['b'], 'verify-first': ['c'], 'refund-methods': ['c'], 'cooling-off': ['false'] };
 const inShownIds = (quiz: QuizForLearner, byAuthor: Record<string, string[]>) =>
   Object.fromEntries(Object.entries(byAuthor).map(([id, ids]) => [id, shownIdsOf(quiz, sampleQuiz(), id, ids)]));
-
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  if (!(error instanceof ApiError)) throw new Error(`expected an ApiError, got ${String(error)}`);
-  return error;
-}
 
 describe.each(DATABASES)('training on $name', (database) => {
   let clock = new Date('2026-11-02T09:00:00Z');

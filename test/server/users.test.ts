@@ -5,7 +5,6 @@
  */
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../src/lib/server/errors.ts';
 import {
   type Actor,
   createUser,
@@ -17,19 +16,11 @@ import {
   resetPassword,
   updateUser,
 } from '../../src/lib/server/users/users.ts';
+import { failure } from '../helpers/api-error.ts';
 import { DATABASES } from '../helpers/databases.ts';
 import { PASSWORD, useTestApp } from '../helpers/people.ts';
 
 const CLI: Actor = { user: null, via: 'command line' };
-
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  if (!(error instanceof ApiError)) throw new Error(`expected an ApiError, got ${String(error)}`);
-  return error;
-}
 
 describe.each(DATABASES)('people on $name', (database) => {
   let clock = new Date('2026-11-02T09:00:00Z');
