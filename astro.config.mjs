@@ -3,12 +3,12 @@ import { fileURLToPath } from 'node:url';
 import { unified } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
-import knowhow from './src/integrations/knowhow.ts';
-import serverAdapter from './src/integrations/server-adapter.ts';
-import { memoizedPageImports } from './src/integrations/memoized-page-imports.ts';
-import { resolveContentDir } from './src/lib/content/content-dir.ts';
-import { resolveQuizzesDir } from './src/lib/training/quizzes-dir.ts';
-import { markdownPipeline, SYNTAX_HIGHLIGHT } from './src/plugins/markdown-pipeline.ts';
+import knowhow from './src/build/knowhow.ts';
+import serverAdapter from './src/build/server-adapter.ts';
+import { memoizedPageImports } from './src/build/memoized-page-imports.ts';
+import { resolveContentDir } from './src/features/content/content-dir.ts';
+import { resolveQuizzesDir } from './src/features/training/quizzes-dir.ts';
+import { markdownPipeline, SYNTAX_HIGHLIGHT } from './src/features/content/markdown/markdown-pipeline.ts';
 
 const projectRoot = fileURLToPath(new URL('.', import.meta.url));
 const contentDir = resolveContentDir(projectRoot);
@@ -19,20 +19,20 @@ process.env.KNOWHOW_QUIZZES_DIR = quizzesDir;
 
 export default defineConfig({
   output: 'static',
-  // scripts/serve.ts is the server: it serves the static files itself, behind the
-  // private-handbook gate, and hands the rest to Astro's app (integrations/server-adapter.ts).
+  // cli/serve.ts is the server: it serves the static files itself, behind the
+  // private-handbook gate, and hands the rest to Astro's app (build/server-adapter.ts).
   adapter: serverAdapter(),
   // Tests and benchmarks build into their own folders so they never touch dist/.
   outDir: process.env.KNOWHOW_OUT_DIR ?? './dist',
   cacheDir: process.env.KNOWHOW_CACHE_DIR ?? './node_modules/.astro',
   // Pages live at folder URLs (/policies/refunds/); API routes have none (/api/health).
   trailingSlash: 'ignore',
-  // Nothing inline: the Content-Security-Policy (lib/server/http/security-headers.ts) allows
+  // Nothing inline: the Content-Security-Policy (server/http/security-headers.ts) allows
   // only the site's own script and style files.
   build: { format: 'directory', inlineStylesheets: 'never' },
   vite: { build: { assetsInlineLimit: 0 }, plugins: [memoizedPageImports()] },
   devToolbar: { enabled: false },
-  // src/middleware.ts checks the Origin of form posts itself (lib/server/http/origin-check.ts).
+  // src/middleware.ts checks the Origin of form posts itself (server/http/origin-check.ts).
   security: { checkOrigin: false },
   integrations: [knowhow({ contentDir, quizzesDir }), mdx()],
   markdown: {

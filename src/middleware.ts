@@ -1,14 +1,14 @@
 /**
- * Astro's middleware: the request pipeline (lib/server/http/request-pipeline.ts) before every
+ * Astro's middleware: the request pipeline (server/http/request-pipeline.ts) before every
  * on-demand page and route. The built site's server hands in the app context, the client's
  * address and, where it looked them up, the signed-in person; the dev server starts its own
  * app context here.
  */
 import { defineMiddleware } from 'astro:middleware';
-import { interfaceLanguage } from './i18n/languages.ts';
-import { devApp } from './lib/server/dev-app.ts';
-import { runPipeline } from './lib/server/http/request-pipeline.ts';
-import { getSite } from './site/get-site.ts';
+import { interfaceLanguage } from './kit/i18n/languages.ts';
+import { devApp } from './server/dev-app.ts';
+import { runPipeline } from './server/http/request-pipeline.ts';
+import { getSite } from './features/handbook/pages.ts';
 
 export const onRequest = defineMiddleware(async (context, next) => {
   // Prerendering at build time has no request, no database and nobody signed in.

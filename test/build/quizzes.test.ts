@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { readBuiltQuizzes } from '../../src/lib/server/manifest.ts';
-import { QUIZZES_FILE } from '../../src/lib/training/quiz-types.ts';
+import { readBuiltQuizzes } from '../../src/features/handbook/server/manifest.ts';
+import { QUIZZES_FILE } from '../../src/features/training/quiz-types.ts';
 import { FIXTURE_DIST } from '../helpers/fixture-site.ts';
 
 const SERVER_DIR = join(FIXTURE_DIST, 'server');

@@ -1,12 +1,12 @@
 /**
- * The built server's entry (integrations/server-adapter.ts, memoized-page-imports.ts): it
+ * The built server's entry (build/server-adapter.ts, memoized-page-imports.ts): it
  * exports Astro's app and the API route modules, and every module loader in it remembers its
  * module. If an Astro release changes how the entry loads modules, this says so.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MEMOIZED_LOADER_MARK } from '../../src/integrations/memoized-page-imports.ts';
+import { MEMOIZED_LOADER_MARK } from '../../src/build/memoized-page-imports.ts';
 import { FIXTURE_DIST } from '../helpers/fixture-site.ts';
 
 const entry = readFileSync(join(FIXTURE_DIST, 'server/entry.mjs'), 'utf8');

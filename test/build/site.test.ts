@@ -2,18 +2,18 @@
  * A real build of test/fixtures/site (built once by test/helpers/global-setup.ts), read page by
  * page as a reader's browser would get it.
  */
-import type { PolicyText } from '../../src/lib/acknowledgements/policy-texts.ts';
+import type { PolicyText } from '../../src/features/handbook/policy-texts.ts';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { toString as hastText } from 'hast-util-to-string';
 import { describe, expect, it } from 'vitest';
-import { CALLOUT_ICON_PATHS } from '../../src/plugins/callout-icons.ts';
-import { headingPlaces, type ResultCards } from '../../src/lib/search/client-data.ts';
-import { FIELD_BOOSTS } from '../../src/lib/search/field-boosts.ts';
-import { pageSections } from '../../src/lib/search/page-text.ts';
-import type { SearchBundle } from '../../src/lib/search/search-index.ts';
-import type { Manifest } from '../../src/lib/server/manifest.ts';
+import { CALLOUT_ICON_PATHS } from '../../src/features/content/markdown/callout-icons.ts';
+import { headingPlaces, type ResultCards } from '../../src/features/search/client-data.ts';
+import { FIELD_BOOSTS } from '../../src/features/content/field-boosts.ts';
+import { pageSections } from '../../src/features/search/page-text.ts';
+import type { SearchBundle } from '../../src/features/search/search-index.ts';
+import type { Manifest } from '../../src/features/handbook/server/manifest.ts';
 import { FIXTURE_DIST } from '../helpers/fixture-site.ts';
 import { pageExists, readPage } from '../helpers/html.ts';
 

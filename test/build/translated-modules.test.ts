@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readBuiltManifest, readBuiltQuizzes } from '../../src/lib/server/manifest.ts';
-import { trainingModules } from '../../src/lib/training/modules.ts';
+import { readBuiltManifest, readBuiltQuizzes } from '../../src/features/handbook/server/manifest.ts';
+import { trainingModules } from '../../src/features/training/modules.ts';
 import { SAMPLE_DIST } from '../helpers/fixture-site.ts';
 
 const page = (url: string) => readFileSync(join(SAMPLE_DIST, 'client', url, 'index.html'), 'utf8');

@@ -9,9 +9,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import GithubSlugger from 'github-slugger';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadSite } from '../../src/lib/content/site.ts';
-import type { Manifest } from '../../src/lib/server/manifest.ts';
-import { DOCS_SETTINGS } from '../../scripts/lib/docs-settings.ts';
+import { loadSite } from '../../src/features/handbook/load-site.ts';
+import type { Manifest } from '../../src/features/handbook/server/manifest.ts';
+import { DOCS_SETTINGS } from '../../cli/lib/docs-settings.ts';
 import { buildSite } from '../helpers/build.ts';
 import { PROJECT_ROOT } from '../helpers/fixture-site.ts';
 import { pageExists, readPage } from '../helpers/html.ts';
@@ -63,7 +63,7 @@ function brokenRelativeLinks(file: string): string[] {
 
 describe('the manual as a content folder', () => {
   it('passes npm run check:docs with no errors and no warnings', () => {
-    const result = spawnSync(process.execPath, ['scripts/docs.ts', 'check'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, ['cli/docs.ts', 'check'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
     expect(result.stdout).toMatch(/Checked \d+ pages in .*docs and 0 quizzes in /);
     expect(result.stdout).toContain('0 errors, 0 warnings');
     expect(result.status).toBe(0);
@@ -112,7 +112,7 @@ describe('links into the manual', () => {
   });
 
   it('names only manual pages that exist, in the code, the deploy files and the sample content', () => {
-    const folders = ['src', 'scripts', 'deploy', 'content', 'quizzes', '.ci'];
+    const folders = ['src', 'cli', 'deploy', 'content', 'quizzes', '.ci'];
     const named = new Set<string>();
     for (const folder of folders) {
       for (const file of readdirSync(join(PROJECT_ROOT, folder), { recursive: true, encoding: 'utf8' })) {

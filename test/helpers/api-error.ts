@@ -2,7 +2,7 @@
  * For tests of server functions that should refuse: the ApiError a promise rejects with, so a
  * test can assert its code or message (and fails plainly when it resolves or throws anything else).
  */
-import { ApiError } from '../../src/lib/server/errors.ts';
+import { ApiError } from '../../src/kit/server/errors.ts';
 
 export async function failure(promise: Promise<unknown>): Promise<ApiError> {
   const error = await promise.then(

@@ -1,5 +1,5 @@
 /**
- * Asks the in-page search (scripts/search) a question in a real Chromium, the way an agent
+ * Asks the in-page search (features/search/browser) a question in a real Chromium, the way an agent
  * would, and reads the answer off the page: for the browser tests and npm run bench:search.
  */
 import type { Browser, Page } from 'playwright-core';

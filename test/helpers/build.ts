@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { relative } from 'node:path';
-import { ASTRO_BUILD_ARGS } from '../../scripts/astro-build.ts';
+import { ASTRO_BUILD_ARGS } from '../../cli/astro-build.ts';
 import { PROJECT_ROOT } from './fixture-site.ts';
 
 export interface BuildResult {

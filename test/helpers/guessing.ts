@@ -4,7 +4,7 @@
  * test can tell a strategy that beats chance (the ids or the order give the key away) from one
  * that does not.
  */
-import type { QuizDefinition, QuizQuestion } from '../../src/lib/training/quiz-types.ts';
+import type { QuizDefinition, QuizQuestion } from '../../src/features/training/quiz-types.ts';
 import type { ShownQuiz } from './quiz-answers.ts';
 
 /** Which choice, by what the learner sees: where it is shown, or its id sorted. */

@@ -1,6 +1,6 @@
 /** A page record for `file`, with what loadPage derives from the path; the rest from overrides. */
-import { idForUrl, isIndexFile, orderOf, urlForFile } from '../../src/lib/content/paths.ts';
-import type { PageRecord } from '../../src/lib/content/types.ts';
+import { idForUrl, isIndexFile, orderOf, urlForFile } from '../../src/features/content/paths.ts';
+import type { PageRecord } from '../../src/features/content/types.ts';
 
 export function pageRecord(file: string, overrides: Partial<PageRecord> = {}): PageRecord {
   const url = urlForFile(file);

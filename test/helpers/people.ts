@@ -4,9 +4,9 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import { type AppContext, startApp } from '../../src/lib/server/app.ts';
-import { loadEnv } from '../../src/lib/server/env.ts';
-import { createUser, deactivateUser, findUserByEmail } from '../../src/lib/server/users/users.ts';
+import { type AppContext, startApp } from '../../src/server/app.ts';
+import { loadEnv } from '../../src/kit/server/env.ts';
+import { createUser, deactivateUser, findUserByEmail } from '../../src/features/accounts/server/users.ts';
 import type { DatabaseKindUnderTest, TestDatabase } from './databases.ts';
 import { PROJECT_ROOT } from './fixture-site.ts';
 import { TEST_AUTH_SECRET } from './server.ts';

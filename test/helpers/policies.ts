@@ -1,11 +1,11 @@
 /** Pages to acknowledge, for tests without a build: a page record and its text, from its source. */
-import { acknowledgeText, acknowledgeVersion, textHash } from '../../src/lib/content/acknowledge.ts';
-import { parseFrontMatter } from '../../src/lib/content/frontmatter.ts';
-import type { PageRecord } from '../../src/lib/content/types.ts';
-import type { PolicyText } from '../../src/lib/acknowledgements/policy-texts.ts';
-import { type AcknowledgementCatalog, catalogOf } from '../../src/lib/server/acknowledgements/catalog.ts';
-import { translationOf, urlForFile } from '../../src/lib/content/paths.ts';
-import { linkTranslations } from '../../src/lib/content/translations.ts';
+import { acknowledgeText, acknowledgeVersion, textHash } from '../../src/features/content/acknowledge.ts';
+import { parseFrontMatter } from '../../src/features/content/frontmatter.ts';
+import type { PageRecord } from '../../src/features/content/types.ts';
+import type { PolicyText } from '../../src/features/handbook/policy-texts.ts';
+import { type AcknowledgementCatalog, catalogOf } from '../../src/features/acknowledgements/server/catalog.ts';
+import { translationOf, urlForFile } from '../../src/features/content/paths.ts';
+import { linkTranslations } from '../../src/features/content/translations.ts';
 import { pageRecord } from './page-record.ts';
 
 export interface PolicySource {

@@ -4,9 +4,9 @@
  * who knows the answers finds them.
  */
 import { join } from 'node:path';
-import { readBuiltQuizzes } from '../../src/lib/server/manifest.ts';
-import { questionsIn } from '../../src/lib/training/quiz-language.ts';
-import type { QuizDefinition } from '../../src/lib/training/quiz-types.ts';
+import { readBuiltQuizzes } from '../../src/features/handbook/server/manifest.ts';
+import { questionsIn } from '../../src/features/training/quiz-language.ts';
+import type { QuizDefinition } from '../../src/features/training/quiz-types.ts';
 
 /** A quiz as GET /api/quizzes/{module} gives it (the fields these helpers read). */
 export interface ShownQuiz {

@@ -6,7 +6,7 @@
  */
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { QUIZZES_FILE, type QuizDefinition } from '../../src/lib/training/quiz-types.ts';
+import { QUIZZES_FILE, type QuizDefinition } from '../../src/features/training/quiz-types.ts';
 
 export function distWithQuizzes(distDir: string, name: string, change: (quiz: QuizDefinition) => QuizDefinition): string {
   const copy = fileURLToPath(new URL(`../.output/quiz-copies/${name}/dist/`, import.meta.url));

@@ -1,7 +1,7 @@
 /** A quiz and a module to test training with, without a build. */
-import type { TrainingCatalog } from '../../src/lib/server/training/catalog.ts';
-import type { TrainingModule } from '../../src/lib/training/modules.ts';
-import type { QuizDefinition, QuizQuestion } from '../../src/lib/training/quiz-types.ts';
+import type { TrainingCatalog } from '../../src/features/training/server/catalog.ts';
+import type { TrainingModule } from '../../src/features/training/modules.ts';
+import type { QuizDefinition, QuizQuestion } from '../../src/features/training/quiz-types.ts';
 
 const single = (id: string, right: string, wrong: string[]): QuizQuestion => ({
   id,

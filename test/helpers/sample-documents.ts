@@ -5,9 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { splitFrontMatter } from '../../src/lib/content/frontmatter.ts';
-import { listFiles } from '../../src/lib/content/scan.ts';
-import type { SearchDocument } from '../../src/lib/search/documents.ts';
+import { splitFrontMatter } from '../../src/features/content/frontmatter.ts';
+import { listFiles } from '../../src/features/content/scan.ts';
+import type { SearchDocument } from '../../src/features/search/documents.ts';
 
 const content = fileURLToPath(new URL('../../content/', import.meta.url));
 

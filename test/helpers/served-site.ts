@@ -20,7 +20,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import type { AppContext } from '../../src/lib/server/app.ts';
+import type { AppContext } from '../../src/server/app.ts';
 import { launchChromium } from './chromium.ts';
 import type { DatabaseKindUnderTest, TestDatabase } from './databases.ts';
 import { seedPeople, signIn as signInOverApi, testApp } from './people.ts';

@@ -1,5 +1,5 @@
 /**
- * Starts a built site's real server (scripts/serve.ts, as npm start does) on a free loopback
+ * Starts a built site's real server (cli/serve.ts, as npm start does) on a free loopback
  * port, in production mode, with a database of its own (a new SQLite file unless `env` gives a
  * DATABASE_URL) so tests never touch data/.
  */
@@ -35,7 +35,7 @@ export async function startServer(
   const url = `http://127.0.0.1:${port}`;
   const dataDir = env.DATABASE_URL ? undefined : mkdtempSync(join(tmpdir(), 'knowhow-server-'));
   const databaseUrl = env.DATABASE_URL ?? `file:${join(dataDir as string, 'knowhow.db')}`;
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, join(PROJECT_ROOT, 'scripts/serve.ts')], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, join(PROJECT_ROOT, 'cli/serve.ts')], {
     env: {
       ...process.env,
       KNOWHOW_OUT_DIR: distDir,

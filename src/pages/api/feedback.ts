@@ -4,11 +4,10 @@
  * first (feedback/feedback.ts). Rate-limited per client address.
  */
 import { z } from 'astro/zod';
-import { FeedbackBody } from '../../lib/server/api/feedback-input.ts';
-import { FEEDBACK_TAGS, feedbackDeps } from '../../lib/server/api/handbook-reports.ts';
-import { defineApi, method } from '../../lib/server/api/route.ts';
-import { ApiError } from '../../lib/server/errors.ts';
-import { recordFeedback } from '../../lib/server/feedback/feedback.ts';
+import { FeedbackBody, feedbackDeps, recordFeedback } from '../../features/feedback/server.ts';
+import { FEEDBACK_TAGS } from '../../features/feedback/index.ts';
+import { defineApi, method } from '../../server/api/route.ts';
+import { ApiError } from '../../kit/server/errors.ts';
 
 export const prerender = false;
 

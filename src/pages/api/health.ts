@@ -3,7 +3,7 @@
  * purpose, for load balancers and uptime checks; it says nothing about people or page content.
  */
 import { z } from 'astro/zod';
-import { defineApi, method } from '../../lib/server/api/route.ts';
+import { defineApi, method } from '../../server/api/route.ts';
 
 export const prerender = false;
 

@@ -6,11 +6,9 @@
  * it too.
  */
 import { z } from 'astro/zod';
-import { acknowledgementDeps } from '../../lib/server/api/acknowledgements.ts';
-import { defineApi, method } from '../../lib/server/api/route.ts';
-import { dueCount } from '../../lib/server/acknowledgements/acknowledgements.ts';
-import { UserSchema } from '../../lib/server/api/schemas.ts';
-import { roleCan } from '../../lib/server/auth/access.ts';
+import { acknowledgementDeps, dueCount } from '../../features/acknowledgements/server.ts';
+import { defineApi, method } from '../../server/api/route.ts';
+import { UserSchema, roleCan } from '../../features/accounts/server.ts';
 
 export const prerender = false;
 

@@ -3,8 +3,8 @@
  * routes validate with. People read it at /api-docs/.
  */
 import { z } from 'astro/zod';
-import { openApiDocument, routeSpecsOf } from '../../lib/server/api/openapi.ts';
-import { defineApi, method, type RouteSpec } from '../../lib/server/api/route.ts';
+import { openApiDocument, routeSpecsOf } from '../../server/api/openapi.ts';
+import { defineApi, method, type RouteSpec } from '../../server/api/route.ts';
 
 export const prerender = false;
 

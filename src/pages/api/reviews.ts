@@ -1,9 +1,10 @@
 /** GET /api/reviews: the pages due for review, most urgent first, for owners planning their reviews. */
 import { z } from 'astro/zod';
-import { REVIEW_STATES, type ReviewState } from '../../lib/content/review.ts';
-import { defineApi, method } from '../../lib/server/api/route.ts';
-import { csvResponse, isoDate, wantsCsv } from '../../lib/server/api/training.ts';
-import { reviewList } from '../../lib/server/reviews/reviews.ts';
+import { REVIEW_STATES, type ReviewState } from '../../features/content/index.ts';
+import { defineApi, method } from '../../server/api/route.ts';
+import { csvResponse, wantsCsv } from '../../server/api/csv-response.ts';
+import { isoDate } from '../../kit/schemas.ts';
+import { reviewList } from '../../features/reviews/server.ts';
 
 export const prerender = false;
 

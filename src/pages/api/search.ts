@@ -7,14 +7,13 @@
  * nothing is counted as a search gap, after the answer is on its way and with no identity.
  */
 import { z } from 'astro/zod';
-import { PAGE_TYPES } from '../../lib/content/frontmatter.ts';
-import { MAX_QUERY_LENGTH } from '../../lib/search/query.ts';
-import { defineApi, method } from '../../lib/server/api/route.ts';
-import { corsHeaders } from '../../lib/server/cors.ts';
-import { ApiError } from '../../lib/server/errors.ts';
-import { searchGapDeps } from '../../lib/server/api/handbook-reports.ts';
-import { countUnanswered } from '../../lib/server/search-gaps/gaps.ts';
-import { searchAllLanguages, searcherFor } from '../../lib/server/search-service.ts';
+import { PAGE_TYPES } from '../../features/content/index.ts';
+import { MAX_QUERY_LENGTH } from '../../features/search/index.ts';
+import { defineApi, method } from '../../server/api/route.ts';
+import { corsHeaders } from '../../kit/server/cors.ts';
+import { ApiError } from '../../kit/server/errors.ts';
+import { searchGapDeps, countUnanswered } from '../../features/feedback/server.ts';
+import { searchAllLanguages, searcherFor } from '../../features/search/server.ts';
 
 export const prerender = false;
 

@@ -1,10 +1,10 @@
 /**
- * The words of the language notice (scripts/language/language-notice.ts) in each language,
+ * The words of the language notice (features/languages/browser/language-notice.ts) in each language,
  * written at build time: a reader whose chosen language differs from the page's fetches one.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { clientMessages } from '../../i18n/index.ts';
-import { LANGUAGES } from '../../i18n/languages.ts';
+import { clientMessages } from '../../kit/i18n/index.ts';
+import { LANGUAGES } from '../../kit/i18n/languages.ts';
 
 export const getStaticPaths = (() => LANGUAGES.map((lang) => ({ params: { lang } }))) satisfies GetStaticPaths;
 

@@ -1,9 +1,9 @@
 /** GET /api/acknowledgements/changes?page=&from=: what changed in a page since the version I acknowledged. */
 import { z } from 'astro/zod';
-import { ACKNOWLEDGEMENT_TAGS, acknowledgementDeps, ChangesSchema, PageUrl, Version } from '../../../lib/server/api/acknowledgements.ts';
-import { defineApi, method } from '../../../lib/server/api/route.ts';
-import { policyChanges } from '../../../lib/server/acknowledgements/acknowledgements.ts';
-import { requireUser } from '../../../lib/server/auth/guards.ts';
+import { ACKNOWLEDGEMENT_TAGS, ChangesSchema, PageUrl, Version } from '../../../features/acknowledgements/index.ts';
+import { acknowledgementDeps, policyChanges } from '../../../features/acknowledgements/server.ts';
+import { defineApi, method } from '../../../server/api/route.ts';
+import { requireUser } from '../../../features/accounts/server.ts';
 
 export const prerender = false;
 

@@ -1,9 +1,9 @@
 /** POST /api/acknowledgements: "I have read and understood this", for the current version of a page. */
 import { z } from 'astro/zod';
-import { ACKNOWLEDGEMENT_TAGS, acknowledgementDeps, PageUrl, Version } from '../../../lib/server/api/acknowledgements.ts';
-import { defineApi, method } from '../../../lib/server/api/route.ts';
-import { acknowledge } from '../../../lib/server/acknowledgements/acknowledgements.ts';
-import { requireUser } from '../../../lib/server/auth/guards.ts';
+import { ACKNOWLEDGEMENT_TAGS, PageUrl, Version } from '../../../features/acknowledgements/index.ts';
+import { acknowledgementDeps, acknowledge } from '../../../features/acknowledgements/server.ts';
+import { defineApi, method } from '../../../server/api/route.ts';
+import { requireUser } from '../../../features/accounts/server.ts';
 
 export const prerender = false;
 

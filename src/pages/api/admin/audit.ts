@@ -1,9 +1,9 @@
 /** GET /api/admin/audit: the security events, newest first, a page at a time. */
 import { z } from 'astro/zod';
-import { ADMIN_TAGS, AUDITORS_ONLY } from '../../../lib/server/api/admin.ts';
-import { defineApi, method } from '../../../lib/server/api/route.ts';
-import { AuditEventSchema, paging } from '../../../lib/server/api/schemas.ts';
-import { AUDIT_EVENT_TYPES } from '../../../lib/server/audit/audit-log.ts';
+import { ADMIN_TAGS, AUDITORS_ONLY } from '../../../features/accounts/index.ts';
+import { defineApi, method } from '../../../server/api/route.ts';
+import { AuditEventSchema, AUDIT_EVENT_TYPES } from '../../../features/accounts/server.ts';
+import { paging } from '../../../server/api/schemas.ts';
 
 export const prerender = false;
 

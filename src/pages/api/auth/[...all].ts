@@ -8,16 +8,20 @@
  */
 import type { APIRoute } from 'astro';
 import { z } from 'astro/zod';
-import { handleMethod, method, type RouteSpec } from '../../../lib/server/api/route.ts';
-import type { AppContext } from '../../../lib/server/app.ts';
-import { SSO_PROVIDER } from '../../../lib/server/auth/auth.ts';
-import { standardAuthResponse } from '../../../lib/server/auth/auth-errors.ts';
-import { MAX_PASSWORD_LENGTH } from '../../../lib/server/auth/passwords.ts';
-import { countClientAttempt, signInWithPassword } from '../../../lib/server/auth/sign-in.ts';
-import { type Env, siteOrigin } from '../../../lib/server/env.ts';
-import { errorResponse } from '../../../lib/server/errors.ts';
-import { emailSchema, nameSchema } from '../../../lib/server/users/user-input.ts';
-import { safeReturnPath } from '../../../lib/return-address.ts';
+import { handleMethod, method, type RouteSpec } from '../../../server/api/route.ts';
+import type { AppContext } from '../../../server/app.ts';
+import {
+  SSO_PROVIDER,
+  standardAuthResponse,
+  MAX_PASSWORD_LENGTH,
+  countClientAttempt,
+  signInWithPassword,
+  emailSchema,
+  nameSchema,
+} from '../../../features/accounts/server.ts';
+import { type Env, siteOrigin } from '../../../kit/server/env.ts';
+import { errorResponse } from '../../../kit/server/errors.ts';
+import { safeReturnPath } from '../../../features/accounts/index.ts';
 
 export const prerender = false;
 

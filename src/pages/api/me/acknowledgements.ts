@@ -1,9 +1,9 @@
 /** GET /api/me/acknowledgements: the pages I must acknowledge, and what I acknowledged. */
 import { z } from 'astro/zod';
-import { AcknowledgementSchema, ACKNOWLEDGEMENT_TAGS, acknowledgementDeps, DueSchema } from '../../../lib/server/api/acknowledgements.ts';
-import { defineApi, method } from '../../../lib/server/api/route.ts';
-import { myAcknowledgements } from '../../../lib/server/acknowledgements/acknowledgements.ts';
-import { requireUser } from '../../../lib/server/auth/guards.ts';
+import { AcknowledgementSchema, DueSchema, ACKNOWLEDGEMENT_TAGS } from '../../../features/acknowledgements/index.ts';
+import { acknowledgementDeps, myAcknowledgements } from '../../../features/acknowledgements/server.ts';
+import { defineApi, method } from '../../../server/api/route.ts';
+import { requireUser } from '../../../features/accounts/server.ts';
 
 export const prerender = false;
 

@@ -1,9 +1,9 @@
 /** GET /api/me/training: my modules, with progress, assignment, due date and status, the most urgent first. */
 import { z } from 'astro/zod';
-import { defineApi, method } from '../../../lib/server/api/route.ts';
-import { ModuleProgressSchema, TRAINING_TAGS, trainingDeps } from '../../../lib/server/api/training.ts';
-import { requireUser } from '../../../lib/server/auth/guards.ts';
-import { learnerProgress } from '../../../lib/server/training/learner.ts';
+import { defineApi, method } from '../../../server/api/route.ts';
+import { ModuleProgressSchema, TRAINING_TAGS } from '../../../features/training/index.ts';
+import { trainingDeps, learnerProgress } from '../../../features/training/server.ts';
+import { requireUser } from '../../../features/accounts/server.ts';
 
 export const prerender = false;
 

@@ -4,11 +4,11 @@
  * Nobody sees who answered.
  */
 import { z } from 'astro/zod';
-import { csvResponse, wantsCsv } from '../../../lib/server/api/csv.ts';
-import { FEEDBACK_TAGS, feedbackDeps, REPORT_READERS, reportViewerScope } from '../../../lib/server/api/handbook-reports.ts';
-import { defineApi, method } from '../../../lib/server/api/route.ts';
-import { requireUser } from '../../../lib/server/auth/guards.ts';
-import { feedbackEntries, feedbackSummary } from '../../../lib/server/feedback/reports.ts';
+import { csvResponse, wantsCsv } from '../../../server/api/csv-response.ts';
+import { FEEDBACK_TAGS, REPORT_READERS } from '../../../features/feedback/index.ts';
+import { feedbackDeps, reportViewerScope, feedbackEntries, feedbackSummary } from '../../../features/feedback/server.ts';
+import { defineApi, method } from '../../../server/api/route.ts';
+import { requireUser } from '../../../features/accounts/server.ts';
 
 export const prerender = false;
 

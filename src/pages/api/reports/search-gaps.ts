@@ -5,18 +5,11 @@
  * of theirs, and the ones close to no section at all.
  */
 import { z } from 'astro/zod';
-import { csvResponse, wantsCsv } from '../../../lib/server/api/csv.ts';
-import {
-  GAP_TAGS,
-  REPORT_READERS,
-  reportViewerScope,
-  searchGapDeps,
-  sectionOfPage,
-  sectionTitle,
-} from '../../../lib/server/api/handbook-reports.ts';
-import { defineApi, method } from '../../../lib/server/api/route.ts';
-import { requireUser } from '../../../lib/server/auth/guards.ts';
-import { searchGaps } from '../../../lib/server/search-gaps/gaps.ts';
+import { csvResponse, wantsCsv } from '../../../server/api/csv-response.ts';
+import { GAP_TAGS, REPORT_READERS } from '../../../features/feedback/index.ts';
+import { reportViewerScope, searchGapDeps, sectionOfPage, sectionTitle, searchGaps } from '../../../features/feedback/server.ts';
+import { defineApi, method } from '../../../server/api/route.ts';
+import { requireUser } from '../../../features/accounts/server.ts';
 
 export const prerender = false;
 

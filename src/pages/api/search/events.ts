@@ -6,10 +6,10 @@
  * reports only from signed-in people.
  */
 import { z } from 'astro/zod';
-import { GAP_TAGS, searchGapDeps } from '../../../lib/server/api/handbook-reports.ts';
-import { defineApi, method } from '../../../lib/server/api/route.ts';
-import { ApiError } from '../../../lib/server/errors.ts';
-import { recordSearch } from '../../../lib/server/search-gaps/gaps.ts';
+import { GAP_TAGS } from '../../../features/feedback/index.ts';
+import { searchGapDeps, recordSearch } from '../../../features/feedback/server.ts';
+import { defineApi, method } from '../../../server/api/route.ts';
+import { ApiError } from '../../../kit/server/errors.ts';
 
 export const prerender = false;
 

@@ -1,9 +1,9 @@
 /** POST /api/training/retakes: ask someone to take a module again. */
 import { z } from 'astro/zod';
-import { actorOf } from '../../../lib/server/api/admin.ts';
-import { DueDate, TRAINERS, TRAINING_TAGS, trainingDeps } from '../../../lib/server/api/training.ts';
-import { defineApi, method } from '../../../lib/server/api/route.ts';
-import { requestRetake } from '../../../lib/server/training/assignments.ts';
+import { actorOf } from '../../../features/accounts/server.ts';
+import { DueDate, TRAINERS, TRAINING_TAGS } from '../../../features/training/index.ts';
+import { trainingDeps, requestRetake } from '../../../features/training/server.ts';
+import { defineApi, method } from '../../../server/api/route.ts';
 
 export const prerender = false;
 

@@ -1,9 +1,15 @@
 /** GET /api/admin/users/{id}: one person. PATCH: change their name, role, job roles, team or owner handles. */
-import { ADMIN_TAGS, ADMINS_ONLY, actorOf, assertKnownJobRoles, UserParams } from '../../../../lib/server/api/admin.ts';
-import { defineApi, method } from '../../../../lib/server/api/route.ts';
-import { UserSchema } from '../../../../lib/server/api/schemas.ts';
-import { userChangesSchema } from '../../../../lib/server/users/user-input.ts';
-import { getUser, updateUser } from '../../../../lib/server/users/users.ts';
+import { ADMIN_TAGS, ADMINS_ONLY } from '../../../../features/accounts/index.ts';
+import {
+  actorOf,
+  assertKnownJobRoles,
+  UserParams,
+  UserSchema,
+  userChangesSchema,
+  getUser,
+  updateUser,
+} from '../../../../features/accounts/server.ts';
+import { defineApi, method } from '../../../../server/api/route.ts';
 
 export const prerender = false;
 

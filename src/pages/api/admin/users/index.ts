@@ -3,12 +3,18 @@
  * the answer carries a one-time password, shown this once, to be changed at the first sign-in.
  */
 import { z } from 'astro/zod';
-import { ADMIN_TAGS, ADMINS_ONLY, actorOf, assertKnownJobRoles } from '../../../../lib/server/api/admin.ts';
-import { defineApi, method } from '../../../../lib/server/api/route.ts';
-import { paging, UserSchema } from '../../../../lib/server/api/schemas.ts';
-import { PERMISSION_ROLES } from '../../../../lib/server/auth/access.ts';
-import { newUserSchema } from '../../../../lib/server/users/user-input.ts';
-import { createUser, listUsers } from '../../../../lib/server/users/users.ts';
+import { ADMIN_TAGS, ADMINS_ONLY } from '../../../../features/accounts/index.ts';
+import {
+  actorOf,
+  assertKnownJobRoles,
+  UserSchema,
+  PERMISSION_ROLES,
+  newUserSchema,
+  createUser,
+  listUsers,
+} from '../../../../features/accounts/server.ts';
+import { defineApi, method } from '../../../../server/api/route.ts';
+import { paging } from '../../../../server/api/schemas.ts';
 
 export const prerender = false;
 

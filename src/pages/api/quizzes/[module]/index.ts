@@ -1,8 +1,8 @@
 /** GET /api/quizzes/{module}: the quiz to take, without answers: the questions drawn for my attempt. */
-import { defineApi, method } from '../../../../lib/server/api/route.ts';
-import { ModuleParams, QuizLangQuery, QuizSchema, TRAINING_TAGS, trainingDeps } from '../../../../lib/server/api/training.ts';
-import { requireUser } from '../../../../lib/server/auth/guards.ts';
-import { openAttempt } from '../../../../lib/server/training/attempts.ts';
+import { defineApi, method } from '../../../../server/api/route.ts';
+import { ModuleParams, QuizLangQuery, QuizSchema, TRAINING_TAGS } from '../../../../features/training/index.ts';
+import { trainingDeps, openAttempt } from '../../../../features/training/server.ts';
+import { requireUser } from '../../../../features/accounts/server.ts';
 
 export const prerender = false;
 

@@ -1,9 +1,10 @@
 /** GET /api/reports/acknowledgements: who has not acknowledged the current version of which page, as JSON or CSV. */
 import { z } from 'astro/zod';
-import { ACKNOWLEDGEMENT_REPORT_TAGS, acknowledgementDeps } from '../../../../lib/server/api/acknowledgements.ts';
-import { defineApi, method } from '../../../../lib/server/api/route.ts';
-import { csvResponse, REPORT_VIEWERS, wantsCsv } from '../../../../lib/server/api/training.ts';
-import { ACKNOWLEDGEMENT_STATUSES, acknowledgementReport } from '../../../../lib/server/acknowledgements/reports.ts';
+import { ACKNOWLEDGEMENT_REPORT_TAGS } from '../../../../features/acknowledgements/index.ts';
+import { acknowledgementDeps, ACKNOWLEDGEMENT_STATUSES, acknowledgementReport } from '../../../../features/acknowledgements/server.ts';
+import { defineApi, method } from '../../../../server/api/route.ts';
+import { csvResponse, wantsCsv } from '../../../../server/api/csv-response.ts';
+import { REPORT_VIEWERS } from '../../../../features/accounts/index.ts';
 
 export const prerender = false;
 

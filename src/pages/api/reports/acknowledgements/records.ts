@@ -3,11 +3,11 @@
  * CSV or JSON Lines.
  */
 import { z } from 'astro/zod';
-import { ACKNOWLEDGEMENT_REPORT_TAGS } from '../../../../lib/server/api/acknowledgements.ts';
-import { defineApi, method } from '../../../../lib/server/api/route.ts';
-import { csvResponse, REPORT_VIEWERS } from '../../../../lib/server/api/training.ts';
-import { normalizeUrl } from '../../../../lib/server/acknowledgements/catalog.ts';
-import { acknowledgementRecords } from '../../../../lib/server/acknowledgements/reports.ts';
+import { ACKNOWLEDGEMENT_REPORT_TAGS } from '../../../../features/acknowledgements/index.ts';
+import { defineApi, method } from '../../../../server/api/route.ts';
+import { csvResponse } from '../../../../server/api/csv-response.ts';
+import { REPORT_VIEWERS } from '../../../../features/accounts/index.ts';
+import { normalizeUrl, acknowledgementRecords } from '../../../../features/acknowledgements/server.ts';
 
 export const prerender = false;
 

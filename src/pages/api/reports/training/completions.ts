@@ -3,10 +3,11 @@
  * JSON Lines (one object per line, so large exports stream into other tools).
  */
 import { z } from 'astro/zod';
-import { csvResponse, REPORT_TAGS, REPORT_VIEWERS, trainingDeps } from '../../../../lib/server/api/training.ts';
-import { defineApi, method } from '../../../../lib/server/api/route.ts';
-import { completionRecords } from '../../../../lib/server/training/reports.ts';
-import { findModule } from '../../../../lib/server/training/learner.ts';
+import { csvResponse } from '../../../../server/api/csv-response.ts';
+import { REPORT_TAGS } from '../../../../features/training/index.ts';
+import { REPORT_VIEWERS } from '../../../../features/accounts/index.ts';
+import { trainingDeps, completionRecords, findModule } from '../../../../features/training/server.ts';
+import { defineApi, method } from '../../../../server/api/route.ts';
 
 export const prerender = false;
 

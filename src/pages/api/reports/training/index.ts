@@ -1,16 +1,10 @@
 /** GET /api/reports/training: everyone's progress in every module, as JSON or CSV. */
 import { z } from 'astro/zod';
-import {
-  csvResponse,
-  ModuleProgressSchema,
-  REPORT_TAGS,
-  REPORT_VIEWERS,
-  trainingDeps,
-  wantsCsv,
-} from '../../../../lib/server/api/training.ts';
-import { defineApi, method } from '../../../../lib/server/api/route.ts';
-import { MODULE_STATUSES } from '../../../../lib/training/progress.ts';
-import { trainingReport } from '../../../../lib/server/training/reports.ts';
+import { csvResponse, wantsCsv } from '../../../../server/api/csv-response.ts';
+import { ModuleProgressSchema, REPORT_TAGS, MODULE_STATUSES } from '../../../../features/training/index.ts';
+import { REPORT_VIEWERS } from '../../../../features/accounts/index.ts';
+import { trainingDeps, trainingReport } from '../../../../features/training/server.ts';
+import { defineApi, method } from '../../../../server/api/route.ts';
 
 export const prerender = false;
 

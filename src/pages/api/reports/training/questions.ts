@@ -1,8 +1,10 @@
 /** GET /api/reports/training/questions?module=: how each question of a module's quiz does. */
 import { z } from 'astro/zod';
-import { csvResponse, REPORT_TAGS, REPORT_VIEWERS, SourceSchema, trainingDeps, wantsCsv } from '../../../../lib/server/api/training.ts';
-import { defineApi, method } from '../../../../lib/server/api/route.ts';
-import { questionStatistics } from '../../../../lib/server/training/reports.ts';
+import { csvResponse, wantsCsv } from '../../../../server/api/csv-response.ts';
+import { REPORT_TAGS, SourceSchema } from '../../../../features/training/index.ts';
+import { REPORT_VIEWERS } from '../../../../features/accounts/index.ts';
+import { trainingDeps, questionStatistics } from '../../../../features/training/server.ts';
+import { defineApi, method } from '../../../../server/api/route.ts';
 
 export const prerender = false;
 

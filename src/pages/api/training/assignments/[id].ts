@@ -1,8 +1,8 @@
 /** DELETE /api/training/assignments/{id}: take an assignment back. */
 import { z } from 'astro/zod';
-import { TRAINERS, TRAINING_TAGS } from '../../../../lib/server/api/training.ts';
-import { defineApi, method } from '../../../../lib/server/api/route.ts';
-import { removeAssignment } from '../../../../lib/server/training/assignments.ts';
+import { TRAINERS, TRAINING_TAGS } from '../../../../features/training/index.ts';
+import { defineApi, method } from '../../../../server/api/route.ts';
+import { removeAssignment } from '../../../../features/training/server.ts';
 
 export const prerender = false;
 

@@ -1,10 +1,9 @@
 /** GET/POST /api/training/assignments: the modules managers have assigned, beyond job roles. */
 import { z } from 'astro/zod';
-import { actorOf } from '../../../../lib/server/api/admin.ts';
-import { DueDate, TRAINERS, TRAINING_TAGS, trainingDeps } from '../../../../lib/server/api/training.ts';
-import { defineApi, method } from '../../../../lib/server/api/route.ts';
-import { assignModule, listAssignments } from '../../../../lib/server/training/assignments.ts';
-import { findModule } from '../../../../lib/server/training/learner.ts';
+import { actorOf } from '../../../../features/accounts/server.ts';
+import { NewAssignment, TRAINERS, TRAINING_TAGS } from '../../../../features/training/index.ts';
+import { trainingDeps, assignModule, listAssignments, findModule } from '../../../../features/training/server.ts';
+import { defineApi, method } from '../../../../server/api/route.ts';
 
 export const prerender = false;
 
@@ -18,13 +17,6 @@ const AssignmentSchema = z
     assignedAt: z.string(),
   })
   .meta({ id: 'TrainingAssignment' });
-
-const NewAssignment = z.strictObject({
-  module: z.string({ error: 'name the module, e.g. new-agent-onboarding' }).trim().min(1).max(200),
-  userId: z.string().trim().min(1).max(100).optional().meta({ description: 'Assign to this person…' }),
-  team: z.string().trim().min(1).max(80).optional().meta({ description: '…or to everyone in this team, now and later.' }),
-  dueOn: DueDate.optional().meta({ description: 'YYYY-MM-DD; without it, the module’s dueWithinDays from today (none if it has none).' }),
-});
 
 export const { GET, POST, ALL, spec } = defineApi('/api/training/assignments', {
   GET: method({

@@ -1,8 +1,7 @@
 /** POST /api/admin/users/{id}/deactivate: the person can no longer sign in, and their sessions end at once. */
-import { ADMIN_TAGS, ADMINS_ONLY, actorOf, UserParams } from '../../../../../lib/server/api/admin.ts';
-import { defineApi, method } from '../../../../../lib/server/api/route.ts';
-import { UserSchema } from '../../../../../lib/server/api/schemas.ts';
-import { deactivateUser } from '../../../../../lib/server/users/users.ts';
+import { ADMIN_TAGS, ADMINS_ONLY } from '../../../../../features/accounts/index.ts';
+import { actorOf, UserParams, UserSchema, deactivateUser } from '../../../../../features/accounts/server.ts';
+import { defineApi, method } from '../../../../../server/api/route.ts';
 
 export const prerender = false;
 

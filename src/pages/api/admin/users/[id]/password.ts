@@ -1,9 +1,8 @@
 /** POST /api/admin/users/{id}/password: reset a person's password; their sessions end. */
 import { z } from 'astro/zod';
-import { ADMIN_TAGS, ADMINS_ONLY, actorOf, UserParams } from '../../../../../lib/server/api/admin.ts';
-import { defineApi, method } from '../../../../../lib/server/api/route.ts';
-import { passwordSchema } from '../../../../../lib/server/users/user-input.ts';
-import { resetPassword } from '../../../../../lib/server/users/users.ts';
+import { ADMIN_TAGS, ADMINS_ONLY } from '../../../../../features/accounts/index.ts';
+import { actorOf, UserParams, passwordSchema, resetPassword } from '../../../../../features/accounts/server.ts';
+import { defineApi, method } from '../../../../../server/api/route.ts';
 
 export const prerender = false;
 

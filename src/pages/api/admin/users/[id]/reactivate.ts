@@ -1,8 +1,7 @@
 /** POST /api/admin/users/{id}/reactivate: the person may sign in again. */
-import { ADMIN_TAGS, ADMINS_ONLY, actorOf, UserParams } from '../../../../../lib/server/api/admin.ts';
-import { defineApi, method } from '../../../../../lib/server/api/route.ts';
-import { UserSchema } from '../../../../../lib/server/api/schemas.ts';
-import { reactivateUser } from '../../../../../lib/server/users/users.ts';
+import { ADMIN_TAGS, ADMINS_ONLY } from '../../../../../features/accounts/index.ts';
+import { actorOf, UserParams, UserSchema, reactivateUser } from '../../../../../features/accounts/server.ts';
+import { defineApi, method } from '../../../../../server/api/route.ts';
 
 export const prerender = false;
 

@@ -1,9 +1,9 @@
 /** POST /api/me/lessons/{module}/{lesson}: mark a lesson done; again changes nothing. */
 import { z } from 'astro/zod';
-import { defineApi, method } from '../../../../../lib/server/api/route.ts';
-import { ModuleProgressSchema, TRAINING_TAGS, trainingDeps } from '../../../../../lib/server/api/training.ts';
-import { requireUser } from '../../../../../lib/server/auth/guards.ts';
-import { markLessonDone } from '../../../../../lib/server/training/learner.ts';
+import { defineApi, method } from '../../../../../server/api/route.ts';
+import { ModuleProgressSchema, TRAINING_TAGS } from '../../../../../features/training/index.ts';
+import { trainingDeps, markLessonDone } from '../../../../../features/training/server.ts';
+import { requireUser } from '../../../../../features/accounts/server.ts';
 
 export const prerender = false;
 

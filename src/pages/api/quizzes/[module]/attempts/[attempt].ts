@@ -1,10 +1,9 @@
 /** GET /api/quizzes/{module}/attempts/{attempt}: the result of one of my attempts. */
 import { z } from 'astro/zod';
-import { defineApi, method } from '../../../../../lib/server/api/route.ts';
-import { AttemptResultSchema, TRAINING_TAGS, trainingDeps } from '../../../../../lib/server/api/training.ts';
-import { requireUser } from '../../../../../lib/server/auth/guards.ts';
-import { resultOf } from '../../../../../lib/server/training/results.ts';
-import { findModule } from '../../../../../lib/server/training/learner.ts';
+import { defineApi, method } from '../../../../../server/api/route.ts';
+import { AttemptResultSchema, TRAINING_TAGS } from '../../../../../features/training/index.ts';
+import { trainingDeps, resultOf, findModule } from '../../../../../features/training/server.ts';
+import { requireUser } from '../../../../../features/accounts/server.ts';
 
 export const prerender = false;
 

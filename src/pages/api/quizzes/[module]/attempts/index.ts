@@ -3,10 +3,10 @@
  * finished attempts.
  */
 import { z } from 'astro/zod';
-import { defineApi, method } from '../../../../../lib/server/api/route.ts';
-import { AttemptResultSchema, ModuleParams, TRAINING_TAGS, trainingDeps } from '../../../../../lib/server/api/training.ts';
-import { requireUser } from '../../../../../lib/server/auth/guards.ts';
-import { listAttempts, submitAttempt } from '../../../../../lib/server/training/attempts.ts';
+import { defineApi, method } from '../../../../../server/api/route.ts';
+import { AttemptResultSchema, ModuleParams, TRAINING_TAGS } from '../../../../../features/training/index.ts';
+import { trainingDeps, listAttempts, submitAttempt } from '../../../../../features/training/server.ts';
+import { requireUser } from '../../../../../features/accounts/server.ts';
 
 export const prerender = false;
 

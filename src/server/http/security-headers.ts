@@ -1,0 +1,34 @@
+/**
+ * Headers on every response of the site's server. The Content-Security-Policy allows only the
+ * site's own scripts, styles and connections (the pages have no inline script or style), plus
+ * WebAssembly for the in-page search; frame-ancestors lets a helpdesk sidebar embed pages
+ * where KNOWHOW_FRAME_ANCESTORS names it.
+ */
+import type { Env } from '../../kit/server/env.ts';
+
+export function securityHeaders(env: Env): Record<string, string> {
+  const https = env.baseUrl?.startsWith('https://') ?? false;
+  // A sign-in through single sign-on is a form post that the server redirects to the provider.
+  const formTargets = ["'self'", ...(env.oidc ? [new URL(env.oidc.issuer).origin] : [])];
+  const csp = [
+    "default-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    `form-action ${formTargets.join(' ')}`,
+    `frame-ancestors ${["'self'", ...env.frameAncestors.filter((origin) => origin !== "'self'")].join(' ')}`,
+    ...(https ? ['upgrade-insecure-requests'] : []),
+  ].join('; ');
+  return {
+    'Content-Security-Policy': csp,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'same-origin',
+    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=()',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    ...(https ? { 'Strict-Transport-Security': 'max-age=31536000' } : {}),
+  };
+}
