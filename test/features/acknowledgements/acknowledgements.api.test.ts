@@ -11,6 +11,7 @@ import { createUser } from '../../../src/features/accounts/server/users.ts';
 import { DATABASES } from '../../helpers/databases.ts';
 import { FIXTURE_DIST, FIXTURE_V2_DIST } from '../../helpers/fixture-site.ts';
 import { PASSWORD, PEOPLE, signIn } from '../../helpers/people.ts';
+import { requestsAs } from '../../helpers/requests-as.ts';
 import { useServedSite } from '../../helpers/served-site.ts';
 
 interface ErrorBody {
@@ -33,23 +34,7 @@ describe.each(DATABASES)('acknowledgements over HTTP on $name', (database) => {
   const site = useServedSite(database, FIXTURE_DIST, { signIn: { manager: PEOPLE.manager.email, member: PEOPLE.member.email } });
   const cookies: Record<string, string> = site.cookies;
 
-  const call = (path: string, as: string, init: RequestInit = {}) =>
-    fetch(`${site.server.url}${path}`, {
-      ...init,
-      redirect: 'manual',
-      headers: {
-        Origin: site.server.url,
-        ...(init.body ? { 'Content-Type': 'application/json' } : {}),
-        ...(cookies[as] ? { Cookie: cookies[as] } : {}),
-        ...(init.headers as Record<string, string>),
-      },
-    });
-  const json = async <T>(path: string, as: string, init: RequestInit = {}, status = 200): Promise<T> => {
-    const response = await call(path, as, init);
-    const body = await response.text();
-    expect(response.status, `${init.method ?? 'GET'} ${path} as ${as}: ${body}`).toBe(status);
-    return JSON.parse(body) as T;
-  };
+  const { call, json } = requestsAs(site, cookies);
   const post = (as: string, body: unknown, status: number) =>
     json<{ version: string; acknowledgedAt: string } & ErrorBody>(
       '/api/acknowledgements',

@@ -10,6 +10,7 @@ import { createUser } from '../../../src/features/accounts/server/users.ts';
 import { DATABASES } from '../../helpers/databases.ts';
 import { FIXTURE_DIST } from '../../helpers/fixture-site.ts';
 import { PASSWORD, PEOPLE } from '../../helpers/people.ts';
+import { requestsAs } from '../../helpers/requests-as.ts';
 import { useServedSite } from '../../helpers/served-site.ts';
 import { startServer } from '../../helpers/server.ts';
 
@@ -49,17 +50,7 @@ describe.each(DATABASES)('search gaps and page feedback over HTTP on $name', (da
   });
   const cookies: Record<string, string> = site.cookies;
 
-  const call = (path: string, as: string, init: RequestInit = {}) =>
-    fetch(`${site.server.url}${path}`, {
-      ...init,
-      redirect: 'manual',
-      headers: {
-        Origin: site.server.url,
-        ...(typeof init.body === 'string' ? { 'Content-Type': 'application/json' } : {}),
-        ...(cookies[as] ? { Cookie: cookies[as] } : {}),
-        ...(init.headers as Record<string, string>),
-      },
-    });
+  const { call } = requestsAs(site, cookies);
   const post = (path: string, as: string, body: unknown) => call(path, as, { method: 'POST', body: JSON.stringify(body) });
   const gaps = async (as = 'manager', query = '') => {
     const response = await call(`/api/reports/search-gaps${query}`, as);

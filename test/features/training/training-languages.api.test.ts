@@ -14,6 +14,7 @@ import { DATABASES } from '../../helpers/databases.ts';
 import { PROJECT_ROOT, SAMPLE_DIST } from '../../helpers/fixture-site.ts';
 import { PASSWORD, PEOPLE, signIn } from '../../helpers/people.ts';
 import { answersOf, builtQuiz } from '../../helpers/quiz-answers.ts';
+import { requestsAs } from '../../helpers/requests-as.ts';
 import { useServedSite } from '../../helpers/served-site.ts';
 
 const MODULE = 'handling-complaints';
@@ -76,22 +77,7 @@ describe.each(DATABASES)('a translated quiz over HTTP on $name', (database) => {
   const cookies: Record<string, string> = {};
   const drawn: Record<string, string[]>[] = [];
 
-  const call = (path: string, as: string, init: RequestInit = {}) =>
-    fetch(`${site.server.url}${path}`, {
-      ...init,
-      redirect: 'manual',
-      headers: {
-        Origin: site.server.url,
-        ...(init.body ? { 'Content-Type': 'application/json' } : {}),
-        ...(cookies[as] ? { Cookie: cookies[as] } : {}),
-      },
-    });
-  const json = async <T>(path: string, as: string, init: RequestInit = {}, status = 200): Promise<T> => {
-    const response = await call(path, as, init);
-    const body = await response.text();
-    expect(response.status, `${init.method ?? 'GET'} ${path} as ${as}: ${body}`).toBe(status);
-    return JSON.parse(body) as T;
-  };
+  const { call, json } = requestsAs(site, cookies);
   const submit = (as: string, answers: Record<string, string[]>, idempotencyKey = newKey(), status = 201) =>
     json<Result>(`/api/quizzes/${MODULE}/attempts`, as, { method: 'POST', body: JSON.stringify({ answers, idempotencyKey }) }, status);
   // The original's key, found in the attempt's ids by the words of its language.

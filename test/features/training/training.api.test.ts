@@ -10,6 +10,7 @@ import { createUser } from '../../../src/features/accounts/server/users.ts';
 import { DATABASES } from '../../helpers/databases.ts';
 import { FIXTURE_DIST } from '../../helpers/fixture-site.ts';
 import { PASSWORD, PEOPLE, signIn } from '../../helpers/people.ts';
+import { requestsAs } from '../../helpers/requests-as.ts';
 import { useServedSite } from '../../helpers/served-site.ts';
 
 interface ErrorBody {
@@ -71,23 +72,7 @@ describe.each(DATABASES)('training over HTTP on $name', (database) => {
   const cookies: Record<string, string> = site.cookies;
   const ids: Record<string, string> = {};
 
-  const call = (path: string, as: string, init: RequestInit = {}) =>
-    fetch(`${site.server.url}${path}`, {
-      ...init,
-      redirect: 'manual',
-      headers: {
-        Origin: site.server.url,
-        ...(init.body ? { 'Content-Type': 'application/json' } : {}),
-        ...(cookies[as] ? { Cookie: cookies[as] } : {}),
-        ...(init.headers as Record<string, string>),
-      },
-    });
-  const json = async <T>(path: string, as: string, init: RequestInit = {}, status = 200): Promise<T> => {
-    const response = await call(path, as, init);
-    const body = await response.text();
-    expect(response.status, `${init.method ?? 'GET'} ${path} as ${as}: ${body}`).toBe(status);
-    return JSON.parse(body) as T;
-  };
+  const { call, json } = requestsAs(site, cookies);
   const submit = (as: string, body: unknown) =>
     call('/api/quizzes/basics/attempts', as, { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body) });
   const basicsOf = async (as: string) =>
