@@ -7,6 +7,7 @@
 import { defineMiddleware } from 'astro:middleware';
 import { interfaceLanguage } from './kit/i18n/languages.ts';
 import { devApp } from './server/dev-app.ts';
+import { isApiPath } from './server/http/access-gate.ts';
 import { runPipeline } from './server/http/request-pipeline.ts';
 import { getSite } from './features/handbook/pages.ts';
 
@@ -25,7 +26,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
   }
   return runPipeline({ request: context.request, url: context.url, locals }, async () => {
     // Pages rendered on request speak the signed-in person's language, else the site's.
-    if (!context.isPrerendered && !context.url.pathname.startsWith('/api/')) {
+    if (!context.isPrerendered && !isApiPath(context.url.pathname)) {
       const { settings } = await locals.app.manifest();
       locals.lang = interfaceLanguage(locals.user?.language, settings.site.lang);
     }

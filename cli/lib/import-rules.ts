@@ -20,6 +20,7 @@ export const FEATURE_ORDER = [
   'reviews',
   'acknowledgements',
   'feedback',
+  'mcp',
   'site',
 ] as const;
 

@@ -1,6 +1,6 @@
 /**
  * The built server's entry (dist/server/entry.mjs), for cli/serve.ts: Astro's app for the
- * pages, and the API route modules, which the server calls directly (server/http/api-routes.ts).
+ * pages, and the API route modules (and the MCP endpoint's), which the server calls directly (server/http/api-routes.ts).
  */
 import { createApp } from 'astro/app/entrypoint';
 import { setGetEnv } from 'astro/env/setup';
@@ -9,4 +9,6 @@ setGetEnv((key) => process.env[key]);
 
 export const app = createApp({ streaming: true });
 
-export const apiRouteModules: Record<string, Record<string, unknown>> = import.meta.glob('../pages/api/**/*.ts', { eager: true });
+export const apiRouteModules: Record<string, Record<string, unknown>> = import.meta.glob(['../pages/api/**/*.ts', '../pages/mcp.ts'], {
+  eager: true,
+});

@@ -15,6 +15,7 @@ import { migrate } from '../kit/server/db/migrate.ts';
 import type { Database } from '../kit/server/db/schema.ts';
 import type { Env } from '../kit/server/env.ts';
 import { readBuiltContent, type ServedContent } from '../features/handbook/server.ts';
+import { closeUsage } from '../features/mcp/usage.ts';
 import { type Pseudonymise, pseudonymiser } from '../kit/server/pseudonyms.ts';
 import { createRateLimiter, type RateLimiter } from '../kit/server/rate-limit.ts';
 import { createSharedRateLimiter, type SharedRateLimiter } from '../kit/server/rate-limit-store.ts';
@@ -75,7 +76,7 @@ export async function startApp(env: Env, { now = () => new Date(), devSecretFile
     const secret = env.authSecret ?? developmentSecret(devSecretFile);
     const auth = createAuth({ db, kind, env, secret, audit });
     await migrate(database, auth.options);
-    return {
+    const app: AppContext = {
       env,
       manifest: manifest ?? builtContent(join(env.outDir, 'server')),
       database,
@@ -104,8 +105,13 @@ export async function startApp(env: Env, { now = () => new Date(), devSecretFile
           windowMs: SIGN_IN_ACCOUNT_WINDOW_MS,
         }),
       },
-      close: () => database.close(),
+      async close() {
+        // The MCP tools' call counts not yet written.
+        await closeUsage(app).catch((error: unknown) => console.error('Writing the MCP call counts failed:', error));
+        await database.close();
+      },
     };
+    return app;
   } catch (error) {
     await database.close();
     throw error;

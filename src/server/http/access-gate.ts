@@ -13,9 +13,20 @@ const OPEN_PATHS = [
   /^\/api\/auth\//,
   /^\/api\/health\/?$/,
   /^\/api\/me\/?$/,
+  // The MCP endpoint guards itself: keys, people and, on a private handbook, the 401 that points
+  // assistants to the OAuth metadata (features/mcp).
+  /^\/mcp\/?$/,
   /^\/_astro\/[\w.-]+\.(css|js)$/,
   /^\/favicon\.svg$/,
 ];
+
+/**
+ * Addresses served by the API router (server/http/api-routes.ts) rather than Astro's pages:
+ * the JSON API and the MCP endpoint. One rule for the server, the request pipeline and the gate.
+ */
+export function isApiPath(pathname: string): boolean {
+  return pathname.startsWith('/api/') || /^\/mcp\/?$/.test(pathname);
+}
 
 export function isOpenPath(pathname: string): boolean {
   return OPEN_PATHS.some((pattern) => pattern.test(pathname));
@@ -30,7 +41,7 @@ export function gate(pathname: string, signedIn: boolean, mode: AccessMode): Gat
 
 /** Pages live at folder addresses (/policies/refunds/) or at .html files. */
 export function isPageAddress(pathname: string): boolean {
-  if (pathname.startsWith('/api/') || pathname.startsWith('/pagefind/')) return false;
+  if (isApiPath(pathname) || pathname.startsWith('/pagefind/')) return false;
   const last = pathname.split('/').pop() ?? '';
   return !last.includes('.') || last.endsWith('.html');
 }

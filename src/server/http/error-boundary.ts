@@ -4,6 +4,7 @@
  * the client, a bug in a route) used to be unhandled and stop the server for everyone.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isApiPath } from './access-gate.ts';
 
 export type RequestHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
 
@@ -38,7 +39,7 @@ function endFailedRequest(request: IncomingMessage, response: ServerResponse, er
     response.destroy();
     return;
   }
-  const api = path?.startsWith('/api/');
+  const api = path !== undefined && isApiPath(path);
   response.writeHead(500, {
     'Content-Type': api ? 'application/json' : 'text/plain; charset=utf-8',
     'Cache-Control': 'no-store',

@@ -11,7 +11,7 @@ import { corsHeaders } from '../../kit/server/cors.ts';
 import { siteOrigin } from '../../kit/server/env.ts';
 import { errorResponse } from '../../kit/server/errors.ts';
 import { signInAddress } from '../../features/accounts/index.ts';
-import { gate } from './access-gate.ts';
+import { gate, isApiPath } from './access-gate.ts';
 import { isCrossSiteRequest } from './origin-check.ts';
 
 export interface RequestLocals {
@@ -31,7 +31,7 @@ export interface PipelineContext {
 export async function runPipeline(context: PipelineContext, route: () => Promise<Response>): Promise<Response> {
   const { request, url, locals } = context;
   const pathname = url.pathname;
-  const isApi = pathname.startsWith('/api/');
+  const isApi = isApiPath(pathname);
   if (isCrossSiteRequest(request, [url.origin, siteOrigin(locals.app.env)])) {
     const message = 'Requests from other sites are refused here: send Content-Type: application/json, or an Origin header of this site.';
     return isApi ? errorResponse('FORBIDDEN_ORIGIN', message) : new Response(message, { status: 403 });

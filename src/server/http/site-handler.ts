@@ -14,7 +14,7 @@ import { CLIENT_ADDRESS_HEADER, resolveSession, type SessionUser } from '../../f
 import { siteOrigin } from '../../kit/server/env.ts';
 import { errorResponse } from '../../kit/server/errors.ts';
 import { signInAddress } from '../../features/accounts/index.ts';
-import { gate, isOpenPath, isPageAddress } from './access-gate.ts';
+import { gate, isApiPath, isOpenPath, isPageAddress } from './access-gate.ts';
 import type { ApiRouter } from './api-routes.ts';
 import { type AstroRenderer, webRequestOf, writeWebResponse } from './astro-bridge.ts';
 import type { RequestLocals } from './request-pipeline.ts';
@@ -71,7 +71,7 @@ export function createSiteHandler({
         return redirect(response, '/account/?required=password');
       }
     }
-    if (!pathname.startsWith('/api/')) {
+    if (!isApiPath(pathname)) {
       if (renewedCookies.length > 0) response.setHeader('Set-Cookie', renewedCookies);
       if (searchFiles.send(request, response, pathname, scope)) return;
       if (sendStaticFile(clientDir, request, response, pathname, scope)) return;
@@ -81,7 +81,7 @@ export function createSiteHandler({
     const webRequest = await webRequestOf(request, protocol);
     if (webRequest instanceof Response) return void (await writeWebResponse(webRequest, response));
     const locals = { app, clientAddress, renewedCookies, ...(user !== undefined ? { user } : {}) } as RequestLocals;
-    const answer = pathname.startsWith('/api/')
+    const answer = isApiPath(pathname)
       ? await api.handle({ request: webRequest, url: new URL(webRequest.url), locals })
       : await astro(webRequest, locals);
     await writeWebResponse(answer, response);
@@ -101,7 +101,7 @@ async function writeError(
   code: RequestProblem['code'] | 'UNAUTHORIZED',
   message: string,
 ) {
-  if (path.startsWith('/api/')) {
+  if (isApiPath(path)) {
     const body = await errorResponse(code, message).text();
     response.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
     response.end(body);

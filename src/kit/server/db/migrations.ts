@@ -250,6 +250,23 @@ export function knowhowMigrations(kind: DatabaseKind): Record<string, Migration>
           .execute();
       },
     },
+    '2026-12-08-mcp-usage': {
+      async up(db: Kysely<unknown>) {
+        // Calls of the MCP tools per caller (an API key, a person, or anonymous callers
+        // together), tool and day (UTC), for the admins' view. Counted in memory and added here
+        // every few seconds, never written on every call.
+        await db.schema
+          .createTable('mcp_usage')
+          .addColumn('day', 'text', (column) => column.notNull())
+          .addColumn('caller_kind', 'text', (column) => column.notNull())
+          .addColumn('caller_id', 'text', (column) => column.notNull())
+          .addColumn('caller_name', 'text', (column) => column.notNull())
+          .addColumn('tool', 'text', (column) => column.notNull())
+          .addColumn('calls', 'integer', (column) => column.notNull())
+          .addPrimaryKeyConstraint('mcp_usage_pk', ['day', 'caller_kind', 'caller_id', 'tool'])
+          .execute();
+      },
+    },
   };
 }
 

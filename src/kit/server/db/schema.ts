@@ -211,6 +211,18 @@ export interface PageVersionTable {
   first_seen_at: string;
 }
 
+export interface McpUsageTable {
+  day: string;
+  /** key, person or anonymous. */
+  caller_kind: string;
+  /** The key's or the person's id; '' for anonymous callers. */
+  caller_id: string;
+  /** The key's or the person's name when last counted. */
+  caller_name: string;
+  tool: string;
+  calls: number;
+}
+
 export interface Database {
   user: UserTable;
   session: SessionTable;
@@ -226,6 +238,7 @@ export interface Database {
   retake_request: RetakeRequestTable;
   search_gap: SearchGapTable;
   search_gap_asker: SearchGapAskerTable;
+  mcp_usage: McpUsageTable;
   page_feedback: PageFeedbackTable;
   acknowledgement: AcknowledgementTable;
   page_version: PageVersionTable;

@@ -1,0 +1,150 @@
+/**
+ * The MCP endpoint (/mcp): stateless Streamable HTTP on the official SDK. Each request is
+ * answered by a server made for its caller (the tools a person may call are listed to people
+ * only), by the SDK's handler: the current protocol revision, and the 2025 ones (2025-11-25,
+ * 2025-06-18, 2025-03-26) through its stateless fallback. Before any JSON-RPC is read the caller
+ * is known, allowed and within its rate limit, and the body is within MAX_BODY_BYTES.
+ */
+import { createMcpHandler, type McpHttpHandler, McpServer } from '@modelcontextprotocol/server';
+import type { AppContext } from '../../../server/app.ts';
+import {
+  AcknowledgementsDueOutput,
+  GetPageInput,
+  GetPageOutput,
+  type McpToolName,
+  MyTrainingOutput,
+  NoInput,
+  SearchInput,
+  SearchOutput,
+} from '../schemas.ts';
+import { type CallerContext, type McpCaller, jsonRpcError, rateLimited, resolveCaller } from './callers.ts';
+import { acknowledgementsDueTool, getPageTool, myTrainingTool, searchTool, type ToolContext, toolError } from './tools.ts';
+import { countCall } from './usage.ts';
+
+/** Bodies larger than this are refused before they are parsed. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+const SERVER_INFO = { name: 'knowhow', title: 'Knowhow handbook', version: '1.0.0' };
+const READ_ONLY = { readOnlyHint: true, openWorldHint: false, destructiveHint: false, idempotentHint: true } as const;
+
+const INSTRUCTIONS =
+  "The organisation's handbook: policies, how-tos and training. Search it with `search` (a question in plain words) and read a page with `get_page` (a url from search). Every answer says who owns the page and whether its review is current, due soon or overdue: say so when a page is overdue or a stale translation.";
+
+interface RequestInfo {
+  caller: McpCaller;
+  requestOrigin: string;
+}
+
+/** Runs a tool for the caller, counted, and answers a failure as a tool error (logged) rather than a broken request. */
+function run<Input>(
+  app: AppContext,
+  info: RequestInfo,
+  tool: McpToolName,
+  body: (context: ToolContext, input: Input) => ReturnType<typeof searchTool>,
+) {
+  return async (input: Input) => {
+    countCall(app, info.caller, tool);
+    try {
+      return await body({ app, caller: info.caller, requestOrigin: info.requestOrigin }, input);
+    } catch (error) {
+      console.error(`MCP tool ${tool} failed:`, error);
+      return toolError('Something went wrong on the server while answering; it was logged. Try again.');
+    }
+  };
+}
+
+/** A server with the tools `info.caller` may call. Cheap: the schemas are made once, at load. */
+function serverFor(app: AppContext, info: RequestInfo): McpServer {
+  const server = new McpServer(SERVER_INFO, { instructions: INSTRUCTIONS });
+  server.registerTool(
+    'search',
+    {
+      title: 'Search the handbook',
+      description:
+        'Search the handbook with a question in plain words (e.g. "customer wants a refund after 5 weeks"). The best pages first, each with its whole address, the matching section, a snippet, its owner and its review status. Same ranking as the handbook\'s own search.',
+      inputSchema: SearchInput,
+      outputSchema: SearchOutput,
+      annotations: { title: 'Search the handbook', ...READ_ONLY },
+    },
+    run(app, info, 'search', searchTool),
+  );
+  server.registerTool(
+    'get_page',
+    {
+      title: 'Read a handbook page',
+      description:
+        'One page of the handbook as Markdown, with its owner, review status, version, translations and section anchors. Pass a url that search gave, or a path such as /policies/refunds-and-returns/.',
+      inputSchema: GetPageInput,
+      outputSchema: GetPageOutput,
+      annotations: { title: 'Read a handbook page', ...READ_ONLY },
+    },
+    run(app, info, 'get_page', getPageTool),
+  );
+  if (info.caller.kind === 'person') {
+    server.registerTool(
+      'my_training',
+      {
+        title: 'My training',
+        description: 'The training modules assigned to me (the signed-in person): status, due dates and progress, the most urgent first.',
+        inputSchema: NoInput,
+        outputSchema: MyTrainingOutput,
+        annotations: { title: 'My training', ...READ_ONLY },
+      },
+      run(app, info, 'my_training', myTrainingTool),
+    );
+    server.registerTool(
+      'acknowledgements_due',
+      {
+        title: 'Pages I must acknowledge',
+        description: 'The pages whose current version I (the signed-in person) must still read and acknowledge.',
+        inputSchema: NoInput,
+        outputSchema: AcknowledgementsDueOutput,
+        annotations: { title: 'Pages I must acknowledge', ...READ_ONLY },
+      },
+      run(app, info, 'acknowledgements_due', acknowledgementsDueTool),
+    );
+  }
+  return server;
+}
+
+const handlers = new WeakMap<AppContext, McpHttpHandler>();
+
+function handlerFor(app: AppContext): McpHttpHandler {
+  let handler = handlers.get(app);
+  if (!handler) {
+    handler = createMcpHandler(({ authInfo }) => serverFor(app, authInfo?.extra?.knowhow as RequestInfo), {
+      legacy: 'stateless',
+      responseMode: 'json',
+      maxRequestBodySize: MAX_BODY_BYTES,
+      onerror: (error) => {
+        if (process.env.KNOWHOW_DEBUG_MCP) console.error('MCP request refused:', error);
+      },
+    });
+    handlers.set(app, handler);
+  }
+  return handler;
+}
+
+/** Answers one HTTP request to /mcp. */
+export async function answerMcp(context: CallerContext & { url: URL }): Promise<Response> {
+  const { app, request } = context;
+  const decision = await resolveCaller(context);
+  if ('refused' in decision) return decision.refused;
+  const { caller } = decision;
+  const limited = rateLimited(app, caller);
+  if (limited) return limited;
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  if (declared > MAX_BODY_BYTES) {
+    return jsonRpcError(413, -32600, `The request is too large: keep it under ${MAX_BODY_BYTES / 1024} KB.`);
+  }
+  const info: RequestInfo = { caller, requestOrigin: context.url.origin };
+  const response = await handlerFor(app).fetch(request, {
+    authInfo: { token: '', clientId: caller.kind === 'anonymous' ? 'anonymous' : caller.id, scopes: ['read'], extra: { knowhow: info } },
+  });
+  if (!response.headers.has('cache-control')) {
+    const answered = new Response(response.body, response);
+    answered.headers.set('Cache-Control', 'no-store');
+    return answered;
+  }
+  return response;
+}
