@@ -119,6 +119,13 @@ const ROWS: Row[] = [
     public: adminsOnly(200, 'sign-in'),
     private: adminsOnly(200, 'sign-in'),
   },
+  {
+    files: ['admin/assistants.astro'],
+    method: 'GET',
+    path: '/admin/assistants/',
+    public: adminsOnly(200, 'sign-in'),
+    private: adminsOnly(200, 'sign-in'),
+  },
   // Training pages
   {
     files: ['my-training.astro'],
@@ -199,6 +206,17 @@ const ROWS: Row[] = [
     public: managersAndAdmins(200, 'sign-in'),
     private: managersAndAdmins(200, 'sign-in'),
   },
+  // The MCP endpoint for AI assistants: readable like the pages; a private handbook's 401 points to its OAuth metadata
+  {
+    files: ['mcp.ts'],
+    method: 'POST',
+    path: '/mcp',
+    headers: { Accept: 'application/json, text/event-stream', 'MCP-Protocol-Version': '2025-06-18' },
+    body: { jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'search', arguments: { query: 'refund' } } },
+    public: everyone(200),
+    private: signedIn(200, 401),
+  },
+  { files: ['mcp.ts'], method: 'GET', path: '/mcp', public: everyone(405), private: signedIn(405, 401) },
   // The API
   { files: ['api/health.ts'], method: 'GET', path: '/api/health', public: everyone(200), private: everyone(200) },
   { files: ['api/search.ts'], method: 'GET', path: '/api/search?q=refund', public: everyone(200), private: signedIn(200, 401) },

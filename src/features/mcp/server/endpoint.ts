@@ -5,7 +5,16 @@
  * 2025-06-18, 2025-03-26) through its stateless fallback. Before any JSON-RPC is read the caller
  * is known, allowed and within its rate limit, and the body is within MAX_BODY_BYTES.
  */
-import { createMcpHandler, type McpHttpHandler, McpServer } from '@modelcontextprotocol/server';
+import {
+  type AuthInfo,
+  createMcpHandler,
+  isLegacyRequest,
+  type McpHttpHandler,
+  McpServer,
+  readRequestBody,
+  WebStandardStreamableHTTPServerTransport,
+} from '@modelcontextprotocol/server';
+import type { z } from 'astro/zod';
 import type { AppContext } from '../../../server/app.ts';
 import {
   AcknowledgementsDueOutput,
@@ -62,8 +71,8 @@ function serverFor(app: AppContext, info: RequestInfo): McpServer {
       title: 'Search the handbook',
       description:
         'Search the handbook with a question in plain words (e.g. "customer wants a refund after 5 weeks"). The best pages first, each with its whole address, the matching section, a snippet, its owner and its review status. Same ranking as the handbook\'s own search.',
-      inputSchema: SearchInput,
-      outputSchema: SearchOutput,
+      inputSchema: SCHEMAS.searchInput,
+      outputSchema: SCHEMAS.searchOutput,
       annotations: { title: 'Search the handbook', ...READ_ONLY },
     },
     run(app, info, 'search', searchTool),
@@ -74,8 +83,8 @@ function serverFor(app: AppContext, info: RequestInfo): McpServer {
       title: 'Read a handbook page',
       description:
         'One page of the handbook as Markdown, with its owner, review status, version, translations and section anchors. Pass a url that search gave, or a path such as /policies/refunds-and-returns/.',
-      inputSchema: GetPageInput,
-      outputSchema: GetPageOutput,
+      inputSchema: SCHEMAS.getPageInput,
+      outputSchema: SCHEMAS.getPageOutput,
       annotations: { title: 'Read a handbook page', ...READ_ONLY },
     },
     run(app, info, 'get_page', getPageTool),
@@ -86,8 +95,8 @@ function serverFor(app: AppContext, info: RequestInfo): McpServer {
       {
         title: 'My training',
         description: 'The training modules assigned to me (the signed-in person): status, due dates and progress, the most urgent first.',
-        inputSchema: NoInput,
-        outputSchema: MyTrainingOutput,
+        inputSchema: SCHEMAS.noInput,
+        outputSchema: SCHEMAS.myTrainingOutput,
         annotations: { title: 'My training', ...READ_ONLY },
       },
       run(app, info, 'my_training', myTrainingTool),
@@ -97,8 +106,8 @@ function serverFor(app: AppContext, info: RequestInfo): McpServer {
       {
         title: 'Pages I must acknowledge',
         description: 'The pages whose current version I (the signed-in person) must still read and acknowledge.',
-        inputSchema: NoInput,
-        outputSchema: AcknowledgementsDueOutput,
+        inputSchema: SCHEMAS.noInput,
+        outputSchema: SCHEMAS.acknowledgementsDueOutput,
         annotations: { title: 'Pages I must acknowledge', ...READ_ONLY },
       },
       run(app, info, 'acknowledgements_due', acknowledgementsDueTool),
@@ -107,22 +116,76 @@ function serverFor(app: AppContext, info: RequestInfo): McpServer {
   return server;
 }
 
-const handlers = new WeakMap<AppContext, McpHttpHandler>();
+/**
+ * The schema, with its JSON Schema made once rather than by every request's server (tools/list
+ * and every call ask for it; making it took most of a request's time).
+ */
+function madeOnce<Schema extends z.ZodType>(schema: Schema): Schema {
+  const standard = schema['~standard'] as Schema['~standard'] & {
+    jsonSchema: Record<'input' | 'output', (options: { target: string }) => Record<string, unknown>>;
+  };
+  const made = new Map<string, Record<string, unknown>>();
+  const once = (io: 'input' | 'output') => (options: { target: string }) => {
+    const key = `${io} ${options.target}`;
+    let json = made.get(key);
+    if (!json) {
+      // Frozen: the SDK reads it for every request and must not change it for the next.
+      json = deepFreeze(standard.jsonSchema[io](options));
+      made.set(key, json);
+    }
+    return json;
+  };
+  return { '~standard': { ...standard, jsonSchema: { input: once('input'), output: once('output') } } } as unknown as Schema;
+}
 
-function handlerFor(app: AppContext): McpHttpHandler {
-  let handler = handlers.get(app);
+function deepFreeze<Value>(value: Value): Value {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
+const SCHEMAS = {
+  searchInput: madeOnce(SearchInput),
+  searchOutput: madeOnce(SearchOutput),
+  getPageInput: madeOnce(GetPageInput),
+  getPageOutput: madeOnce(GetPageOutput),
+  noInput: madeOnce(NoInput),
+  myTrainingOutput: madeOnce(MyTrainingOutput),
+  acknowledgementsDueOutput: madeOnce(AcknowledgementsDueOutput),
+};
+
+const modernHandlers = new WeakMap<AppContext, McpHttpHandler>();
+
+/** The SDK's handler for the current revision (2026-07-28 and later), one per app context. */
+function modernHandlerFor(app: AppContext): McpHttpHandler {
+  let handler = modernHandlers.get(app);
   if (!handler) {
     handler = createMcpHandler(({ authInfo }) => serverFor(app, authInfo?.extra?.knowhow as RequestInfo), {
-      legacy: 'stateless',
+      legacy: 'reject',
       responseMode: 'json',
       maxRequestBodySize: MAX_BODY_BYTES,
-      onerror: (error) => {
-        if (process.env.KNOWHOW_DEBUG_MCP) console.error('MCP request refused:', error);
-      },
     });
-    handlers.set(app, handler);
+    modernHandlers.set(app, handler);
   }
   return handler;
+}
+
+/**
+ * A 2025-era request (2025-11-25, 2025-06-18, 2025-03-26): a server and a stateless transport for
+ * this request alone, answering in one JSON body (no event stream: the tools answer at once).
+ */
+async function answerLegacy(app: AppContext, request: Request, body: unknown, authInfo: AuthInfo): Promise<Response> {
+  const server = serverFor(app, authInfo.extra?.knowhow as RequestInfo);
+  const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
+  await server.connect(transport);
+  try {
+    return await transport.handleRequest(request, { authInfo, parsedBody: body });
+  } finally {
+    transport.close().catch(() => {});
+    server.close().catch(() => {});
+  }
 }
 
 /** Answers one HTTP request to /mcp. */
@@ -133,18 +196,35 @@ export async function answerMcp(context: CallerContext & { url: URL }): Promise<
   const { caller } = decision;
   const limited = rateLimited(app, caller);
   if (limited) return limited;
-  const declared = Number(request.headers.get('content-length') ?? 0);
-  if (declared > MAX_BODY_BYTES) {
-    return jsonRpcError(413, -32600, `The request is too large: keep it under ${MAX_BODY_BYTES / 1024} KB.`);
+  if (request.method !== 'POST') {
+    // Stateless: no session to open a stream on (GET) or to end (DELETE).
+    return jsonRpcError(405, -32000, `${request.method} is not allowed here: send each JSON-RPC message as a POST.`, undefined, {
+      Allow: 'POST',
+    });
+  }
+  if (!/^application\/json\b/i.test(request.headers.get('content-type') ?? '')) {
+    return jsonRpcError(415, -32000, 'Send the JSON-RPC message as JSON, with Content-Type: application/json.');
+  }
+  const read = await readRequestBody(request, MAX_BODY_BYTES);
+  if (read.tooLarge) return jsonRpcError(413, -32600, `The request is too large: keep it under ${MAX_BODY_BYTES / 1024} KB.`);
+  let body: unknown;
+  try {
+    body = JSON.parse(read.text);
+  } catch (error) {
+    return jsonRpcError(400, -32700, `Parse error: the body is not valid JSON (${(error as Error).message}).`);
   }
   const info: RequestInfo = { caller, requestOrigin: context.url.origin };
-  const response = await handlerFor(app).fetch(request, {
-    authInfo: { token: '', clientId: caller.kind === 'anonymous' ? 'anonymous' : caller.id, scopes: ['read'], extra: { knowhow: info } },
-  });
-  if (!response.headers.has('cache-control')) {
-    const answered = new Response(response.body, response);
-    answered.headers.set('Cache-Control', 'no-store');
-    return answered;
-  }
-  return response;
+  const authInfo: AuthInfo = {
+    token: '',
+    clientId: caller.kind === 'anonymous' ? 'anonymous' : caller.id,
+    scopes: ['read'],
+    extra: { knowhow: info },
+  };
+  const response = (await isLegacyRequest(request, body, { maxRequestBodySize: MAX_BODY_BYTES }))
+    ? await answerLegacy(app, request, body, authInfo)
+    : await modernHandlerFor(app).fetch(request, { authInfo, parsedBody: body });
+  if (response.headers.has('cache-control')) return response;
+  const answered = new Response(response.body, response);
+  answered.headers.set('Cache-Control', 'no-store');
+  return answered;
 }

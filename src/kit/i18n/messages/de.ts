@@ -621,6 +621,19 @@ export const de: Catalogue = {
   'audit.type.password-reset': 'Passwort zurückgesetzt',
   'audit.type.password-changed': 'Passwort geändert',
 
+  'assistants.title': 'Assistenten und Schlüssel: Aufrufe je Werkzeug',
+  'assistants.intro':
+    'Wie oft jeder API-Schlüssel, der eigene Assistent jeder Person und nicht angemeldete Aufrufer die MCP-Werkzeuge des Handbuchs (unter /mcp) vom {from} bis {to} (UTC-Tage) aufgerufen haben. Aufrufe erscheinen hier nach wenigen Sekunden.',
+  'assistants.caller': 'Aufrufer',
+  'assistants.kind': 'Art',
+  'assistants.kind.key': 'API-Schlüssel',
+  'assistants.kind.person': 'Person',
+  'assistants.kind.anonymous': 'Nicht angemeldet',
+  'assistants.total': 'Gesamt',
+  'assistants.table': 'Aufrufe je Aufrufer und Werkzeug',
+  'assistants.none': 'In dieser Zeit hat kein Assistent die Werkzeuge aufgerufen.',
+  'assistants.link': 'Assistenten und Schlüssel',
+
   'adminUsers.title': 'Personen',
   'adminUsers.add': 'Person hinzufügen',
   'adminUsers.import': 'Viele auf einmal: {command} (siehe docs/procedures/managing-people.md).',

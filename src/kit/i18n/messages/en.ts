@@ -651,6 +651,20 @@ export const en = {
   'audit.type.password-reset': 'Password reset',
   'audit.type.password-changed': 'Password changed',
 
+  // What AI assistants called (/admin/assistants/)
+  'assistants.title': 'Assistants and keys: calls per tool',
+  'assistants.intro':
+    "How often each API key, each person's own assistant and anonymous callers called the handbook's MCP tools (at /mcp) from {from} to {to} (UTC days). Counts reach this page within seconds.",
+  'assistants.caller': 'Caller',
+  'assistants.kind': 'Kind',
+  'assistants.kind.key': 'API key',
+  'assistants.kind.person': 'Person',
+  'assistants.kind.anonymous': 'Anyone not signed in',
+  'assistants.total': 'Total',
+  'assistants.table': 'Calls per caller and tool',
+  'assistants.none': 'No assistant has called the tools in this time.',
+  'assistants.link': 'Assistants and keys',
+
   // People (/admin/users/ and /admin/users/new/, /admin/users/{id}/)
   'adminUsers.title': 'People',
   'adminUsers.add': 'Add a person',

@@ -606,6 +606,19 @@ export const fi: Catalogue = {
   'audit.type.password-reset': 'Salasana nollattu',
   'audit.type.password-changed': 'Salasana vaihdettu',
 
+  'assistants.title': 'Avustajat ja avaimet: kutsut työkaluittain',
+  'assistants.intro':
+    'Kuinka usein kukin API-avain, kunkin henkilön oma avustaja ja kirjautumattomat kutsujat kutsuivat käsikirjan MCP-työkaluja (osoitteessa /mcp) {from}–{to} (UTC-päivät). Kutsut näkyvät täällä muutamassa sekunnissa.',
+  'assistants.caller': 'Kutsuja',
+  'assistants.kind': 'Laji',
+  'assistants.kind.key': 'API-avain',
+  'assistants.kind.person': 'Henkilö',
+  'assistants.kind.anonymous': 'Kirjautumaton',
+  'assistants.total': 'Yhteensä',
+  'assistants.table': 'Kutsut kutsujittain ja työkaluittain',
+  'assistants.none': 'Yksikään avustaja ei kutsunut työkaluja tänä aikana.',
+  'assistants.link': 'Avustajat ja avaimet',
+
   'adminUsers.title': 'Henkilöt',
   'adminUsers.add': 'Lisää henkilö',
   'adminUsers.import': 'Monta kerralla: {command} (katso docs/procedures/managing-people.md).',

@@ -672,6 +672,19 @@ export const pl: Catalogue = {
   'audit.type.password-reset': 'Zresetowano hasło',
   'audit.type.password-changed': 'Zmieniono hasło',
 
+  'assistants.title': 'Asystenci i klucze: wywołania według narzędzia',
+  'assistants.intro':
+    'Jak często każdy klucz API, własny asystent każdej osoby i niezalogowani wywołujący używali narzędzi MCP podręcznika (pod /mcp) od {from} do {to} (dni UTC). Wywołania pojawiają się tu po kilku sekundach.',
+  'assistants.caller': 'Wywołujący',
+  'assistants.kind': 'Rodzaj',
+  'assistants.kind.key': 'Klucz API',
+  'assistants.kind.person': 'Osoba',
+  'assistants.kind.anonymous': 'Niezalogowani',
+  'assistants.total': 'Razem',
+  'assistants.table': 'Wywołania według wywołującego i narzędzia',
+  'assistants.none': 'W tym czasie żaden asystent nie wywołał narzędzi.',
+  'assistants.link': 'Asystenci i klucze',
+
   'adminUsers.title': 'Osoby',
   'adminUsers.add': 'Dodaj osobę',
   'adminUsers.import': 'Wiele naraz: {command} (zob. docs/procedures/managing-people.md).',

@@ -604,6 +604,19 @@ export const sv: Catalogue = {
   'audit.type.password-reset': 'Lösenord återställt',
   'audit.type.password-changed': 'Lösenord bytt',
 
+  'assistants.title': 'Assistenter och nycklar: anrop per verktyg',
+  'assistants.intro':
+    'Hur ofta varje API-nyckel, varje persons egen assistent och anonyma anropare anropade handbokens MCP-verktyg (på /mcp) från {from} till {to} (UTC-dagar). Anropen syns här inom några sekunder.',
+  'assistants.caller': 'Anropare',
+  'assistants.kind': 'Slag',
+  'assistants.kind.key': 'API-nyckel',
+  'assistants.kind.person': 'Person',
+  'assistants.kind.anonymous': 'Ej inloggade',
+  'assistants.total': 'Totalt',
+  'assistants.table': 'Anrop per anropare och verktyg',
+  'assistants.none': 'Ingen assistent har anropat verktygen under den här tiden.',
+  'assistants.link': 'Assistenter och nycklar',
+
   'adminUsers.title': 'Personer',
   'adminUsers.add': 'Lägg till en person',
   'adminUsers.import': 'Många på en gång: {command} (se docs/procedures/managing-people.md).',
