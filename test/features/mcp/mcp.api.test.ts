@@ -197,8 +197,11 @@ describe.each(DATABASES)('the MCP server on $name', (database) => {
       const get = await fetch(`${url}/mcp`, { headers: { Accept: 'text/event-stream' } });
       expect(get.status).toBe(405);
 
-      const text = await fetch(`${url}/mcp`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'hello' });
+      const text = await fetch(`${url}/mcp`, { method: 'POST', headers: { 'Content-Type': 'text/plain', Origin: url }, body: 'hello' });
       expect(text.status).toBe(415);
+      // Without a JSON type or this site's Origin it could be another site's form: refused as on the API.
+      const form = await fetch(`${url}/mcp`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'hello' });
+      expect(form.status).toBe(403);
 
       // Still serving.
       const after = await rpc(url, callTool('search', { query: 'refund', limit: 1 }));
