@@ -4,6 +4,8 @@
  * requests where a client would not send what is tested): the tools, their schemas and
  * answers, who may call them, bad input, rate limits and the admins' call counts.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { describe, expect, it, vi } from 'vitest';
 import { DATABASES } from '../../helpers/databases.ts';
@@ -23,6 +25,22 @@ interface PageFacts {
   staleTranslation: boolean;
 }
 type SearchResult = PageFacts & { anchor: string; sectionUrl: string; snippet: string };
+
+interface PageAnswer extends PageFacts {
+  markdown: string;
+  version: string;
+  summary: string | null;
+  translations: { lang: string; url: string }[];
+  sections: { anchor: string; title: string; depth: number; url: string }[];
+}
+
+/** Where the tools' addresses point: the built handbook's public address, else the server's own. */
+function publicOrigin(dist: string, server: string): string {
+  const manifest = JSON.parse(readFileSync(join(dist, 'server', 'knowhow-manifest.json'), 'utf8')) as {
+    settings: { site: { url?: string } };
+  };
+  return manifest.settings.site.url ?? server;
+}
 
 const JSON_RPC_HEADERS = {
   'Content-Type': 'application/json',
@@ -60,6 +78,8 @@ describe.each(DATABASES)('the MCP server on $name', (database) => {
       env: { KNOWHOW_SEARCH_RATE_LIMIT: '100000' },
     });
 
+    const origin = () => publicOrigin(FIXTURE_DIST, site.server.url);
+
     it('lists the read tools to anonymous callers, each with its schemas and read-only annotations', async () => {
       const client = await connect(site.server.url);
       const { tools } = await client.listTools();
@@ -82,7 +102,7 @@ describe.each(DATABASES)('the MCP server on $name', (database) => {
       expect(result.isError).toBeFalsy();
       const { results } = result.structuredContent as { results: SearchResult[] };
       expect(results.length).toBeGreaterThan(0);
-      const refunds = results.find((hit) => hit.url === `${site.server.url}/policies/refunds/`);
+      const refunds = results.find((hit) => hit.url === `${origin()}/policies/refunds/`);
       expect(refunds).toMatchObject({
         title: 'Refunds',
         type: 'policy',
@@ -93,9 +113,9 @@ describe.each(DATABASES)('the MCP server on $name', (database) => {
         reviewStatus: 'overdue',
         staleTranslation: false,
       });
-      expect(refunds?.sectionUrl.startsWith(`${site.server.url}/policies/refunds/`)).toBe(true);
+      expect(refunds?.sectionUrl.startsWith(`${origin()}/policies/refunds/`)).toBe(true);
       for (const hit of results) {
-        expect(hit.url.startsWith(`${site.server.url}/`)).toBe(true);
+        expect(hit.url.startsWith(`${origin()}/`)).toBe(true);
         expect(['current', 'due-soon', 'overdue', 'unknown']).toContain(hit.reviewStatus);
       }
       // The text copy says the same, for clients that read only text.
@@ -122,6 +142,49 @@ describe.each(DATABASES)('the MCP server on $name', (database) => {
       await client.close();
     });
 
+    it('reads a page as Markdown with its facts, version and section anchors, by its path or its whole address', async () => {
+      const client = await connect(site.server.url);
+      const result = await client.callTool({ name: 'get_page', arguments: { url: '/policies/refunds/' } });
+      expect(result.isError, JSON.stringify(result.content)).toBeFalsy();
+      const page = result.structuredContent as unknown as PageAnswer;
+      expect(page).toMatchObject({
+        title: 'Refunds',
+        url: `${origin()}/policies/refunds/`,
+        type: 'policy',
+        owner: 'Billing Operations',
+        lastReviewed: '2020-01-15',
+        reviewStatus: 'overdue',
+        staleTranslation: false,
+        translations: [],
+      });
+      expect(page.version).toMatch(/\S/);
+      expect(page.markdown).not.toMatch(/^---/);
+      expect(page.markdown).not.toMatch(/^reviewed:/m);
+      expect(page.markdown).toMatch(/refund/i);
+      // Links in the Markdown are whole addresses.
+      for (const [, target] of page.markdown.matchAll(/\]\(([^)\s]+)/g)) expect(target).toMatch(/^(https?:|mailto:|#)/);
+      expect(page.sections.map((section) => section.anchor)).toContain('refund-window');
+      for (const section of page.sections) expect(section.url).toBe(`${origin()}/policies/refunds/#${section.anchor}`);
+      const again = await client.callTool({ name: 'get_page', arguments: { url: page.url } });
+      expect(again.structuredContent).toEqual(result.structuredContent);
+      await client.close();
+    });
+
+    it('lists the pages as resources, a page of them at a time, and reads one as Markdown', async () => {
+      const client = await connect(site.server.url);
+      const { resources, nextCursor } = await client.listResources();
+      expect(nextCursor).toBeUndefined();
+      const refunds = resources.find((resource) => resource.uri === `${origin()}/policies/refunds/`);
+      expect(refunds).toMatchObject({ title: 'Refunds', mimeType: 'text/markdown' });
+      const read = await client.readResource({ uri: refunds?.uri as string });
+      const [content] = read.contents as { uri: string; mimeType: string; text: string }[];
+      expect(content).toMatchObject({ uri: refunds?.uri, mimeType: 'text/markdown' });
+      expect(content?.text).toMatch(/refund/i);
+      await expect(client.readResource({ uri: `${origin()}/policies/no-such-policy/` })).rejects.toThrow(/no page/);
+      await expect(client.listResources({ cursor: 'not-a-cursor' })).rejects.toThrow(/cursor/);
+      await client.close();
+    });
+
     it('answers an unknown page with a tool error that says how to find pages', async () => {
       const client = await connect(site.server.url);
       const result = await client.callTool({ name: 'get_page', arguments: { url: '/policies/no-such-policy/' } });
@@ -140,11 +203,11 @@ describe.each(DATABASES)('the MCP server on $name', (database) => {
       expect(training.isError).toBeFalsy();
       const { modules } = training.structuredContent as { modules: { module: string; url: string; status: string }[] };
       expect(modules.map((module) => module.module)).toContain('basics');
-      for (const module of modules) expect(module.url.startsWith(`${site.server.url}/`)).toBe(true);
+      for (const module of modules) expect(module.url.startsWith(`${origin()}/`)).toBe(true);
       const acknowledgements = await client.callTool({ name: 'acknowledgements_due', arguments: {} });
       expect(acknowledgements.isError).toBeFalsy();
       const { due } = acknowledgements.structuredContent as { due: { url: string; title: string; version: string }[] };
-      expect(due.map((item) => item.url)).toContain(`${site.server.url}/policies/refunds/`);
+      expect(due.map((item) => item.url)).toContain(`${origin()}/policies/refunds/`);
       await client.close();
 
       // Anonymous callers can neither see them nor call them.
@@ -262,7 +325,9 @@ describe.each(DATABASES)('the MCP server on $name', (database) => {
     it('answers a signed-in person', async () => {
       const client = await connect(site.server.url, { headers: { Cookie: site.cookies.member } });
       const result = await client.callTool({ name: 'search', arguments: { query: 'refund', limit: 1 } });
-      expect((result.structuredContent as { results: SearchResult[] }).results[0]?.url).toBe(`${site.server.url}/policies/refunds/`);
+      expect((result.structuredContent as { results: SearchResult[] }).results[0]?.url).toBe(
+        `${publicOrigin(FIXTURE_DIST, site.server.url)}/policies/refunds/`,
+      );
       await client.close();
     });
 
@@ -288,13 +353,29 @@ describe.each(DATABASES)('the MCP server on $name', (database) => {
       const { results } = result.structuredContent as { results: SearchResult[] };
       const policy = results.find((hit) => hit.type === 'policy');
       expect(policy).toMatchObject({
-        url: `${site.server.url}/policies/refunds-and-returns/`,
+        url: `${publicOrigin(SAMPLE_DIST, site.server.url)}/policies/refunds-and-returns/`,
         type: 'policy',
         owner: 'Billing Operations',
         lastReviewed: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
         reviewDue: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
       });
       expect(['current', 'due-soon', 'overdue']).toContain(policy?.reviewStatus);
+      await client.close();
+    });
+
+    it('names the translations of a page, and says when a translation fell behind its original', async () => {
+      const origin = publicOrigin(SAMPLE_DIST, site.server.url);
+      const client = await connect(site.server.url);
+      const result = await client.callTool({ name: 'get_page', arguments: { url: '/policies/goodwill-credits/' } });
+      const page = result.structuredContent as unknown as PageAnswer;
+      expect(page.translations.map((translation) => translation.lang).sort()).toEqual(['de', 'fi', 'pl', 'sv']);
+      for (const translation of page.translations) expect(translation.url.startsWith(`${origin}/${translation.lang}/`)).toBe(true);
+      const german = await client.callTool({ name: 'get_page', arguments: { url: page.translations.find((t) => t.lang === 'de')?.url } });
+      const translated = german.structuredContent as unknown as PageAnswer;
+      expect(translated).toMatchObject({ lang: 'de', owner: page.owner, reviewDue: page.reviewDue, reviewStatus: page.reviewStatus });
+      // The sample's German goodwill credits page was translated from an earlier version.
+      expect(page.staleTranslation).toBe(false);
+      expect(translated.staleTranslation).toBe(true);
       await client.close();
     });
   });

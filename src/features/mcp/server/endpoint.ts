@@ -11,6 +11,9 @@ import {
   isLegacyRequest,
   type McpHttpHandler,
   McpServer,
+  ProtocolError,
+  ProtocolErrorCode,
+  ResourceNotFoundError,
   readRequestBody,
   WebStandardStreamableHTTPServerTransport,
 } from '@modelcontextprotocol/server';
@@ -27,7 +30,16 @@ import {
   SearchOutput,
 } from '../schemas.ts';
 import { type CallerContext, type McpCaller, jsonRpcError, rateLimited, resolveCaller } from './callers.ts';
-import { acknowledgementsDueTool, getPageTool, myTrainingTool, searchTool, type ToolContext, toolError } from './tools.ts';
+import {
+  acknowledgementsDueTool,
+  getPageTool,
+  listPageResources,
+  myTrainingTool,
+  readPageResource,
+  searchTool,
+  type ToolContext,
+  toolError,
+} from './tools.ts';
 import { countCall } from './usage.ts';
 
 /** Bodies larger than this are refused before they are parsed. */
@@ -89,6 +101,25 @@ function serverFor(app: AppContext, info: RequestInfo): McpServer {
     },
     run(app, info, 'get_page', getPageTool),
   );
+  // The pages as resources, by their whole addresses: listed a page at a time, read as Markdown.
+  server.server.registerCapabilities({ resources: {} });
+  server.server.setRequestHandler('resources/list', async (request) => {
+    const listed = await listPageResources(app, request.params?.cursor);
+    if (!listed)
+      throw new ProtocolError(ProtocolErrorCode.InvalidParams, 'Unknown cursor: pass the nextCursor of the previous answer, or none.');
+    return listed;
+  });
+  server.server.setRequestHandler('resources/templates/list', () => ({ resourceTemplates: [] }));
+  server.server.setRequestHandler('resources/read', async (request) => {
+    countCall(app, info.caller, 'resources/read');
+    const read = await readPageResource({ app, requestOrigin: info.requestOrigin }, request.params.uri);
+    if (!read)
+      throw new ResourceNotFoundError(
+        request.params.uri,
+        `There is no page at ${request.params.uri}: list the pages with resources/list, or use the search tool.`,
+      );
+    return read;
+  });
   if (info.caller.kind === 'person') {
     server.registerTool(
       'my_training',

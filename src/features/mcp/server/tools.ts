@@ -157,3 +157,36 @@ export async function acknowledgementsDueTool({ app, caller }: ToolContext): Pro
     })),
   });
 }
+
+/** How many pages one resources/list answer holds; `nextCursor` asks for the next ones. */
+export const RESOURCES_PAGE_SIZE = 100;
+
+/** The handbook's pages as MCP resources (their whole addresses, as Markdown), a page of them at a time, in address order. */
+export async function listPageResources(app: AppContext, cursor: string | undefined) {
+  const manifest = await app.manifest();
+  const origin = publicOrigin(app);
+  const pages = [...pageIndex(manifest.pages).byUrl.values()].sort((a, b) => a.url.localeCompare(b.url));
+  const start = cursor === undefined ? 0 : Number.parseInt(cursor, 10);
+  if (!Number.isInteger(start) || start < 0 || String(start) !== (cursor ?? '0')) return undefined;
+  const slice = pages.slice(start, start + RESOURCES_PAGE_SIZE);
+  return {
+    resources: slice.map((page) => ({
+      uri: absoluteUrl(page.url, origin),
+      name: page.url,
+      title: page.title,
+      ...(page.summary ? { description: page.summary } : {}),
+      mimeType: 'text/markdown',
+    })),
+    ...(start + RESOURCES_PAGE_SIZE < pages.length ? { nextCursor: String(start + RESOURCES_PAGE_SIZE) } : {}),
+  };
+}
+
+/** One page resource's Markdown; undefined when the handbook has no page there or no copy of it. */
+export async function readPageResource({ app, requestOrigin }: Pick<ToolContext, 'app' | 'requestOrigin'>, uri: string) {
+  const manifest = await app.manifest();
+  const origin = publicOrigin(app);
+  const page = findPage(uri, pageIndex(manifest.pages), [origin, requestOrigin]);
+  const markdown = page ? await pageMarkdown(page) : undefined;
+  if (!page || markdown === undefined) return undefined;
+  return { contents: [{ uri: absoluteUrl(page.url, origin), mimeType: 'text/markdown', text: markdown }] };
+}
