@@ -56,6 +56,7 @@ const PAGES = {
   '/admin/users/': 'Personen',
   '/admin/users/new/': 'Person hinzufügen',
   '/admin/audit/': 'Audit-Log',
+  '/admin/assistants/': 'Assistenten und Schlüssel: Aufrufe je Werkzeug',
 } as const;
 
 describe.each(DATABASES)('the review, report and admin pages in German on $name', (database) => {
