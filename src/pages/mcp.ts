@@ -2,7 +2,8 @@
  * /mcp: the Model Context Protocol endpoint for AI assistants (Streamable HTTP, stateless).
  * JSON-RPC rather than a JSON route, so it is not declared with defineApi and is not in the
  * OpenAPI document; it guards itself the same way: who may call is decided before the body is
- * read (an API key with read, a person, or anybody on a public handbook), in features/mcp.
+ * read (an API key with read, a person, or anybody on a public handbook), in features/mcp; an
+ * unknown, revoked or expired key was refused before (server/http/credentials.ts).
  */
 import type { APIRoute } from 'astro';
 import { answerMcp } from '../features/mcp/server.ts';
@@ -16,5 +17,5 @@ export const ALL: APIRoute = ({ request, url, locals }) =>
     url,
     clientAddress: locals.clientAddress,
     user: locals.user,
-    apiKey: null,
+    apiKey: locals.apiKey ?? null,
   });

@@ -6,8 +6,8 @@
  */
 import type { AppContext } from '../../../server/app.ts';
 import type { SessionUser } from '../../accounts/server.ts';
+import { type ApiKeyCaller, hasScope } from '../../api-keys/index.ts';
 import { siteOrigin } from '../../../kit/server/env.ts';
-import { createRateLimiter, type RateLimiter } from '../../../kit/server/rate-limit.ts';
 import { personForAccessToken } from './oauth.ts';
 
 export type McpCaller =
@@ -23,7 +23,7 @@ export interface CallerContext {
   /** The person of the session cookie; null without one. */
   user: SessionUser | null;
   /** The API key the request carries, already checked by the request pipeline; null without one. */
-  apiKey: { id: string; name: string; scopes: readonly string[] } | null;
+  apiKey: ApiKeyCaller | null;
 }
 
 export type CallerDecision = { caller: McpCaller } | { refused: Response };
@@ -36,7 +36,7 @@ export function resourceMetadataUrl(app: AppContext): string {
 export async function resolveCaller(context: CallerContext): Promise<CallerDecision> {
   const { app, request, apiKey, user, clientAddress } = context;
   if (apiKey) {
-    if (!apiKey.scopes.includes('read')) {
+    if (!hasScope(apiKey, 'read')) {
       return { refused: httpError(403, 'FORBIDDEN', 'This API key has no read scope: the MCP tools need a key with read.') };
     }
     return { caller: { kind: 'key', id: apiKey.id, name: apiKey.name } };
@@ -70,7 +70,7 @@ function personCaller(user: SessionUser): McpCaller {
 export function rateLimited(app: AppContext, caller: McpCaller): Response | undefined {
   const { allowed, retryAfterSeconds } =
     caller.kind === 'key'
-      ? keyLimiter(app).take(caller.id)
+      ? app.apiKeyLimiter.take(caller.id)
       : caller.kind === 'person'
         ? app.searchLimiter.take(`mcp-person:${caller.id}`)
         : app.searchLimiter.take(caller.address);
@@ -84,18 +84,6 @@ export function rateLimited(app: AppContext, caller: McpCaller): Response | unde
       'Retry-After': String(retryAfterSeconds),
     },
   );
-}
-
-const keyLimiters = new WeakMap<AppContext, RateLimiter>();
-
-/** The limiter for API keys (per key id). */
-function keyLimiter(app: AppContext): RateLimiter {
-  let limiter = keyLimiters.get(app);
-  if (!limiter) {
-    limiter = createRateLimiter({ limit: 3000, windowMs: 60_000 });
-    keyLimiters.set(app, limiter);
-  }
-  return limiter;
 }
 
 /** 401 with the challenge MCP clients follow to the OAuth metadata (RFC 9728). */
