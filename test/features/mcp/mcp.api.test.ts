@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { describe, expect, it, vi } from 'vitest';
+import { createApiKey, revokeApiKey } from '../../../src/features/api-keys/server.ts';
 import { DATABASES } from '../../helpers/databases.ts';
 import { FIXTURE_DIST, SAMPLE_DIST } from '../../helpers/fixture-site.ts';
 import { PEOPLE } from '../../helpers/people.ts';
@@ -73,7 +74,11 @@ const callTool = (name: string, args: unknown, id = 1) => ({ jsonrpc: '2.0', id,
 
 describe.each(DATABASES)('the MCP server on $name', (database) => {
   describe.skipIf(!database.available)('on a public handbook', () => {
+    let helpdeskKey: string;
     const site = useServedSite(database, FIXTURE_DIST, {
+      prepare: async (app) => {
+        helpdeskKey = (await createApiKey(app, { name: 'Helpdesk AI agent', scopes: ['read'] }, { actor: null })).key;
+      },
       signIn: { member: PEOPLE.member.email, admin: PEOPLE.admin.email },
       env: { KNOWHOW_SEARCH_RATE_LIMIT: '100000' },
     });
@@ -278,6 +283,9 @@ describe.each(DATABASES)('the MCP server on $name', (database) => {
       await client.callTool({ name: 'search', arguments: { query: 'password' } });
       await client.callTool({ name: 'my_training', arguments: {} });
       await client.close();
+      const agent = await connect(site.server.url, { headers: { Authorization: `Bearer ${helpdeskKey}` } });
+      await agent.callTool({ name: 'get_page', arguments: { url: '/policies/refunds/' } });
+      await agent.close();
 
       const page = await fetch(`${site.server.url}/admin/assistants/`, { headers: { Cookie: site.cookies.admin } });
       expect(page.status).toBe(200);
@@ -292,6 +300,8 @@ describe.each(DATABASES)('the MCP server on $name', (database) => {
       expect(count('search')).toBeGreaterThanOrEqual(2);
       expect(count('my_training')).toBeGreaterThanOrEqual(1);
       expect(html).toMatch(/data-caller-kind="anonymous"/);
+      const keyRow = /<tr[^>]*data-caller-kind="key"[^>]*>\s*<th[^>]*>Helpdesk AI agent<\/th>(.*?)<\/tr>/s.exec(html)?.[1];
+      expect(keyRow).toMatch(/data-tool="get_page">1</);
 
       const member = await fetch(`${site.server.url}/admin/assistants/`, { headers: { Cookie: site.cookies.member }, redirect: 'manual' });
       expect(member.status).toBe(403);
@@ -299,7 +309,13 @@ describe.each(DATABASES)('the MCP server on $name', (database) => {
   });
 
   describe.skipIf(!database.available)('on a private handbook', () => {
+    const keys: Record<'read' | 'reports' | 'revoked', { id: string; key: string }> = {} as never;
     const site = useServedSite(database, FIXTURE_DIST, {
+      prepare: async (app) => {
+        keys.read = await createApiKey(app, { name: 'Zendesk AI agent', scopes: ['read'] }, { actor: null });
+        keys.reports = await createApiKey(app, { name: 'HR system', scopes: ['reports'] }, { actor: null });
+        keys.revoked = await createApiKey(app, { name: 'Old chat bot', scopes: ['read'] }, { actor: null });
+      },
       signIn: { member: PEOPLE.member.email },
       env: { KNOWHOW_ACCESS: 'signed-in', KNOWHOW_SEARCH_RATE_LIMIT: '30' },
     });
@@ -320,6 +336,40 @@ describe.each(DATABASES)('the MCP server on $name', (database) => {
       });
       expect(response.status).toBe(401);
       expect(response.headers.get('www-authenticate')).toMatch(/^Bearer error="invalid_token", resource_metadata="/);
+    });
+
+    it('answers a key with the read scope, with the read tools only', async () => {
+      const client = await connect(site.server.url, { headers: { Authorization: `Bearer ${keys.read.key}` } });
+      const { tools } = await client.listTools();
+      expect(tools.map((tool) => tool.name)).toEqual(['search', 'get_page']);
+      const result = await client.callTool({ name: 'search', arguments: { query: 'refund', limit: 1 } });
+      expect((result.structuredContent as { results: SearchResult[] }).results[0]).toMatchObject({
+        url: `${publicOrigin(FIXTURE_DIST, site.server.url)}/policies/refunds/`,
+        owner: 'Billing Operations',
+        reviewStatus: 'overdue',
+      });
+      await client.close();
+    });
+
+    it('refuses a key without the read scope with 403, before any JSON-RPC', async () => {
+      const { response, json } = await rpc(site.server.url, callTool('search', { query: 'refund' }), {
+        Authorization: `Bearer ${keys.reports.key}`,
+      });
+      expect(response.status).toBe(403);
+      expect(JSON.stringify(json)).toMatch(/read scope/);
+    });
+
+    it('stops a revoked key at once, in the middle of a session', async () => {
+      const client = await connect(site.server.url, { headers: { Authorization: `Bearer ${keys.revoked.key}` } });
+      expect((await client.callTool({ name: 'search', arguments: { query: 'refund', limit: 1 } })).isError).toBeFalsy();
+      await revokeApiKey(site.app, keys.revoked.id, { actor: null });
+      await expect(client.callTool({ name: 'search', arguments: { query: 'refund', limit: 1 } })).rejects.toThrow();
+      const { response } = await rpc(site.server.url, callTool('search', { query: 'refund' }), {
+        Authorization: `Bearer ${keys.revoked.key}`,
+      });
+      expect(response.status).toBe(401);
+      expect(response.headers.get('www-authenticate')).toMatch(/error="invalid_token"/);
+      await client.close().catch(() => {});
     });
 
     it('answers a signed-in person', async () => {
@@ -344,11 +394,20 @@ describe.each(DATABASES)('the MCP server on $name', (database) => {
     });
   });
 
-  describe.skipIf(!database.available)('with the sample handbook', () => {
-    const site = useServedSite(database, SAMPLE_DIST, { env: { KNOWHOW_SEARCH_RATE_LIMIT: '100000' } });
+  describe.skipIf(!database.available)('with the sample handbook, private, and an assistant with a read key', () => {
+    let key: string;
+    const site = useServedSite(database, SAMPLE_DIST, {
+      prepare: async (app) => {
+        key = (await createApiKey(app, { name: 'Support assistant', scopes: ['read'] }, { actor: null })).key;
+      },
+      env: { KNOWHOW_ACCESS: 'signed-in' },
+    });
+    const withKey = () => connect(site.server.url, { headers: { Authorization: `Bearer ${key}` } });
 
     it('finds the refunds policy for "customer wants a refund after 5 weeks", with its owner and review status', async () => {
-      const client = await connect(site.server.url);
+      // Nothing answers without a key or a person.
+      expect((await rpc(site.server.url, callTool('search', { query: 'refund' }))).response.status).toBe(401);
+      const client = await withKey();
       const result = await client.callTool({ name: 'search', arguments: { query: 'customer wants a refund after 5 weeks', limit: 3 } });
       const { results } = result.structuredContent as { results: SearchResult[] };
       const policy = results.find((hit) => hit.type === 'policy');
@@ -365,7 +424,7 @@ describe.each(DATABASES)('the MCP server on $name', (database) => {
 
     it('names the translations of a page, and says when a translation fell behind its original', async () => {
       const origin = publicOrigin(SAMPLE_DIST, site.server.url);
-      const client = await connect(site.server.url);
+      const client = await withKey();
       const result = await client.callTool({ name: 'get_page', arguments: { url: '/policies/goodwill-credits/' } });
       const page = result.structuredContent as unknown as PageAnswer;
       expect(page.translations.map((translation) => translation.lang).sort()).toEqual(['de', 'fi', 'pl', 'sv']);
