@@ -306,6 +306,20 @@ describe.each(DATABASES)('the MCP server on $name', (database) => {
       const member = await fetch(`${site.server.url}/admin/assistants/`, { headers: { Cookie: site.cookies.member }, redirect: 'manual' });
       expect(member.status).toBe(403);
     });
+
+    it('writes the counts it holds when the server stops', async () => {
+      const agent = await connect(site.server.url, { headers: { Authorization: `Bearer ${helpdeskKey}` } });
+      await agent.callTool({ name: 'search', arguments: { query: 'refund' } });
+      await agent.close();
+      await site.restart();
+      const counted = await site.app.db
+        .selectFrom('mcp_usage')
+        .select(['caller_name', 'calls'])
+        .where('caller_kind', '=', 'key')
+        .where('tool', '=', 'search')
+        .executeTakeFirst();
+      expect(counted).toEqual({ caller_name: 'Helpdesk AI agent', calls: 1 });
+    });
   });
 
   describe.skipIf(!database.available)('on a private handbook', () => {
