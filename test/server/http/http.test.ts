@@ -2,7 +2,7 @@
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { loadEnv } from '../../../src/kit/server/env.ts';
-import { gate, isPageAddress } from '../../../src/server/http/access-gate.ts';
+import { gate, isApiPath, isPageAddress } from '../../../src/server/http/access-gate.ts';
 import { signInAddress } from '../../../src/features/accounts/return-address.ts';
 import { clientAddressResolver } from '../../../src/server/http/client-address.ts';
 import { isCrossSiteRequest } from '../../../src/server/http/origin-check.ts';
@@ -110,6 +110,17 @@ describe('the private-handbook gate', () => {
     expect(gate('/images/flow.svg', key(['reports']), 'signed-in')).toBe('forbidden');
     // The route itself checks the scope (api/route.ts).
     expect(gate('/api/reports/training', key(['reports']), 'signed-in')).toBe('allow');
+  });
+
+  it('leaves the MCP endpoint to guard itself, and serves it like the API, not as a page', () => {
+    // /mcp answers a private handbook's 401 itself, with the OAuth metadata's address (features/mcp).
+    expect(gate('/mcp', 'anonymous', 'signed-in')).toBe('allow');
+    expect(gate('/mcp', { key: { id: 'key_1', name: 'HR', scopes: ['reports'] } }, 'signed-in')).toBe('allow');
+    for (const path of ['/mcp', '/mcp/', '/api/search']) {
+      expect(isApiPath(path), path).toBe(true);
+      expect(isPageAddress(path), path).toBe(false);
+    }
+    for (const path of ['/mcp/other', '/mcpx', '/policies/mcp/', '/api']) expect(isApiPath(path), path).toBe(false);
   });
 
   it('sends people to sign in and back to the page they asked for (which page is safe: test/features/accounts/return-address.test.ts)', () => {
