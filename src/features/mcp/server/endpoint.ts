@@ -1,9 +1,10 @@
 /**
  * The MCP endpoint (/mcp): stateless Streamable HTTP on the official SDK. Each request is
  * answered by a server made for its caller (the tools a person may call are listed to people
- * only), by the SDK's handler: the current protocol revision, and the 2025 ones (2025-11-25,
- * 2025-06-18, 2025-03-26) through its stateless fallback. Before any JSON-RPC is read the caller
- * is known, allowed and within its rate limit, and the body is within MAX_BODY_BYTES.
+ * only): the current protocol revision by the SDK's handler, the 2025 ones (2025-11-25,
+ * 2025-06-18, 2025-03-26) by a stateless transport made for the request that answers in one
+ * JSON body. Before any JSON-RPC is read the caller is known, allowed and within its rate limit,
+ * and the body is read once, within MAX_BODY_BYTES, and parsed once.
  */
 import {
   type AuthInfo,
