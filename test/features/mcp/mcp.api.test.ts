@@ -51,9 +51,15 @@ const JSON_RPC_HEADERS = {
 
 async function connect(
   baseUrl: string,
-  { headers = {}, versions }: { headers?: Record<string, string>; versions?: string[] } = {},
+  { headers = {}, versions, negotiate }: { headers?: Record<string, string>; versions?: string[]; negotiate?: boolean } = {},
 ): Promise<Client> {
-  const client = new Client({ name: 'knowhow-test', version: '1.0.0' }, versions ? { supportedProtocolVersions: versions } : {});
+  const client = new Client(
+    { name: 'knowhow-test', version: '1.0.0' },
+    {
+      ...(versions ? { supportedProtocolVersions: versions } : {}),
+      ...(negotiate ? { versionNegotiation: { mode: 'auto' as const } } : {}),
+    },
+  );
   await client.connect(new StreamableHTTPClientTransport(new URL('/mcp', baseUrl), { requestInit: { headers } }));
   return client;
 }
@@ -218,6 +224,17 @@ describe.each(DATABASES)('the MCP server on $name', (database) => {
       // Anonymous callers can neither see them nor call them.
       const anonymous = await rpc(site.server.url, callTool('my_training', {}));
       expect(anonymous.json.error?.message).toMatch(/my_training/);
+    });
+
+    it('answers a client of the newest protocol revision, which negotiates it', async () => {
+      const client = await connect(site.server.url, { negotiate: true });
+      const version = client.getNegotiatedProtocolVersion() as string;
+      expect(version > '2025-11-25', version).toBe(true);
+      const { tools } = await client.listTools();
+      expect(tools.map((tool) => tool.name)).toEqual(['search', 'get_page']);
+      const result = await client.callTool({ name: 'search', arguments: { query: 'refund', limit: 1 } });
+      expect((result.structuredContent as { results: SearchResult[] }).results[0]?.title).toBe('Refunds');
+      await client.close();
     });
 
     it('answers clients of the protocol revisions 2025-06-18 and 2025-03-26', async () => {
