@@ -53,17 +53,27 @@ export async function resolveCaller(context: CallerContext): Promise<CallerDecis
         ),
       };
     }
-    return { caller: personCaller(person) };
+    return personCaller(person);
   }
-  if (user) return { caller: personCaller(user) };
+  if (user) return personCaller(user);
   if (app.env.access === 'signed-in') {
     return { refused: unauthorized(app, 'This handbook is private: connect with an API key that has the read scope, or sign in (OAuth).') };
   }
   return { caller: { kind: 'anonymous', address: clientAddress } };
 }
 
-function personCaller(user: SessionUser): McpCaller {
-  return { kind: 'person', id: user.id, name: user.name || user.email, user };
+function personCaller(user: SessionUser): CallerDecision {
+  if (user.mustChangePassword) {
+    // As on the API: a one-time password opens the account page only.
+    return {
+      refused: httpError(
+        403,
+        'PASSWORD_CHANGE_REQUIRED',
+        'Choose a new password first: your account has a one-time password (open /account/).',
+      ),
+    };
+  }
+  return { caller: { kind: 'person', id: user.id, name: user.name || user.email, user } };
 }
 
 /** Says when the caller may try again, or undefined when it may go ahead. */
