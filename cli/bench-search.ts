@@ -96,6 +96,7 @@ async function benchTranslations(contentDir: string, name: string, questionsFile
       searchers.map(({ lang, searcher }) => searcher.search(q, { limit: 10, corrections: lang === readerLang })),
       readerLang,
       10,
+      q,
     );
   for (const lang of LANGUAGES) {
     const file = questionsFile.replace(/\.json$/, `.${lang}.json`);

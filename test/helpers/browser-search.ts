@@ -65,3 +65,31 @@ function ask(page: Page, question: string, openFirst: boolean): Promise<BrowserA
     { text: question, open: openFirst },
   );
 }
+
+/**
+ * Asks the open dialog each of `questions` in turn, in one evaluation of the page (a page
+ * evaluation per question costs more than the question), and gives each question's result paths,
+ * best first.
+ */
+export function askEachInBrowser(page: Page, questions: string[]): Promise<string[][]> {
+  return page.evaluate(async (texts) => {
+    const input = document.querySelector('#dialog-search') as HTMLInputElement;
+    const panel = input.closest('dialog')?.querySelector('[data-search-panel]') as HTMLElement;
+    const answers: string[][] = [];
+    for (const text of texts) {
+      const listed = new Promise<void>((resolve) => {
+        const onEvent = (event: Event) => {
+          if ((event as CustomEvent<{ question: string }>).detail.question !== text.trim()) return;
+          panel.removeEventListener('knowhow:results', onEvent);
+          resolve();
+        };
+        panel.addEventListener('knowhow:results', onEvent);
+      });
+      input.value = text;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await listed;
+      answers.push([...panel.querySelectorAll<HTMLAnchorElement>('a[role="option"]')].map((link) => new URL(link.href).pathname));
+    }
+    return answers;
+  }, questions);
+}

@@ -93,3 +93,35 @@ export function titleShare(question: readonly string[]): (title: TitleWords) => 
     return found / words.length;
   };
 }
+
+/**
+ * A title or a question as the title rule compares them: its words (tokenize: case, spaces and
+ * punctuation aside) without their diacritics, which agents often leave out ("Valitusten
+ * kasittely"; Pagefind matches words without them too), one space apart.
+ */
+export function titleKey(text: string): string {
+  return tokenize(text)
+    .map((word) =>
+      word
+        .normalize('NFD')
+        .replace(/\p{M}/gu, '')
+        .replace(/[łßø]/g, (letter) => FOLDED[letter] ?? letter),
+    )
+    .join(' ');
+}
+
+/** Letters without a diacritic that Unicode does not decompose. */
+const FOLDED: Record<string, string> = { ł: 'l', ß: 'ss', ø: 'o' };
+
+/**
+ * The exact-title rule, for both search paths and for every language merged: a page whose title
+ * is the whole question, word for word (titleKey), comes first, whatever its score. A question
+ * that is only part of a title, or a title that is only part of the question, is left to the
+ * title boost. `ranked` best first; those for which `isTitle` holds are put before the others,
+ * each group in its order.
+ */
+export function titlesFirst<Candidate>(ranked: Candidate[], isTitle: (candidate: Candidate) => boolean): Candidate[] {
+  const titled = ranked.filter(isTitle);
+  if (titled.length === 0) return ranked;
+  return [...titled, ...ranked.filter((candidate) => !isTitle(candidate))];
+}

@@ -4,9 +4,10 @@
  * sum of its word scores, weighted like the words (synonyms and corrections count less), times
  * the coverage boost for the share of the typed words it matches, or matches a synonym of, the
  * heading boost for the share its title and one of its headings answer, and the title boost for
- * the share of the question's words its title has (coverage.ts).
+ * the share of the question's words its title has (coverage.ts); a page whose title is the
+ * question comes first (coverage.ts, titlesFirst).
  */
-import { boostBest, coverageBoost, headingBoost, type TitleWords, titleBoost, titleShare } from './coverage.ts';
+import { boostBest, coverageBoost, headingBoost, type TitleWords, titleBoost, titleShare, titlesFirst } from './coverage.ts';
 import { type QueryTerm, synonymsOf } from './query.ts';
 
 export interface TermHit {
@@ -46,15 +47,18 @@ export interface PageFacts {
 /**
  * `searches` holds one entry per word searched, stop words already left out; `question` is
  * every word typed (tokenize), stop words included; `pageFacts` gives a page's title and where
- * its title and headings are in its text (without them, no title or heading boost). The pages
- * come best first, exactly so for the first `limit`; the title and heading boosts are left out
- * for pages that cannot reach those, which saves most of the work on a large site.
+ * its title and headings are in its text (without them, no title or heading boost); `titled`
+ * holds the pages whose title is the question, which come first, found by its words or not (then
+ * with no score and no hits). The pages come best first, exactly so for the first `limit`; the
+ * title and heading boosts are left out for pages that cannot reach those, which saves most of
+ * the work on a large site.
  */
 export function mergeTermHits<Hit extends TermHit>(
   searches: TermSearch<Hit>[],
   question: readonly string[] = [],
   pageFacts: (id: string) => PageFacts | undefined = () => undefined,
   limit = Number.POSITIVE_INFINITY,
+  titled: ReadonlySet<string> = new Set(),
 ): MergedPage<Hit>[] {
   const share = answeredShare(searches);
   const titleShareOf = titleShare(question);
@@ -73,11 +77,15 @@ export function mergeTermHits<Hit extends TermHit>(
   const candidates = [...pages]
     .map(([id, page]) => ({ id, page, score: page.score * coverageBoost(share(page.hits.map(({ term }) => term))) }))
     .sort((a, b) => b.score - a.score);
-  const ranked = boostBest(candidates, limit, ({ id, page }) => {
+  const boosted = boostBest(candidates, limit, ({ id, page }) => {
     const facts = pageFacts(id);
     const headings = facts?.places ? headingShare(page.hits, facts.places, share) : 0;
     return headingBoost(headings) * titleBoost(facts ? titleShareOf(facts.title) : 0);
   });
+  const unmatched: typeof boosted = [...titled]
+    .filter((id) => !pages.has(id))
+    .map((id) => ({ id, page: { score: 0, hits: [] }, score: 0 }));
+  const ranked = titled.size > 0 ? titlesFirst([...boosted, ...unmatched], ({ id }) => titled.has(id)) : boosted;
   return ranked.map(({ id, page, score }) => ({
     id,
     score,

@@ -3,7 +3,17 @@
  * needs it (the page's summary, the best-matching section as a snippet, its review state).
  */
 import { reviewState, type ReviewState } from '../content/index.ts';
-import { boostBest, coverageBoost, headingBoost, type TitleWords, titleBoost, titleShare, titleWords } from './coverage.ts';
+import {
+  boostBest,
+  coverageBoost,
+  headingBoost,
+  type TitleWords,
+  titleBoost,
+  titleKey,
+  titleShare,
+  titlesFirst,
+  titleWords,
+} from './coverage.ts';
 import { pageName, type SearchDocument } from './documents.ts';
 import type { lunr } from './lunr-languages.ts';
 import type { PageSection } from './page-text.ts';
@@ -50,6 +60,26 @@ export function createSearcher(bundle: SearchBundle, synonyms: readonly (readonl
   const vocabulary = loadVocabulary(bundle.vocabulary);
   const phrases = bundle.phrases ? new Set(bundle.phrases) : undefined;
   const titleAndHeadings = titleAndHeadingsOf(pipeline);
+  // The pages by title (titleKey), for the exact-title rule (coverage.ts, titlesFirst).
+  const byTitle = new Map<string, Set<string>>();
+  for (const document of bundle.documents) {
+    const key = titleKey(document.title);
+    if (key) byTitle.set(key, (byTitle.get(key) ?? new Set()).add(document.url));
+  }
+  /**
+   * The pages titled the question that none of its words found (their words all stop words, or
+   * written without diacritics in a language that does not correct them), of the type asked
+   * for: they come first too, with no score.
+   */
+  const unmatched = (titled: Set<string>, candidates: { document: SearchDocument }[], type?: SearchDocument['type']) => {
+    const found = new Set(candidates.map(({ document }) => document.url));
+    return [...titled].flatMap((url) => {
+      const document = documents.get(url);
+      return document && !found.has(url) && (!type || document.type === type)
+        ? [{ match: { ref: url, score: 0, terms: [] }, document, score: 0 }]
+        : [];
+    });
+  };
   return {
     search(text, { limit, type, now = new Date(), corrections = true }) {
       const terms = queryTerms(text, synonyms, vocabulary, phrases, { corrections });
@@ -63,10 +93,14 @@ export function createSearcher(bundle: SearchBundle, synonyms: readonly (readonl
             candidate.document !== undefined && (!type || candidate.document.type === type),
         )
         .sort((a, b) => b.score - a.score);
-      const ranked = boostBest(candidates, limit, ({ document, match }) => {
+      const boosted = boostBest(candidates, limit, ({ document, match }) => {
         const page = titleAndHeadings(document);
         return headingBoost(headingCoverage(page, match.terms, coverage)) * titleBoost(titleShareOf(page.titleWords));
       });
+      const titled = byTitle.get(titleKey(text));
+      const ranked = titled
+        ? titlesFirst([...boosted, ...unmatched(titled, candidates, type)], ({ document }) => titled.has(document.url))
+        : boosted;
       const hits: SearchHit[] = [];
       for (const { match, document, score } of ranked.slice(0, limit)) {
         const best = bestSection(document.sections, match.terms);

@@ -39,7 +39,7 @@ const Query = z.object({
     .optional()
     .meta({
       description:
-        "The language whose pages to search, with its stemming and stop words (default: the handbook's). `all` searches every language, each in its own words, and merges the results by score; at equal score the caller's language comes first (a signed-in caller's chosen language, else the handbook's).",
+        "The language whose pages to search, with its stemming and stop words (default: the handbook's). `all` searches every language, each in its own words, and merges the results by score (a page whose title is the question first); at equal score the caller's language comes first (a signed-in caller's chosen language, else the handbook's).",
     }),
   type: z.enum(PAGE_TYPES, { error: `write one of ${PAGE_TYPES.join(', ')}` }).optional(),
 });

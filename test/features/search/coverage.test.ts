@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { synonymsFor } from '../../../src/features/search/built-in-synonyms.ts';
-import { titleShare, titleWords } from '../../../src/features/search/coverage.ts';
+import { titleKey, titleShare, titlesFirst, titleWords } from '../../../src/features/search/coverage.ts';
 import { tokenize } from '../../../src/features/search/query.ts';
 import { createSearcher } from '../../../src/features/search/search.ts';
 import { buildSearchBundle } from '../../../src/features/search/search-index.ts';
@@ -33,6 +33,29 @@ describe('titleShare', () => {
 
   it('is 0 for a question with no words', () => {
     expect(share('?!', 'Refunds')).toBe(0);
+  });
+});
+
+describe('the exact-title rule', () => {
+  it('compares titles and questions word for word, case, spaces, punctuation and diacritics aside', () => {
+    expect(titleKey('Valitusten käsittely')).toBe(titleKey('  valitusten  KASITTELY?'));
+    expect(titleKey('Obsługa reklamacji')).toBe(titleKey('obsluga reklamacji'));
+    expect(titleKey('Beschwerden: Straße & Co.')).toBe(titleKey('beschwerden strasse co'));
+    expect(titleKey('Version 5.1.5 notes')).toBe('version 5.1.5 notes');
+    expect(titleKey('?!')).toBe('');
+  });
+
+  it('does not take part of a title, a title in a longer question, or other forms of its words for it', () => {
+    expect(titleKey('Complaint handling')).not.toBe(titleKey('Complaint'));
+    expect(titleKey('Complaint handling')).not.toBe(titleKey('complaint handling policy'));
+    expect(titleKey('Complaint handling')).not.toBe(titleKey('handling complaints'));
+    expect(titleKey('Refunds')).not.toBe(titleKey('refund'));
+  });
+
+  it('puts the pages it holds for first, each group in its order', () => {
+    expect(titlesFirst(['a', 'b', 'c', 'd'], (page) => page === 'c' || page === 'd')).toEqual(['c', 'd', 'a', 'b']);
+    const none = ['a', 'b'];
+    expect(titlesFirst(none, () => false)).toBe(none);
   });
 });
 

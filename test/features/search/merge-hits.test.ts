@@ -174,4 +174,28 @@ describe('mergeTermHits', () => {
     expect(limited.map((page) => [page.id, page.score]).slice(0, 3)).toEqual(all.slice(0, 3));
     expect(limited).toHaveLength(12);
   });
+
+  it('puts the pages titled the question first, whatever their score, and adds those no word found', () => {
+    const searches = [
+      {
+        term: typed('complaint'),
+        hits: [
+          { id: 'module', score: 9 },
+          { id: 'policy', score: 2 },
+        ],
+      },
+      { term: typed('handling'), hits: [{ id: 'module', score: 9 }] },
+    ];
+    expect(mergeTermHits(searches, ['complaint', 'handling'], undefined, 10).map((page) => page.id)).toEqual(['module', 'policy']);
+    expect(mergeTermHits(searches, ['complaint', 'handling'], undefined, 10, new Set(['policy'])).map((page) => page.id)).toEqual([
+      'policy',
+      'module',
+    ]);
+    const withUnmatched = mergeTermHits(searches, ['complaint', 'handling'], undefined, 1, new Set(['policy', 'unmatched']));
+    expect(withUnmatched.map((page) => [page.id, page.score, page.hits.length])).toEqual([
+      ['policy', expect.any(Number), 1],
+      ['unmatched', 0, 0],
+      ['module', expect.any(Number), 2],
+    ]);
+  });
 });

@@ -40,6 +40,7 @@ export class AllLanguagesSearch {
         rankings.map((ranking) => ranking.pages),
         this.readerLang,
         limit,
+        text,
       ),
       total: rankings.reduce((sum, ranking) => sum + ranking.total, 0),
     });

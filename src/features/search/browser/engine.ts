@@ -9,7 +9,7 @@
  * summaries, snippets and sections need each page's text, which follows a moment later.
  */
 import { type ClientSearchData, clientDataFile, headingPlaces, languageCode, type ResultCards, resultCardsFile } from '../client-data.ts';
-import { titleWords } from '../coverage.ts';
+import { titleKey, titleWords } from '../coverage.ts';
 import { type MergedPage, mergeTermHits, type PageFacts, type TermSearch } from '../merge-hits.ts';
 import { type QueryTerm, queryTerms, tokenize } from '../query.ts';
 import { loadVocabulary, type Vocabulary } from '../vocabulary.ts';
@@ -41,6 +41,8 @@ export class SearchEngine {
   private readonly lookups = new Map<string, Promise<PagefindResult[]>>();
   private readonly pages = new Map<string, Promise<PagefindData>>();
   private readonly facts = new Map<string, PageFacts | undefined>();
+  /** The pages by title (titleKey), from the result cards, for the exact-title rule; made on the first question. */
+  private byTitle: Map<string, Set<string>> | undefined;
 
   private constructor(
     language: string,
@@ -112,11 +114,10 @@ export class SearchEngine {
       return {
         score: page.score,
         lang: this.language,
+        title: card?.[1],
         listed: card ? listed(card, highlight, this.language) : undefined,
         describe: () => {
-          described ??= this.pageData(page.hits[0]?.hit as PagefindResult).then((data) =>
-            describe(page.hits, data, highlight, this.language),
-          );
+          described ??= this.pageData(page.id, page.hits[0]?.hit).then((data) => describe(page.hits, data, highlight, this.language));
           return described;
         },
       };
@@ -150,7 +151,30 @@ export class SearchEngine {
     const searches: TermSearch<PagefindResult>[] = await Promise.all(
       terms.map(async (term) => ({ term, hits: await this.lookUp(term.word, filters) })),
     );
-    return { terms, merged: mergeTermHits(searches, tokenize(text), (id) => this.pageFacts(id), limit) };
+    return {
+      terms,
+      merged: mergeTermHits(searches, tokenize(text), (id) => this.pageFacts(id), limit, await this.pagesTitled(text, filters)),
+    };
+  }
+
+  /**
+   * The ids of the pages whose title is `text` (coverage.ts, titleKey) and that pass `filters`:
+   * the exact-title rule puts them first, found by the question's words or not. None without
+   * result cards.
+   */
+  private async pagesTitled(text: string, filters: Filters): Promise<Set<string>> {
+    if (!this.byTitle) {
+      this.byTitle = new Map();
+      for (const [id, [, title]] of Object.entries(this.cards ?? {})) {
+        const key = titleKey(title);
+        if (key) this.byTitle.set(key, (this.byTitle.get(key) ?? new Set()).add(id));
+      }
+    }
+    const titled = this.byTitle.get(titleKey(text));
+    if (!titled || Object.keys(filters).length === 0) return titled ?? new Set();
+    // Pagefind without a word: the pages that pass the filters.
+    const passing = new Set((await this.pagefind.search(null, { filters })).results.map((result) => result.id));
+    return new Set([...titled].filter((id) => passing.has(id)));
   }
 
   /**
@@ -197,12 +221,12 @@ export class SearchEngine {
     return this.facts.get(id);
   }
 
-  /** A page's text, title and metadata, fetched once. */
-  private pageData(hit: PagefindResult): Promise<PagefindData> {
-    let data = this.pages.get(hit.id);
+  /** A page's text, title and metadata, fetched once (from its hit, when its file cannot be read; a page titled the question may have none). */
+  private pageData(id: string, hit: PagefindResult | undefined): Promise<PagefindData> {
+    let data = this.pages.get(id);
     if (!data) {
-      data = fetchPageData(hit.id).catch(() => hit.data());
-      this.pages.set(hit.id, data);
+      data = fetchPageData(id).catch((error: unknown) => (hit ? hit.data() : Promise.reject(error)));
+      this.pages.set(id, data);
     }
     return data;
   }

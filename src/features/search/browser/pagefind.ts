@@ -26,7 +26,8 @@ export type Filters = Record<string, string[]>;
 export interface PagefindInstance {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  search(term: string, options?: { filters?: Filters }): Promise<PagefindSearch>;
+  /** `null` finds every page that passes the filters. */
+  search(term: string | null, options?: { filters?: Filters }): Promise<PagefindSearch>;
   filters(): Promise<Record<string, Record<string, number>>>;
   destroy(): Promise<void>;
 }

@@ -38,6 +38,8 @@ export interface SearchAnswer {
 export interface RankedPage {
   score: number;
   lang: string;
+  /** The page's title, from its card, for the exact-title rule when languages are merged. */
+  title: string | undefined;
   /** The result as listed from its card, when the site has cards. */
   listed: SearchResult | undefined;
   /** The complete result, once the page's text has loaded. */

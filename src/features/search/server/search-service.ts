@@ -43,5 +43,5 @@ export function searchAllLanguages(
     const searcher = searcherFor(language, settings);
     return searcher ? [searcher.search(text, { ...options, corrections: language === reader })] : [];
   });
-  return answers.length > 0 ? mergeLanguages(answers, options.readerLang, options.limit) : undefined;
+  return answers.length > 0 ? mergeLanguages(answers, options.readerLang, options.limit, text) : undefined;
 }
