@@ -5,7 +5,7 @@
  * assistant can act on it; nothing here throws to the caller.
  */
 import type { CallToolResult } from '@modelcontextprotocol/server';
-import { todayIso } from '../../content/index.ts';
+import { type PageType, todayIso } from '../../content/index.ts';
 import type { AppContext } from '../../../server/app.ts';
 import { siteOrigin } from '../../../kit/server/env.ts';
 import { acknowledgementDeps, myAcknowledgements } from '../../acknowledgements/server.ts';
@@ -44,11 +44,11 @@ function today(app: AppContext, manifest: ServedContent): string {
 
 export async function searchTool(
   { app, caller }: ToolContext,
-  input: { query: string; lang?: string | undefined; type?: string | undefined; limit?: number | undefined },
+  input: { query: string; lang?: string | undefined; type?: PageType | undefined; limit?: number | undefined },
 ): Promise<CallToolResult> {
   const manifest = await app.manifest();
   const { settings } = manifest;
-  const options = { limit: input.limit ?? 10, type: input.type as never };
+  const options = { limit: input.limit ?? 10, type: input.type };
   const all = input.lang === 'all';
   const readerLang = caller.kind === 'person' ? (caller.user.language ?? settings.site.lang) : settings.site.lang;
   const lang = all ? readerLang : (input.lang ?? settings.site.lang);
