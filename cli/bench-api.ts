@@ -1,5 +1,5 @@
 /**
- * npm run bench:api [-- --seconds 20] [-- --only sqlite|postgres|ceiling]
+ * npm run bench:api [-- --seconds 20] [-- --only sqlite|postgres|ceiling] [-- --section me|training|agents]
  *
  * The API under a contact centre's load, on SQLite and on PostgreSQL (when one answers at
  * KNOWHOW_TEST_POSTGRES_URL, default postgres://postgres@127.0.0.1:5432/test), beside the
@@ -21,6 +21,12 @@
  *   requests per second in total for 20 s (target: p99 <= 50 ms, no errors), then flat out as
  *   above. Below the table: the mix's steady p99 by request, and any failure by request and
  *   status, since one count of errors does not say which request failed or how.
+ * - Agents' tools, a third section: a helpdesk sidebar and an AI assistant asking the sample
+ *   site's handbook with one `read` API key between the 64 clients (as a helpdesk's proxy sends
+ *   every agent's request with its one key): GET /api/search and the MCP `search` tool
+ *   (POST /mcp, tools/call, stateless), each client asking the next of a set of agents'
+ *   questions. Steady at 500 requests per second for 20 s (target: p99 <= 50 ms, no errors),
+ *   then flat out as above.
  * The load generators run on the same machine as the server: they share its two cores.
  */
 import { createServer } from 'node:http';
@@ -29,6 +35,7 @@ import autocannon from 'autocannon';
 import { type AppContext, startApp } from '../src/server/app.ts';
 import { loadEnv } from '../src/kit/server/env.ts';
 import { prepareUser, insertUser, newUserSchema } from '../src/features/accounts/server.ts';
+import { createApiKey } from '../src/features/api-keys/server.ts';
 import { postgres, sqlite, type DatabaseKindUnderTest } from '../test/helpers/databases.ts';
 import { type RunningServer, startServer, TEST_AUTH_SECRET } from '../test/helpers/server.ts';
 import { build, ROOT } from './bench-build.ts';
@@ -43,7 +50,10 @@ const PASSWORD = 'bench lantern orbit kettle';
 /** The sample site's module with a quiz of unlimited attempts (attempts: 0), assigned to the job role agent. */
 const QUIZ_MODULE = 'handling-complaints';
 
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '20' }, only: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { seconds: { type: 'string', default: '20' }, only: { type: 'string' }, section: { type: 'string' } },
+});
+const inSection = (name: Row['section']) => !values.section || values.section === name;
 const steadySeconds = Number(values.seconds);
 const flatOutSeconds = Math.max(5, Math.round(steadySeconds / 2));
 
@@ -72,9 +82,9 @@ interface Measured {
   flatOut: Figures;
 }
 
-/** A line of the table: its section (the GET /api/me load or the training load), and whether it has a target. */
+/** A line of the table: its section (GET /api/me, the training load, agents' tools), and whether it has a target. */
 interface Row {
-  section: 'me' | 'training';
+  section: 'me' | 'training' | 'agents';
   label: string;
   measured: Measured;
   target: boolean;
@@ -199,7 +209,12 @@ async function signedInAgents(app: AppContext, server: RunningServer): Promise<s
 
 /** A built site's server on the database at `databaseUrl`, stopped once `use` is done. */
 async function withServer<T>(dist: string, databaseUrl: string, use: (server: RunningServer) => Promise<T>): Promise<T> {
-  const server = await startServer(dist, { DATABASE_URL: databaseUrl, KNOWHOW_SIGNIN_RATE_LIMIT: '100000' });
+  // One key serves every agent in the agents' section: its per-key limit must not be what is measured.
+  const server = await startServer(dist, {
+    DATABASE_URL: databaseUrl,
+    KNOWHOW_SIGNIN_RATE_LIMIT: '100000',
+    KNOWHOW_API_KEY_RATE_LIMIT: '10000000',
+  });
   try {
     return await use(server);
   } finally {
@@ -217,6 +232,91 @@ async function checkLearnersHaveTheQuiz(server: RunningServer, cookie: string): 
     throw new Error(`The learners need ${QUIZ_MODULE} assigned, with unlimited attempts; they have ${JSON.stringify(module)}`);
 }
 
+/** What agents ask mid-call, in their words; each client asks the next one each time. */
+const AGENT_QUESTIONS = [
+  'customer wants a refund after 5 weeks',
+  'how do I verify the caller is the account holder',
+  'complaint escalation to a team lead',
+  'roaming charges disputed abroad',
+  'customer threatens to cancel their contract',
+  'direct debit failed twice',
+  'porting a number to another network',
+  'vulnerable customer needs extra support',
+  'broadband outage in my area',
+  'change the account holder name',
+];
+
+/** Whether the MCP endpoint answers a tools/call with this key; false names why. */
+async function mcpAnswers(server: RunningServer, key: string): Promise<true | string> {
+  const step = mcpSearch(key)(0)[0] as Step;
+  const response = await fetch(`${server.url}${step.path}`, { method: 'POST', headers: step.headers, body: step.body?.() ?? '' });
+  const text = await response.text();
+  return response.status === 200 && text.includes('"result"') ? true : `POST /mcp answered ${response.status}: ${text.slice(0, 200)}`;
+}
+
+/** The MCP search tool, called as an assistant calls it over Streamable HTTP with no session. */
+function mcpSearch(key: string) {
+  let id = 0;
+  return (client: number): Step[] => [
+    {
+      name: 'POST /mcp tools/call search',
+      method: 'POST',
+      path: '/mcp',
+      headers: {
+        Authorization: `Bearer ${key}`,
+        'Content-Type': 'application/json',
+        Accept: 'application/json, text/event-stream',
+        'MCP-Protocol-Version': '2025-11-25',
+      },
+      body: () =>
+        JSON.stringify({
+          jsonrpc: '2.0',
+          id: ++id,
+          method: 'tools/call',
+          params: { name: 'search', arguments: { query: AGENT_QUESTIONS[(client + id) % AGENT_QUESTIONS.length], limit: 5 } },
+        }),
+    },
+  ];
+}
+
+/** GET /api/search with the helpdesk's key, a different question for each client. */
+function keySearch(key: string) {
+  return (client: number): Step[] => {
+    const question = AGENT_QUESTIONS[client % AGENT_QUESTIONS.length] as string;
+    const path = `/api/search?q=${encodeURIComponent(question)}&limit=5`;
+    return [{ name: 'GET /api/search', method: 'GET', path, headers: { Authorization: `Bearer ${key}` } }];
+  };
+}
+
+async function agentsTools(kind: DatabaseKindUnderTest, app: AppContext, sample: string, databaseUrl: string): Promise<Row[]> {
+  const { key } = await createApiKey(app, { name: 'Benchmark helpdesk', scopes: ['read'] }, { actor: null });
+  return withServer(sample, databaseUrl, async (server) => {
+    const check = await fetch(`${server.url}/api/search?q=refund`, { headers: { Authorization: `Bearer ${key}` } });
+    if (check.status !== 200) throw new Error(`GET /api/search with the key answered ${check.status}`);
+    const rows: Row[] = [
+      {
+        section: 'agents',
+        label: `GET /api/search with a key on ${kind.name}`,
+        measured: await measure({ url: server.url, rate: STEADY_RATE, stepsFor: keySearch(key) }),
+        target: true,
+      },
+    ];
+    const mcp = await mcpAnswers(server, key);
+    if (mcp !== true) {
+      console.log(`MCP search on ${kind.name}: not measured, ${mcp}`);
+      process.exitCode = 1;
+      return rows;
+    }
+    rows.push({
+      section: 'agents',
+      label: `MCP search tool with a key on ${kind.name}`,
+      measured: await measure({ url: server.url, rate: STEADY_RATE, stepsFor: mcpSearch(key) }),
+      target: true,
+    });
+    return rows;
+  });
+}
+
 async function onDatabase(kind: DatabaseKindUnderTest, sites: { fixture: string; sample: string }): Promise<Row[]> {
   if (!kind.available) {
     console.log(`${kind.name}: not measured, no PostgreSQL answers (set KNOWHOW_TEST_POSTGRES_URL).`);
@@ -228,19 +328,22 @@ async function onDatabase(kind: DatabaseKindUnderTest, sites: { fixture: string;
   });
   try {
     const rows: Row[] = [];
+    if (inSection('agents')) rows.push(...(await agentsTools(kind, app, sites.sample, db.url)));
+    if (!inSection('me') && !inSection('training')) return rows;
     const cookies = await withServer(sites.fixture, db.url, async (server) => {
       const signedIn = await signedInAgents(app, server);
       const me = await fetch(`${server.url}/api/me`, { headers: { Cookie: signedIn[0] as string } });
       if (me.status !== 200) throw new Error(`GET /api/me answered ${me.status}`);
       const withSession = (client: number) => ({ Cookie: signedIn[client] as string });
-      rows.push({
-        section: 'me',
-        label: `GET /api/me on ${kind.name}`,
-        measured: await measure({ url: server.url, rate: STEADY_RATE, stepsFor: getting('/api/me', withSession) }),
-        target: true,
-      });
+      if (inSection('me'))
+        rows.push({
+          section: 'me',
+          label: `GET /api/me on ${kind.name}`,
+          measured: await measure({ url: server.url, rate: STEADY_RATE, stepsFor: getting('/api/me', withSession) }),
+          target: true,
+        });
       // The route that does nothing, without a session: what is left is the server's own path.
-      if (kind === sqlite)
+      if (kind === sqlite && inSection('me'))
         rows.push({
           section: 'me',
           label: 'GET /api/health, nobody signed in',
@@ -250,19 +353,20 @@ async function onDatabase(kind: DatabaseKindUnderTest, sites: { fixture: string;
       return signedIn;
     });
     // The same people and sessions, on the sample site's server: the database is the same.
-    await withServer(sites.sample, db.url, async (server) => {
-      await checkLearnersHaveTheQuiz(server, cookies[0] as string);
-      rows.push({
-        section: 'training',
-        label: `training mix on ${kind.name}`,
-        measured: await measure({
-          url: server.url,
-          rate: TRAINING_RATE,
-          stepsFor: (client) => learnerSteps(QUIZ_MODULE, cookies[client] as string, server.url),
-        }),
-        target: true,
+    if (inSection('training'))
+      await withServer(sites.sample, db.url, async (server) => {
+        await checkLearnersHaveTheQuiz(server, cookies[0] as string);
+        rows.push({
+          section: 'training',
+          label: `training mix on ${kind.name}`,
+          measured: await measure({
+            url: server.url,
+            rate: TRAINING_RATE,
+            stepsFor: (client) => learnerSteps(QUIZ_MODULE, cookies[client] as string, server.url),
+          }),
+          target: true,
+        });
       });
-    });
     return rows;
   } finally {
     await app.close();
@@ -325,6 +429,7 @@ for (const kind of [sqlite, postgres]) {
 }
 const meRows = rows.filter(({ section }) => section === 'me');
 const trainingRows = rows.filter(({ section }) => section === 'training');
+const agentRows = rows.filter(({ section }) => section === 'agents');
 
 console.log(`\n${CLIENTS} signed-in clients; steady ${STEADY_RATE} req/s for ${steadySeconds} s, then flat out for ${flatOutSeconds} s.`);
 console.log(
@@ -337,7 +442,12 @@ if (trainingRows.length > 0) {
   console.log(`| **training: take a quiz and read progress, ${TRAINING_RATE} req/s steady** | | | | | |`);
   for (const row of trainingRows) printRow(row, top);
 }
+if (agentRows.length > 0) {
+  console.log(`| **agents' tools: search with one read key, ${STEADY_RATE} req/s steady** | | | | | |`);
+  for (const row of agentRows) printRow(row, top);
+}
 console.log('');
 printDetails(rows);
 checkTarget(meRows, 'GET /api/me', STEADY_RATE);
 checkTarget(trainingRows, 'Training', TRAINING_RATE);
+checkTarget(agentRows, "Agents' tools", STEADY_RATE);

@@ -6,6 +6,8 @@ declare namespace App {
     app: import('./server/app.ts').AppContext;
     /** The signed-in person, or null; set by src/middleware.ts for every on-demand route. */
     user: import('./features/accounts/server/session.ts').SessionUser | null;
+    /** The API key the request carries (a service, never a person), or null; set with `user`. */
+    apiKey?: import('./features/api-keys/index.ts').ApiKeyCaller | null;
     /** The client's address, from the socket or a trusted proxy (server/http/client-address.ts). */
     clientAddress: string;
     /** Session cookies renewed while the built site's server looked the person up, to send with the answer. */

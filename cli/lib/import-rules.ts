@@ -13,6 +13,7 @@
 export const FEATURE_ORDER = [
   'languages',
   'accounts',
+  'api-keys',
   'content',
   'training',
   'handbook',

@@ -33,6 +33,8 @@ export interface AppContext {
   now: () => Date;
   /** One limiter for every search path (the API and the results page), per client address. */
   searchLimiter: RateLimiter;
+  /** Per API key, for every route a key calls: in place of the per-address limits, as a key's requests may all come through one proxy. */
+  apiKeyLimiter: RateLimiter;
   /**
    * Per client address, in memory: search reports and page feedback. Kept out of the database
    * on purpose, so that no address is ever written next to what people searched for.
@@ -84,6 +86,7 @@ export async function startApp(env: Env, { now = () => new Date(), devSecretFile
       audit,
       now,
       searchLimiter: createRateLimiter({ limit: env.searchRateLimit, windowMs: 60_000 }),
+      apiKeyLimiter: createRateLimiter({ limit: env.apiKeyRateLimit, windowMs: 60_000 }),
       searchReportLimiter: createRateLimiter({ limit: env.searchReportRateLimit, windowMs: 60_000 }),
       feedbackLimiter: createRateLimiter({ limit: env.feedbackRateLimit, windowMs: 60_000 }),
       pseudonym: pseudonymiser(secret),

@@ -1,7 +1,8 @@
 /**
  * Who may ask for what: every route of the site (API routes and pages, static and on request)
- * for each kind of client (anonymous, member, manager, admin, and a deactivated person whose
- * cookie worked a moment ago), on SQLite and PostgreSQL, with the handbook public and private.
+ * for each kind of client (anonymous, member, manager, admin, a deactivated person whose
+ * cookie worked a moment ago, and API keys: one with the read scope, one with reports, a revoked
+ * and an expired one), on SQLite and PostgreSQL, with the handbook public and private.
  * Over real HTTP against the built fixture site's server. A route file without a row here
  * fails the test: new routes join the matrix.
  */
@@ -9,6 +10,8 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createUser, findUserByEmail } from '../../src/features/accounts/server/users.ts';
+import { createApiKey, revokeApiKey } from '../../src/features/api-keys/server.ts';
+import type { AppContext } from '../../src/server/app.ts';
 import { DATABASES } from '../helpers/databases.ts';
 import { FIXTURE_DIST, PROJECT_ROOT } from '../helpers/fixture-site.ts';
 import { CLIENTS, type Client, PASSWORD, PEOPLE, signIn, signInEveryone } from '../helpers/people.ts';
@@ -17,6 +20,11 @@ import { useServedSite } from '../helpers/served-site.ts';
 /** A status, or 'sign-in' for a redirect to the sign-in page. */
 type Expected = number | 'sign-in';
 type ByClient = Record<Client, Expected>;
+
+/** Services with API keys: a key is never a person, whatever cookies come with it. */
+const KEY_CLIENTS = ['keyRead', 'keyReports', 'keyRevoked', 'keyExpired'] as const;
+type KeyClient = (typeof KEY_CLIENTS)[number];
+type ByKey = Record<KeyClient, Expected>;
 
 interface Row {
   /** The route files this row covers, relative to src/pages. */
@@ -30,7 +38,38 @@ interface Row {
   freshSession?: boolean;
   public: ByClient;
   private: ByClient;
+  /** What keys get, where it is not what keysByDefault says. */
+  keys?: { public?: Partial<ByKey>; private?: Partial<ByKey> };
 }
+
+/**
+ * What keys get unless a row says otherwise. API routes: only those that name a scope take a
+ * key (the rows say which), others answer 403, and a dead key gets 401. Pages and files: a
+ * public handbook's static pages and files are served to anyone, keys or not; a private
+ * handbook's to keys with read only (403 for reports); a dead key gets 401 wherever Knowhow
+ * looks at who asks. Pages made on request for people: a key is nobody there.
+ */
+function keysByDefault(row: Row, mode: 'public' | 'private'): ByKey {
+  const anonymous = row[mode].anonymous;
+  if (row.path.startsWith('/api/')) return { keyRead: 403, keyReports: 403, keyRevoked: 401, keyExpired: 401 };
+  const onRequest = row.files.length > 0 && row.files.every((file) => !STATIC_ROUTES.has(file));
+  const gated = anonymous === 'sign-in' || anonymous === 401;
+  const dead = onRequest || (mode === 'private' && gated) ? 401 : anonymous;
+  if (mode === 'public' || !gated) return { keyRead: anonymous, keyReports: anonymous, keyRevoked: dead, keyExpired: dead };
+  // A private handbook: a read key passes the gate and is nobody on the pages made for people.
+  const forPeople = row.public.anonymous === 'sign-in';
+  return { keyRead: forPeople ? 'sign-in' : row.private.member, keyReports: 403, keyRevoked: dead, keyExpired: dead };
+}
+
+/** Route files prerendered at build time: served as files, before anyone is looked up. */
+const STATIC_ROUTES = new Set([
+  'index.astro',
+  '[...slug].astro',
+  '404.astro',
+  '[lang]/404.astro',
+  'api-docs.astro',
+  'language-notices/[lang].json.ts',
+]);
 
 const everyone = (status: Expected): ByClient => ({
   anonymous: status,
@@ -143,6 +182,13 @@ const ROWS: Row[] = [
     private: adminsOnly(200, 'sign-in'),
   },
   {
+    files: ['admin/api-keys/index.astro'],
+    method: 'GET',
+    path: '/admin/api-keys/',
+    public: adminsOnly(200, 'sign-in'),
+    private: adminsOnly(200, 'sign-in'),
+  },
+  {
     files: ['admin/audit.astro'],
     method: 'GET',
     path: '/admin/audit/',
@@ -230,8 +276,23 @@ const ROWS: Row[] = [
     private: managersAndAdmins(200, 'sign-in'),
   },
   // The API
-  { files: ['api/health.ts'], method: 'GET', path: '/api/health', public: everyone(200), private: everyone(200) },
-  { files: ['api/search.ts'], method: 'GET', path: '/api/search?q=refund', public: everyone(200), private: signedIn(200, 401) },
+  // Open to anyone, keys too (nothing here a key could unlock); a dead key still hears so.
+  {
+    files: ['api/health.ts'],
+    method: 'GET',
+    path: '/api/health',
+    public: everyone(200),
+    private: everyone(200),
+    keys: { public: { keyRead: 200, keyReports: 200 }, private: { keyRead: 200, keyReports: 200 } },
+  },
+  {
+    files: ['api/search.ts'],
+    method: 'GET',
+    path: '/api/search?q=refund',
+    public: everyone(200),
+    private: signedIn(200, 401),
+    keys: { public: { keyRead: 200 }, private: { keyRead: 200 } },
+  },
   {
     files: ['api/search.ts'],
     method: 'OPTIONS',
@@ -239,6 +300,8 @@ const ROWS: Row[] = [
     headers: { Origin: 'https://helpdesk.example.com' },
     public: everyone(204),
     private: signedIn(204, 401),
+    // A preflight carries no credentials in a browser; a key sent with one changes nothing.
+    keys: { public: { keyRead: 204, keyReports: 204 }, private: { keyRead: 204, keyReports: 204 } },
   },
   {
     files: ['api/search/events.ts'],
@@ -270,9 +333,23 @@ const ROWS: Row[] = [
     public: managersAndAdmins(200, 401),
     private: managersAndAdmins(200, 401),
   },
-  { files: ['api/openapi.json.ts'], method: 'GET', path: '/api/openapi.json', public: everyone(200), private: signedIn(200, 401) },
+  {
+    files: ['api/openapi.json.ts'],
+    method: 'GET',
+    path: '/api/openapi.json',
+    public: everyone(200),
+    private: signedIn(200, 401),
+    keys: { public: { keyRead: 200 }, private: { keyRead: 200 } },
+  },
   // Nobody signed in is an answer (user: null), not an error: see test/server/http/hosts-and-caching.api.test.ts.
-  { files: ['api/me.ts'], method: 'GET', path: '/api/me', public: everyone(200), private: everyone(200) },
+  {
+    files: ['api/me.ts'],
+    method: 'GET',
+    path: '/api/me',
+    public: everyone(200),
+    private: everyone(200),
+    keys: { public: { keyRead: 200, keyReports: 200 }, private: { keyRead: 200, keyReports: 200 } },
+  },
   {
     files: ['api/admin/users/index.ts'],
     method: 'GET',
@@ -336,6 +413,7 @@ const ROWS: Row[] = [
     path: '/api/reviews?owner=me&status=overdue',
     public: signedIn(200, 401),
     private: signedIn(200, 401),
+    keys: { public: { keyReports: 200 }, private: { keyReports: 200 } },
   },
   { files: ['reviews/index.astro'], method: 'GET', path: '/reviews/', public: signedIn(200, 'sign-in'), private: signedIn(200, 'sign-in') },
   {
@@ -380,6 +458,7 @@ const ROWS: Row[] = [
     path: '/api/reports/training',
     public: managersAndAdmins(200, 401),
     private: managersAndAdmins(200, 401),
+    keys: { public: { keyReports: 200 }, private: { keyReports: 200 } },
   },
   {
     files: ['api/reports/training/questions.ts'],
@@ -387,6 +466,7 @@ const ROWS: Row[] = [
     path: '/api/reports/training/questions?module=basics',
     public: managersAndAdmins(200, 401),
     private: managersAndAdmins(200, 401),
+    keys: { public: { keyReports: 200 }, private: { keyReports: 200 } },
   },
   {
     files: ['api/reports/training/completions.ts'],
@@ -394,6 +474,7 @@ const ROWS: Row[] = [
     path: '/api/reports/training/completions',
     public: managersAndAdmins(200, 401),
     private: managersAndAdmins(200, 401),
+    keys: { public: { keyReports: 200 }, private: { keyReports: 200 } },
   },
   {
     files: ['api/training/assignments/index.ts'],
@@ -454,6 +535,7 @@ const ROWS: Row[] = [
     path: '/api/reports/acknowledgements',
     public: managersAndAdmins(200, 401),
     private: managersAndAdmins(200, 401),
+    keys: { public: { keyReports: 200 }, private: { keyReports: 200 } },
   },
   {
     files: ['api/reports/acknowledgements/records.ts'],
@@ -461,8 +543,32 @@ const ROWS: Row[] = [
     path: '/api/reports/acknowledgements/records',
     public: managersAndAdmins(200, 401),
     private: managersAndAdmins(200, 401),
+    keys: { public: { keyReports: 200 }, private: { keyReports: 200 } },
   },
   { files: ['api/admin/audit.ts'], method: 'GET', path: '/api/admin/audit', public: adminsOnly(200, 401), private: adminsOnly(200, 401) },
+  // API keys: admins only, and never with a key
+  {
+    files: ['api/admin/api-keys/index.ts'],
+    method: 'GET',
+    path: '/api/admin/api-keys',
+    public: adminsOnly(200, 401),
+    private: adminsOnly(200, 401),
+  },
+  {
+    files: ['api/admin/api-keys/index.ts'],
+    method: 'POST',
+    path: '/api/admin/api-keys',
+    body: { name: 'Matrix key', scopes: ['read'] },
+    public: adminsOnly(201, 401),
+    private: adminsOnly(201, 401),
+  },
+  {
+    files: ['api/admin/api-keys/[id].ts'],
+    method: 'DELETE',
+    path: '/api/admin/api-keys/no-such-key',
+    public: adminsOnly(404, 401),
+    private: adminsOnly(404, 401),
+  },
   // better-auth's routes, as far as they are reachable
   {
     files: ['api/auth/[...all].ts'],
@@ -610,9 +716,11 @@ describe.each(DATABASES)('the authorization matrix on $name', (database) => {
       env: { ...SERVER_ENV, KNOWHOW_ACCESS: access },
     });
     let cookies: Record<Client, string>;
+    let keys: Record<KeyClient, string>;
 
     beforeAll(async () => {
       cookies = await signInEveryone(site.app, site.server.url);
+      keys = await keysOfEveryKind(site.app);
     });
 
     it('answers every route as the matrix says, for every client', async () => {
@@ -652,5 +760,53 @@ describe.each(DATABASES)('the authorization matrix on $name', (database) => {
       }
       expect(mismatches).toEqual([]);
     });
+
+    it('answers every route as the matrix says, for every kind of API key', async () => {
+      const mismatches: string[] = [];
+      for (const row of ROWS) {
+        if (row.freshSession) continue;
+        const mode = access === 'public' ? 'public' : 'private';
+        const expectations = { ...keysByDefault(row, mode), ...row.keys?.[mode] };
+        for (const client of KEY_CLIENTS) {
+          const body = typeof row.body === 'function' ? (row.body as (target: string) => unknown)(target) : row.body;
+          const response = await fetch(`${site.server.url}${row.path.replace('{target}', target)}`, {
+            method: row.method,
+            redirect: 'manual',
+            headers: {
+              Authorization: `Bearer ${keys[client]}`,
+              // A key is the key's service, never the person whose cookie comes with it.
+              Cookie: cookies.admin,
+              ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+              Origin: site.server.url,
+              ...row.headers,
+            },
+            ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+          });
+          const location = response.headers.get('location') ?? '';
+          const got: Expected =
+            response.status >= 300 && response.status < 400 && location.startsWith('/sign-in/') ? 'sign-in' : response.status;
+          const expected = expectations[client];
+          if (got !== expected) mismatches.push(`${row.method} ${row.path} as ${client}: expected ${expected}, got ${got} ${location}`);
+          if (response.status === 401 && !response.headers.get('www-authenticate')?.startsWith('Bearer '))
+            mismatches.push(`${row.method} ${row.path} as ${client}: 401 without a Bearer challenge`);
+          await response.arrayBuffer();
+        }
+      }
+      expect(mismatches).toEqual([]);
+    });
   });
 });
+
+/** A key of each kind: read, reports, one revoked and one past its expiry. */
+async function keysOfEveryKind(app: AppContext): Promise<Record<KeyClient, string>> {
+  const make = async (name: string, scopes: ('read' | 'reports')[]) => createApiKey(app, { name, scopes }, { actor: null });
+  const [read, reports, revoked, expired] = await Promise.all([
+    make('Helpdesk sidebar', ['read']),
+    make('HR system', ['reports']),
+    make('Old chat bot', ['read', 'reports']),
+    make("Last year's pilot", ['read', 'reports']),
+  ]);
+  await revokeApiKey(app, revoked.id, { actor: null });
+  await app.db.updateTable('api_key').set({ expires_at: '2020-12-31T23:59:59.999Z' }).where('id', '=', expired.id).execute();
+  return { keyRead: read.key, keyReports: reports.key, keyRevoked: revoked.key, keyExpired: expired.key };
+}

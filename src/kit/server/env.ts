@@ -32,6 +32,8 @@ export interface Env {
   /** Where pages may be embedded (CSP frame-ancestors), e.g. https://helpdesk.example.com. */
   frameAncestors: string[];
   searchRateLimit: number;
+  /** Requests each API key may make per minute, whatever addresses they come from (a helpdesk's proxy sends many agents' at once). */
+  apiKeyRateLimit: number;
   /** Search reports (a search that found nothing or was left) each client address may send per minute. */
   searchReportRateLimit: number;
   /** Page feedback posts each client address may send per minute. */
@@ -148,6 +150,7 @@ const schema = z.object({
       error: "KNOWHOW_FRAME_ANCESTORS: write origins separated by commas, e.g. https://helpdesk.example.com, or 'self'",
     }),
   KNOWHOW_SEARCH_RATE_LIMIT: wholeNumber('KNOWHOW_SEARCH_RATE_LIMIT', { min: 1, max: 1_000_000 }).default(120),
+  KNOWHOW_API_KEY_RATE_LIMIT: wholeNumber('KNOWHOW_API_KEY_RATE_LIMIT', { min: 1, max: 10_000_000 }).default(3000),
   KNOWHOW_SEARCH_REPORT_RATE_LIMIT: wholeNumber('KNOWHOW_SEARCH_REPORT_RATE_LIMIT', { min: 1, max: 1_000_000 }).default(60),
   KNOWHOW_FEEDBACK_RATE_LIMIT: wholeNumber('KNOWHOW_FEEDBACK_RATE_LIMIT', { min: 1, max: 1_000_000 }).default(20),
   KNOWHOW_SIGNIN_RATE_LIMIT: wholeNumber('KNOWHOW_SIGNIN_RATE_LIMIT', { min: 1, max: 100_000 }).default(20),
@@ -229,6 +232,7 @@ export function loadEnv(source: Record<string, string | undefined>, projectRoot:
     corsOrigins: value.KNOWHOW_CORS_ORIGINS,
     frameAncestors: value.KNOWHOW_FRAME_ANCESTORS,
     searchRateLimit: value.KNOWHOW_SEARCH_RATE_LIMIT,
+    apiKeyRateLimit: value.KNOWHOW_API_KEY_RATE_LIMIT,
     searchReportRateLimit: value.KNOWHOW_SEARCH_REPORT_RATE_LIMIT,
     feedbackRateLimit: value.KNOWHOW_FEEDBACK_RATE_LIMIT,
     signInRateLimit: {

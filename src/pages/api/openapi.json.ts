@@ -16,6 +16,7 @@ export const { GET, ALL, spec } = defineApi('/api/openapi.json', {
     summary: 'This API, described',
     tags: ['Site'],
     access: 'handbook',
+    keyScope: 'read',
     responses: { 200: { description: 'The OpenAPI 3.1 document.', schema: z.record(z.string(), z.unknown()) } },
     handler: () => {
       document ??= openApiDocument([...routeSpecsOf(others), spec as RouteSpec]);

@@ -64,6 +64,7 @@ export const { GET, ALL, spec } = defineApi('/api/reviews', {
       'Every published page with its owner, last review, interval, due date and review state, most urgent first: overdue (longest first), due soon, unknown (no review date), current. As JSON, or CSV.',
     tags: ['Reviews'],
     access: 'signed-in',
+    keyScope: 'reports',
     query: Query,
     responses: {
       200: { description: 'The pages.', schema: z.object({ today: z.string(), items: z.array(ReviewItemSchema) }) },

@@ -1,9 +1,10 @@
 /**
  * GET /api/search?q=<text>&limit=<1..50>&lang=<code|all>&type=<type>: search for helpdesk sidebars,
  * chat bots and browser extensions. Readable like the pages it searches (anyone on a public
- * handbook, signed-in people on a private one); every client is rate-limited, with the same
- * limiter as the search results page, and only the origins in KNOWHOW_CORS_ORIGINS may read
- * answers from a browser (src/middleware.ts adds the CORS headers). A question that finds
+ * handbook, signed-in people and keys with the read scope on a private one); every client is
+ * rate-limited, with the same limiter as the search results page (a key, per key), and only
+ * the origins in KNOWHOW_CORS_ORIGINS may read answers from a browser (src/middleware.ts adds
+ * the CORS headers). A question that finds
  * nothing is counted as a search gap, after the answer is on its way and with no identity.
  */
 import { z } from 'astro/zod';
@@ -79,11 +80,13 @@ export const { GET, OPTIONS, ALL, spec } = defineApi('/api/search', {
       'Questions, not keywords: no word is required, typos are corrected, synonyms count. Rate-limited per client (429 with Retry-After).',
     tags: ['Search'],
     access: 'handbook',
+    keyScope: 'read',
     query: Query,
     responses: { 200: { description: 'The best pages first.', schema: SearchAnswer } },
-    handler: async ({ app, user, query, clientAddress }) => {
+    handler: async ({ app, user, apiKey, query, clientAddress }) => {
       const started = performance.now();
-      const { allowed, retryAfterSeconds } = app.searchLimiter.take(clientAddress);
+      // A key has its own limit (route.ts), counted for all the agents behind its helpdesk.
+      const { allowed, retryAfterSeconds } = apiKey ? { allowed: true, retryAfterSeconds: 0 } : app.searchLimiter.take(clientAddress);
       if (!allowed) {
         throw new ApiError('RATE_LIMITED', `Too many searches from this address; try again in ${retryAfterSeconds} s.`, {
           headers: { 'Retry-After': String(retryAfterSeconds) },

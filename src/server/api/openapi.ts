@@ -17,6 +17,17 @@ function whoMayCall(access: Access): string {
   return `Signed-in people with the permission: ${access.refusal}`;
 }
 
+/** Who may call it besides people: the API keys with the method's scope, or none. */
+function whichKeys(spec: MethodSpec): string {
+  return spec.keyScope ? ` API keys with the \`${spec.keyScope}\` scope (Authorization: Bearer khk_...).` : ' No API key.';
+}
+
+/** A method with a key scope takes a session or a key with that scope; any other, a session only. */
+function securityOf(spec: MethodSpec) {
+  if (spec.access === 'public') return [];
+  return spec.keyScope ? [{ session: [] }, { apiKey: [spec.keyScope] }] : [{ session: [] }];
+}
+
 function operation(spec: MethodSpec): ZodOpenApiOperationObject {
   const responses: ZodOpenApiResponsesObject = {};
   for (const [status, response] of Object.entries(spec.responses)) {
@@ -27,18 +38,24 @@ function operation(spec: MethodSpec): ZodOpenApiOperationObject {
   }
   const errors: Record<string, string> = {};
   if (spec.query || spec.params || spec.body) errors['400'] = 'The request is not valid: INVALID_INPUT, with a message per field.';
-  if (spec.access !== 'public') errors['401'] = 'Not signed in (UNAUTHORIZED).';
   if (spec.access !== 'public')
-    errors['403'] = 'Signed in, but not allowed (FORBIDDEN), or a one-time password to change first (PASSWORD_CHANGE_REQUIRED).';
+    errors['401'] =
+      'Not signed in (UNAUTHORIZED), or an API key that is unknown, revoked or expired (INVALID_API_KEY, with WWW-Authenticate).';
+  if (spec.access !== 'public')
+    errors['403'] =
+      'Signed in, but not allowed (FORBIDDEN), a one-time password to change first (PASSWORD_CHANGE_REQUIRED), or an API key without the scope (INSUFFICIENT_SCOPE) or on a route closed to keys (FORBIDDEN).';
   errors['405'] = 'Another method than the ones listed (METHOD_NOT_ALLOWED, with an Allow header).';
   for (const [status, description] of Object.entries(errors)) {
     responses[status as `4${string}`] ??= { description, content: errorContent };
   }
   return {
     summary: spec.summary,
-    description: [spec.description, `Who may call it: ${whoMayCall(spec.access)}`].filter(Boolean).join('\n\n'),
+    description: [spec.description, `Who may call it: ${whoMayCall(spec.access)}${spec.access === 'public' ? '' : whichKeys(spec)}`]
+      .filter(Boolean)
+      .join('\n\n'),
     ...(spec.tags ? { tags: spec.tags } : {}),
-    ...(spec.access === 'public' ? { security: [] } : {}),
+    security: securityOf(spec),
+    ...(spec.keyScope ? { 'x-knowhow-key-scope': spec.keyScope } : {}),
     ...(spec.query || spec.params
       ? { requestParams: { ...(spec.query ? { query: spec.query as never } : {}), ...(spec.params ? { path: spec.params as never } : {}) } }
       : {}),
@@ -60,9 +77,20 @@ export function openApiDocument(routes: readonly RouteSpec[]) {
       title: 'Knowhow API',
       version: '1',
       description:
-        'Search, accounts and administration of a Knowhow handbook. Every error has one shape: {"error": {"code", "message", "fields"?}}. Signed-in calls use the session cookie that POST /api/auth/sign-in/email sets.',
+        'Search, accounts and administration of a Knowhow handbook. Every error has one shape: {"error": {"code", "message", "fields"?}}. People call it with the session cookie that POST /api/auth/sign-in/email sets; services with an API key (`Authorization: Bearer khk_...`, made by an admin), on the routes that name its scope: `read` (search and the handbook) or `reports` (training, acknowledgement and review reports).',
     },
-    components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'better-auth.session_token' } } },
+    components: {
+      securitySchemes: {
+        session: { type: 'apiKey', in: 'cookie', name: 'better-auth.session_token' },
+        apiKey: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'khk_ and 43 characters',
+          description:
+            'An API key for a service. Its scopes (read, reports) say which routes it may call; the scope each route needs is in its security requirement and in x-knowhow-key-scope.',
+        },
+      },
+    },
     security: [{ session: [] }],
     paths,
   });

@@ -15,6 +15,7 @@ import type { z } from 'astro/zod';
 import type { AppContext } from '../app.ts';
 import { type Access, accessError } from '../../features/accounts/server.ts';
 import type { SessionUser } from '../../features/accounts/server.ts';
+import { type ApiKeyCaller, type ApiKeyScope, hasScope } from '../../features/api-keys/index.ts';
 import { ApiError, errorResponse, fieldMessages } from '../../kit/server/errors.ts';
 
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
@@ -32,8 +33,10 @@ export interface ResponseSpec {
 
 export interface HandlerContext<Query, Params, Body> {
   app: AppContext;
-  /** The signed-in person; null only on routes whose access lets anonymous people in. */
+  /** The signed-in person; null only on routes whose access lets anonymous people in, or for an API key. */
   user: SessionUser | null;
+  /** The API key the request carries (a service, never a person); null for people and anonymous callers. */
+  apiKey: ApiKeyCaller | null;
   query: Query;
   params: Params;
   body: Body;
@@ -47,6 +50,11 @@ export interface MethodSpec<Query = unknown, Params = unknown, Body = unknown> {
   description?: string;
   tags?: string[];
   access: Access;
+  /**
+   * The scope an API key needs to call this method. Without it the method is closed to keys,
+   * whatever their scopes: admin, people and write routes never take one.
+   */
+  keyScope?: ApiKeyScope;
   /** Lets a person with a one-time password in (their own account, sign-out). */
   allowPendingPasswordChange?: boolean;
   query?: z.ZodType<Query>;
@@ -100,17 +108,29 @@ export function defineApi<const Methods extends RouteMethods>(
 /** Guard, validation, the handler, and the answer in the standard shape: the life of one request. */
 export async function handleMethod(spec: MethodSpec, context: APIContext): Promise<Response> {
   const { app, user, clientAddress } = context.locals;
+  const apiKey = context.locals.apiKey ?? null;
   try {
-    const refused = accessError(
-      spec.access,
-      { user, accessMode: app.env.access },
-      { allowPendingPasswordChange: spec.allowPendingPasswordChange },
-    );
+    // Public routes (health, who am I, signing in) have nothing a key could unlock.
+    const refused =
+      apiKey && spec.access !== 'public'
+        ? keyRefusal(spec.keyScope, apiKey)
+        : accessError(spec.access, { user, accessMode: app.env.access }, { allowPendingPasswordChange: spec.allowPendingPasswordChange });
     if (refused) throw refused;
+    if (apiKey) limitKey(app, apiKey);
     const query = parse(spec.query, Object.fromEntries(context.url.searchParams), 'The query is not valid; see fields.');
     const params = parse(spec.params, context.params, 'The address is not valid; see fields.');
     const body = spec.body ? parse(spec.body, await readJson(context.request), 'The request body is not valid; see fields.') : undefined;
-    const result = await spec.handler({ app, user, query, params, body, request: context.request, url: context.url, clientAddress });
+    const result = await spec.handler({
+      app,
+      user: apiKey ? null : user,
+      apiKey,
+      query,
+      params,
+      body,
+      request: context.request,
+      url: context.url,
+      clientAddress,
+    });
     if (result instanceof Response) return result;
     return Response.json(result, { headers: { 'Cache-Control': 'no-store' } });
   } catch (error) {
@@ -118,6 +138,28 @@ export async function handleMethod(spec: MethodSpec, context: APIContext): Promi
     console.error(`${context.request.method} ${context.url.pathname} failed:`, error);
     return errorResponse('INTERNAL_ERROR', 'Something went wrong on the server; the error is in its log.');
   }
+}
+
+/** Every key has its own budget per minute, for all the routes it calls (KNOWHOW_API_KEY_RATE_LIMIT). */
+function limitKey(app: AppContext, key: ApiKeyCaller): void {
+  const { allowed, retryAfterSeconds } = app.apiKeyLimiter.take(key.id);
+  if (allowed) return;
+  throw new ApiError('RATE_LIMITED', `Too many requests with this API key; try again in ${retryAfterSeconds} s.`, {
+    headers: { 'Retry-After': String(retryAfterSeconds) },
+  });
+}
+
+/** Why a key may not call a method: it needs a scope the key lacks, or it takes no key at all. */
+function keyRefusal(needed: ApiKeyScope | undefined, key: ApiKeyCaller): ApiError | undefined {
+  if (!needed) {
+    return new ApiError('FORBIDDEN', 'API keys cannot use this route: it is for people, who sign in with their own account.', {
+      headers: { 'WWW-Authenticate': 'Bearer error="insufficient_scope"' },
+    });
+  }
+  if (hasScope(key, needed)) return undefined;
+  return new ApiError('INSUFFICIENT_SCOPE', `This API key lacks the ${needed} scope; ask an admin for a key with it.`, {
+    headers: { 'WWW-Authenticate': `Bearer error="insufficient_scope", scope="${needed}"` },
+  });
 }
 
 function parse<Value>(schema: z.ZodType<Value> | undefined, input: unknown, message: string): Value {

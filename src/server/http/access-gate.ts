@@ -5,9 +5,14 @@
  * the health check and the site's own styles and scripts (which hold no handbook text), and
  * the OAuth discovery documents an assistant reads before its person signs in.
  */
+import type { ApiKeyCaller } from '../../features/api-keys/index.ts';
+import { hasScope } from '../../features/api-keys/index.ts';
 import type { AccessMode } from '../../kit/server/env.ts';
 
-export type GateDecision = 'allow' | 'sign-in' | 'unauthorized';
+export type GateDecision = 'allow' | 'sign-in' | 'unauthorized' | 'forbidden';
+
+/** Who asks: a signed-in person, nobody, or a service's API key. */
+export type Reader = 'person' | 'anonymous' | { key: ApiKeyCaller };
 
 const OPEN_PATHS = [
   /^\/sign-(in|up)\/?$/,
@@ -23,9 +28,16 @@ export function isOpenPath(pathname: string): boolean {
   return OPEN_PATHS.some((pattern) => pattern.test(pathname));
 }
 
-/** What to do with a request for `pathname` by someone signed in or not. */
-export function gate(pathname: string, signedIn: boolean, mode: AccessMode): GateDecision {
-  if (mode === 'public' || signedIn || isOpenPath(pathname)) return 'allow';
+/**
+ * What to do with a request for `pathname`. A key reads a private handbook with the `read`
+ * scope; its API routes check their own scopes (api/route.ts), so a `reports` key passes here
+ * to reach them, and is refused the handbook's pages and files.
+ */
+export function gate(pathname: string, reader: Reader, mode: AccessMode): GateDecision {
+  if (mode === 'public' || reader === 'person' || isOpenPath(pathname)) return 'allow';
+  if (typeof reader === 'object') {
+    return hasScope(reader.key, 'read') || pathname.startsWith('/api/') || pathname === '/mcp' ? 'allow' : 'forbidden';
+  }
   // People are sent to sign in and back; programs and files get a plain 401.
   return isPageAddress(pathname) ? 'sign-in' : 'unauthorized';
 }

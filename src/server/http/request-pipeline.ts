@@ -6,12 +6,15 @@
  * pages rendered on request (made for whoever asked) out of every cache.
  */
 import type { AppContext } from '../app.ts';
-import { resolveSession, type SessionUser } from '../../features/accounts/server.ts';
+import type { SessionUser } from '../../features/accounts/server.ts';
+import type { ApiKeyCaller } from '../../features/api-keys/index.ts';
 import { corsHeaders } from '../../kit/server/cors.ts';
 import { siteOrigin } from '../../kit/server/env.ts';
 import { errorResponse } from '../../kit/server/errors.ts';
 import { signInAddress } from '../../features/accounts/index.ts';
 import { gate } from './access-gate.ts';
+import { credentialsOf } from './credentials.ts';
+import type { Reader } from './access-gate.ts';
 import { isCrossSiteRequest } from './origin-check.ts';
 
 export interface RequestLocals {
@@ -19,6 +22,8 @@ export interface RequestLocals {
   clientAddress: string;
   /** Undefined until looked up; the built server may have looked it up already. */
   user: SessionUser | null;
+  /** The API key the request carries, looked up with `user`: a request with a key is never a person. */
+  apiKey?: ApiKeyCaller | null;
   renewedCookies?: string[];
 }
 
@@ -47,21 +52,42 @@ export async function runPipeline(context: PipelineContext, route: () => Promise
   }
   let renewedCookies = locals.renewedCookies ?? [];
   if (locals.user === undefined) {
-    const session = await resolveSession(locals.app, request.headers);
-    locals.user = session.user;
-    renewedCookies = session.setCookies;
+    const credentials = await credentialsOf(locals.app, request.headers, locals.clientAddress);
+    if ('refused' in credentials) return withCors(request, credentials.refused(pathname), locals.app.env.corsOrigins);
+    locals.user = credentials.user;
+    locals.apiKey = credentials.apiKey;
+    renewedCookies = credentials.setCookies;
   }
-  const decision = gate(pathname, locals.user !== null, locals.app.env.access);
+  locals.apiKey ??= null;
+  // Signing in and out is for people; better-auth would read the cookies a key came with.
+  if (locals.apiKey && pathname.startsWith('/api/auth/')) {
+    return withCors(
+      request,
+      errorResponse('FORBIDDEN', 'API keys cannot sign in or out: they are for services, not people.'),
+      locals.app.env.corsOrigins,
+    );
+  }
+  const decision = gate(pathname, reader(locals), locals.app.env.access);
   if (decision === 'sign-in')
     return new Response(null, { status: 302, headers: { Location: signInAddress(pathname + url.search), 'Cache-Control': 'no-store' } });
   if (decision === 'unauthorized')
     return withCors(request, errorResponse('UNAUTHORIZED', 'Sign in first: this handbook is private.'), locals.app.env.corsOrigins);
+  if (decision === 'forbidden') return new Response(`${KEY_CANNOT_READ}\n`, { status: 403, headers: TEXT_HEADERS });
   let response = await route();
   if (renewedCookies.length > 0) {
     response = new Response(response.body, response);
     for (const cookie of renewedCookies) response.headers.append('Set-Cookie', cookie);
   }
   return isApi ? withCors(request, response, locals.app.env.corsOrigins) : uncachedPage(response);
+}
+
+export const KEY_CANNOT_READ = "This API key lacks the read scope: it may not read this private handbook's pages.";
+const TEXT_HEADERS = { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' };
+
+/** Who the gate sees: a person, a key (with what it may read), or nobody. */
+function reader(locals: RequestLocals): Reader {
+  if (locals.apiKey) return { key: locals.apiKey };
+  return locals.user ? 'person' : 'anonymous';
 }
 
 /**

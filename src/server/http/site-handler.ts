@@ -10,14 +10,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { posix } from 'node:path';
 import type { AppContext } from '../app.ts';
-import { CLIENT_ADDRESS_HEADER, resolveSession, type SessionUser } from '../../features/accounts/server.ts';
+import { CLIENT_ADDRESS_HEADER, type SessionUser } from '../../features/accounts/server.ts';
+import type { ApiKeyCaller } from '../../features/api-keys/index.ts';
 import { siteOrigin } from '../../kit/server/env.ts';
 import { errorResponse } from '../../kit/server/errors.ts';
 import { signInAddress } from '../../features/accounts/index.ts';
 import { gate, isOpenPath, isPageAddress } from './access-gate.ts';
 import type { ApiRouter } from './api-routes.ts';
 import { type AstroRenderer, webRequestOf, writeWebResponse } from './astro-bridge.ts';
-import type { RequestLocals } from './request-pipeline.ts';
+import { credentialsOf } from './credentials.ts';
+import { KEY_CANNOT_READ, type RequestLocals } from './request-pipeline.ts';
 import { clientAddressResolver } from './client-address.ts';
 import { withErrorBoundary } from './error-boundary.ts';
 import { allowedHostsOf, type RequestProblem, requestProblem, SUPPORTED_METHODS } from './request-checks.ts';
@@ -60,13 +62,17 @@ export function createSiteHandler({
     const pathname = posix.normalize(decodeURIComponent(target.split('?')[0] as string));
 
     let user: SessionUser | null | undefined;
+    let apiKey: ApiKeyCaller | null | undefined;
     let renewedCookies: string[] = [];
     if (app.env.access === 'signed-in' && !isOpenPath(pathname)) {
-      ({ user, setCookies: renewedCookies } = await resolveSession(app, new Headers({ cookie: request.headers.cookie ?? '' })));
-      const decision = gate(pathname, user !== null, app.env.access);
+      const credentials = await credentialsOf(app, credentialHeaders(request), clientAddress);
+      if ('refused' in credentials) return void (await writeWebResponse(credentials.refused(pathname), response));
+      ({ user, apiKey, setCookies: renewedCookies } = credentials);
+      const decision = gate(pathname, credentials.reader, app.env.access);
       if (decision === 'sign-in') return redirect(response, signInAddress(target));
       if (decision === 'unauthorized')
         return writeError(response, pathname, 401, 'UNAUTHORIZED', 'Sign in first: this handbook is private.');
+      if (decision === 'forbidden') return writeError(response, pathname, 403, 'INSUFFICIENT_SCOPE', KEY_CANNOT_READ);
       if (user?.mustChangePassword && isPageAddress(pathname) && !PASSWORD_CHANGE_PATHS.test(pathname)) {
         return redirect(response, '/account/?required=password');
       }
@@ -80,12 +86,19 @@ export function createSiteHandler({
     if (scope === 'private') response.setHeader('Cache-Control', 'private, no-cache');
     const webRequest = await webRequestOf(request, protocol);
     if (webRequest instanceof Response) return void (await writeWebResponse(webRequest, response));
-    const locals = { app, clientAddress, renewedCookies, ...(user !== undefined ? { user } : {}) } as RequestLocals;
+    const locals = { app, clientAddress, renewedCookies, ...(user !== undefined ? { user, apiKey } : {}) } as RequestLocals;
     const answer = pathname.startsWith('/api/')
       ? await api.handle({ request: webRequest, url: new URL(webRequest.url), locals })
       : await astro(webRequest, locals);
     await writeWebResponse(answer, response);
   });
+}
+
+/** The headers that say who asks: the session cookie and an API key. */
+function credentialHeaders(request: IncomingMessage): Headers {
+  const headers = new Headers({ cookie: request.headers.cookie ?? '' });
+  if (typeof request.headers.authorization === 'string') headers.set('authorization', request.headers.authorization);
+  return headers;
 }
 
 function redirect(response: ServerResponse, location: string): void {
@@ -98,7 +111,7 @@ async function writeError(
   response: ServerResponse,
   path: string,
   status: number,
-  code: RequestProblem['code'] | 'UNAUTHORIZED',
+  code: RequestProblem['code'] | 'UNAUTHORIZED' | 'INSUFFICIENT_SCOPE',
   message: string,
 ) {
   if (path.startsWith('/api/')) {

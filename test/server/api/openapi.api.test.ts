@@ -21,10 +21,12 @@ interface Document {
         responses: Record<string, unknown>;
         requestBody?: unknown;
         parameters?: { name: string; in: string }[];
+        security?: Record<string, string[]>[];
+        'x-knowhow-key-scope'?: string;
       }
     >
   >;
-  components: { schemas: Record<string, unknown> };
+  components: { schemas: Record<string, unknown>; securitySchemes: Record<string, { type: string; scheme?: string }> };
 }
 
 const API_DIR = join(PROJECT_ROOT, 'src/pages/api');
@@ -80,6 +82,25 @@ describe('/api/openapi.json', () => {
     expect(document.paths['/api/reports/acknowledgements']?.get?.description).toContain(
       'Only managers and admins see reports about people.',
     );
+  });
+
+  it('declares the bearer scheme of API keys and the scope each route takes, and no key elsewhere', () => {
+    expect(document.components.securitySchemes.apiKey).toMatchObject({ type: 'http', scheme: 'bearer' });
+    const search = document.paths['/api/search']?.get;
+    expect(search?.security).toEqual([{ session: [] }, { apiKey: ['read'] }]);
+    expect(search?.['x-knowhow-key-scope']).toBe('read');
+    expect(search?.description).toContain('API keys with the `read` scope');
+    for (const path of ['/api/reports/training', '/api/reports/acknowledgements', '/api/reviews']) {
+      expect(document.paths[path]?.get?.security, path).toEqual([{ session: [] }, { apiKey: ['reports'] }]);
+    }
+    // Admin, people and write routes take no key.
+    const operations = Object.entries(document.paths).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, operation]) => ({ path, method, operation })),
+    );
+    const keyed = operations.filter(({ operation }) => JSON.stringify(operation.security ?? []).includes('apiKey'));
+    expect(keyed.every(({ method }) => method === 'get')).toBe(true);
+    expect(keyed.some(({ path }) => path.startsWith('/api/admin') || path.startsWith('/api/me'))).toBe(false);
+    expect(document.paths['/api/admin/api-keys']?.post?.security).toEqual([{ session: [] }]);
   });
 
   it('has a page for people that lists every operation', async () => {

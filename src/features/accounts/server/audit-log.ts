@@ -1,7 +1,8 @@
 /**
  * The append-only log of security events: sign-ins and failed ones, people created, roles
- * changed, accounts deactivated, passwords reset or changed. Rows are only ever inserted; the
- * database itself refuses updates and deletes (triggers in db/migrations.ts).
+ * changed, accounts deactivated, passwords reset or changed, API keys made, revoked and first
+ * used. Rows are only ever inserted; the database itself refuses updates and deletes (triggers
+ * in db/migrations.ts).
  */
 import type { Kysely } from 'kysely';
 import { contains } from '../../../kit/server/db/contains.ts';
@@ -17,6 +18,9 @@ export const AUDIT_EVENT_TYPES = [
   'reactivated',
   'password-reset',
   'password-changed',
+  'api-key-created',
+  'api-key-revoked',
+  'api-key-first-use',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

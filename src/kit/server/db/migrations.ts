@@ -250,6 +250,28 @@ export function knowhowMigrations(kind: DatabaseKind): Record<string, Migration>
           .execute();
       },
     },
+    '2026-12-08-api-keys': {
+      async up(db: Kysely<unknown>) {
+        // Keys for services (a helpdesk app, a chat bot, an HR system). Only a SHA-256 hash of
+        // each key is kept: the key is shown once, when it is made. A key is revoked, never
+        // deleted, so that the audit log's events about it keep their meaning.
+        await db.schema
+          .createTable('api_key')
+          .addColumn('id', 'text', (column) => column.primaryKey())
+          .addColumn('name', 'text', (column) => column.notNull())
+          .addColumn('scopes', 'text', (column) => column.notNull())
+          .addColumn('hash', 'text', (column) => column.notNull().unique())
+          .addColumn('start', 'text', (column) => column.notNull())
+          .addColumn('created_at', 'text', (column) => column.notNull())
+          .addColumn('created_by_id', 'text')
+          .addColumn('created_by_email', 'text')
+          .addColumn('expires_at', 'text')
+          .addColumn('last_used_at', 'text')
+          .addColumn('revoked_at', 'text')
+          .addColumn('revoked_by_email', 'text')
+          .execute();
+      },
+    },
   };
 }
 

@@ -229,4 +229,24 @@ export interface Database {
   page_feedback: PageFeedbackTable;
   acknowledgement: AcknowledgementTable;
   page_version: PageVersionTable;
+  api_key: ApiKeyTable;
+}
+
+/** Keys for services (migration 2026-12-08-api-keys); the key itself is never stored, only its hash. */
+export interface ApiKeyTable {
+  id: string;
+  name: string;
+  /** Comma-separated: read, reports. */
+  scopes: string;
+  /** SHA-256 of the whole key, hex. */
+  hash: string;
+  /** The key's first characters, shown to tell keys apart. */
+  start: string;
+  created_at: string;
+  created_by_id: string | null;
+  created_by_email: string | null;
+  expires_at: string | null;
+  last_used_at: string | null;
+  revoked_at: string | null;
+  revoked_by_email: string | null;
 }

@@ -46,6 +46,7 @@ export const { GET, ALL, spec } = defineApi('/api/reports/acknowledgements', {
       'One row per active person and page they must acknowledge, by page, then by name; with per page how many of the people acknowledged its current version. Filter by team, job role, page and status. 404 NOT_FOUND for a page that does not exist.',
     tags: ACKNOWLEDGEMENT_REPORT_TAGS,
     access: REPORT_VIEWERS,
+    keyScope: 'reports',
     query: Query,
     responses: {
       200: {

@@ -29,6 +29,7 @@ export const { GET, ALL, spec } = defineApi('/api/reports/acknowledgements/recor
       'Every acknowledgement ever recorded, oldest first, including people since deactivated: who, which page (address and file), which version and the exact wording (text_hash), the language of the translation read (read_in; empty for the original), when. CSV (default) or JSON Lines.',
     tags: ACKNOWLEDGEMENT_REPORT_TAGS,
     access: REPORT_VIEWERS,
+    keyScope: 'reports',
     query: Query,
     responses: { 200: { description: 'A CSV file, or JSON Lines with format=jsonl.', contentType: 'text/csv' } },
     handler: async ({ app, query }) => {

@@ -23,6 +23,7 @@ export const { GET, ALL, spec } = defineApi('/api/reports/training/completions',
       'Every completion ever recorded, oldest first, including people since deactivated: who, which module, on which version of the module and its quiz, with what score, when, and the language of the attempt that passed the quiz. CSV (default) or JSON Lines.',
     tags: REPORT_TAGS,
     access: REPORT_VIEWERS,
+    keyScope: 'reports',
     query: Query,
     responses: {
       200: { description: 'A CSV file, or JSON Lines with format=jsonl.', contentType: 'text/csv' },

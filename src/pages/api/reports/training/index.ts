@@ -43,6 +43,7 @@ export const { GET, ALL, spec } = defineApi('/api/reports/training', {
       'One row per active person and module, people by name. Filter by team, job role, module and status. 404 NOT_FOUND for a module that does not exist.',
     tags: REPORT_TAGS,
     access: REPORT_VIEWERS,
+    keyScope: 'reports',
     query: Query,
     responses: {
       200: {

@@ -20,6 +20,7 @@ export const { GET, ALL, spec } = defineApi('/api/reports/training/questions', {
       'Per question, over every finished attempt: facility (average marks, percent), discrimination (Moodle’s index: the correlation, times 100, between the question and the rest of the attempt; below 20 the question tells little), the wrong choice picked most, and the policy section it checks. Hardest first.',
     tags: REPORT_TAGS,
     access: REPORT_VIEWERS,
+    keyScope: 'reports',
     query: Query,
     responses: {
       200: {
