@@ -30,7 +30,10 @@ class AssistantProvider implements OAuthClientProvider {
   saved?: StoredOAuthTokens;
   verifier = '';
   authorizationUrl?: URL;
-  constructor(private readonly callback: string) {}
+  private readonly callback: string;
+  constructor(callback: string) {
+    this.callback = callback;
+  }
   get redirectUrl() {
     return this.callback;
   }

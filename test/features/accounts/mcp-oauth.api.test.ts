@@ -192,6 +192,19 @@ describe.each(DATABASES)('connecting an assistant with OAuth on $name', (kind) =
       expect(client.client_secret).toBeUndefined();
       expect(client.redirect_uris).toEqual([REDIRECT_URI]);
       clientId = client.client_id as string;
+      // An assistant in a browser asks first (CORS preflight), then registers and exchanges codes from any origin.
+      const preflight = await fetch(url('/api/auth/oauth2/register'), {
+        method: 'OPTIONS',
+        headers: {
+          Origin: 'https://assistant.example',
+          'Access-Control-Request-Method': 'POST',
+          'Access-Control-Request-Headers': 'content-type',
+        },
+      });
+      expect(preflight.status).toBe(204);
+      expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+      expect(preflight.headers.get('access-control-allow-headers')).toMatch(/Content-Type/);
+      expect(response.headers.get('access-control-allow-origin')).toBe('*');
       const broken = await register({ redirect_uris: [] });
       expect(broken.status).toBe(400);
       expect(await broken.json()).toMatchObject({ error: expect.any(String) });

@@ -68,6 +68,24 @@ async function oauthEndpoint({ app, request }: { app: AppContext; request: Reque
 }
 
 const OAUTH_TAGS = ['Connecting assistants (OAuth)'];
+
+/** The CORS preflight of an assistant running in a browser, before it registers or exchanges a code. */
+const preflight = method({
+  summary: 'CORS preflight, for assistants that run in a browser',
+  tags: OAUTH_TAGS,
+  access: 'public',
+  responses: { 204: { description: 'Any origin may post here, without cookies.' } },
+  handler: () =>
+    new Response(null, {
+      status: 204,
+      headers: {
+        'Access-Control-Allow-Origin': '*',
+        'Access-Control-Allow-Methods': 'POST',
+        'Access-Control-Allow-Headers': 'Authorization, Content-Type',
+        'Access-Control-Max-Age': '600',
+      },
+    }),
+});
 const OAUTH_ERROR = { description: 'An OAuth error: { error, error_description } (RFC 6749 section 5.2).' };
 
 type Availability = (env: Env) => Response | undefined;
@@ -196,6 +214,7 @@ const routes: (RouteSpec & { available?: Availability })[] = [
   {
     path: '/api/auth/oauth2/register',
     methods: {
+      OPTIONS: preflight,
       POST: method({
         summary: 'Register an assistant (OAuth dynamic client registration, RFC 7591)',
         description:
@@ -224,6 +243,7 @@ const routes: (RouteSpec & { available?: Availability })[] = [
   {
     path: '/api/auth/oauth2/token',
     methods: {
+      OPTIONS: preflight,
       POST: method({
         summary: 'Exchange a code or a refresh token for an access token',
         description:
@@ -238,6 +258,7 @@ const routes: (RouteSpec & { available?: Availability })[] = [
   {
     path: '/api/auth/oauth2/revoke',
     methods: {
+      OPTIONS: preflight,
       POST: method({
         summary: 'Revoke a token (RFC 7009)',
         tags: OAUTH_TAGS,
