@@ -129,6 +129,36 @@ const ROWS: Row[] = [
   { files: ['sign-up.astro'], method: 'GET', path: '/sign-up/', public: everyone(404), private: everyone(404) },
   { files: ['sign-out.astro'], method: 'GET', path: '/sign-out/', public: signedIn(200, 'sign-in'), private: signedIn(200, 'sign-in') },
   { files: ['account.astro'], method: 'GET', path: '/account/', public: signedIn(200, 'sign-in'), private: signedIn(200, 'sign-in') },
+  // Connecting an assistant with OAuth: the discovery documents are open before signing in
+  {
+    files: ['.well-known/oauth-protected-resource/[...resource].ts'],
+    method: 'GET',
+    path: '/.well-known/oauth-protected-resource/mcp',
+    public: everyone(200),
+    private: everyone(200),
+  },
+  {
+    files: ['.well-known/oauth-authorization-server.ts'],
+    method: 'GET',
+    path: '/.well-known/oauth-authorization-server',
+    public: everyone(200),
+    private: everyone(200),
+  },
+  {
+    files: ['.well-known/openid-configuration.ts'],
+    method: 'GET',
+    path: '/.well-known/openid-configuration',
+    public: everyone(200),
+    private: everyone(200),
+  },
+  // Without a signed authorization request in its address, the consent page has nothing to ask.
+  {
+    files: ['connect-assistant.astro'],
+    method: 'GET',
+    path: '/connect-assistant/',
+    public: signedIn(400, 'sign-in'),
+    private: signedIn(400, 'sign-in'),
+  },
   // Admin pages
   {
     files: ['admin/users/index.astro'],
@@ -626,7 +656,41 @@ const ROWS: Row[] = [
     public: signedIn(200, 401),
     private: signedIn(200, 401),
   },
+  // The OAuth endpoints for assistants: open to anyone, each checks the client itself
+  {
+    files: ['api/auth/[...all].ts'],
+    method: 'POST',
+    path: '/api/auth/oauth2/register',
+    body: {},
+    public: everyone(400),
+    private: everyone(400),
+  },
+  // A script's fetch (Sec-Fetch-Mode: cors) is answered { redirect, url }: here, to the error of a request without a client.
+  { files: ['api/auth/[...all].ts'], method: 'GET', path: '/api/auth/oauth2/authorize', public: everyone(200), private: everyone(200) },
+  ...['token', 'revoke', 'introspect'].map((endpoint) => ({
+    files: ['api/auth/[...all].ts'],
+    method: 'POST',
+    path: `/api/auth/oauth2/${endpoint}`,
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    public: everyone(400),
+    private: everyone(400),
+  })),
+  { files: ['api/auth/[...all].ts'], method: 'GET', path: '/api/auth/oauth2/userinfo', public: everyone(401), private: everyone(401) },
+  { files: ['api/auth/[...all].ts'], method: 'GET', path: '/api/auth/jwks', public: everyone(200), private: everyone(200) },
+  // better-auth's other OAuth routes are not reachable: consent goes through the consent page.
+  {
+    files: ['api/auth/[...all].ts'],
+    method: 'POST',
+    path: '/api/auth/oauth2/consent',
+    body: {},
+    public: everyone(404),
+    private: everyone(404),
+  },
+  { files: ['api/auth/[...all].ts'], method: 'GET', path: '/api/auth/oauth2/get-clients', public: everyone(404), private: everyone(404) },
 ];
+
+/** The OAuth endpoints answer errors in OAuth's own shape ({ error, error_description }, RFC 6749), for OAuth clients. */
+const OAUTH_ENDPOINTS = /^\/api\/auth\/oauth2\//;
 
 /** Every route file under src/pages, relative to it. */
 function routeFiles(dir = join(PROJECT_ROOT, 'src/pages')): string[] {
@@ -712,7 +776,7 @@ describe.each(DATABASES)('the authorization matrix on $name', (database) => {
             response.status >= 300 && response.status < 400 && location.startsWith('/sign-in/') ? 'sign-in' : response.status;
           if (got !== expected) mismatches.push(`${row.method} ${row.path} as ${client}: expected ${expected}, got ${got} ${location}`);
           // Errors from the API come in the one shape.
-          if (row.path.startsWith('/api/') && response.status >= 400) {
+          if (row.path.startsWith('/api/') && !OAUTH_ENDPOINTS.test(row.path) && response.status >= 400) {
             const error = (await response.json().catch(() => ({}))) as { error?: { code?: string; message?: string } };
             if (!error.error?.code || !error.error.message)
               mismatches.push(`${row.method} ${row.path} as ${client}: ${response.status} not in the standard error shape`);

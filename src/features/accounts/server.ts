@@ -9,6 +9,20 @@ export { PERMISSION_ROLES, isPermissionRole, roleCan } from './server/permission
 export { actorOf, assertKnownJobRoles } from './server/actors.ts';
 export { AUDIT_EVENT_TYPES, createAuditLog } from './server/audit-log.ts';
 export type { AuditEventType, AuditLog } from './server/audit-log.ts';
+export {
+  MCP_PATH,
+  answerConsent,
+  consentRequest,
+  disconnectAssistant,
+  formTargetOf,
+  listConnectedAssistants,
+  mcpResource,
+  mcpResourceMetadataUrl,
+  oauthSignInReturn,
+  protectedResourceMetadata,
+  verifyMcpAccessToken,
+} from './server/assistant-oauth.ts';
+export type { ConnectedAssistant, ConsentRequest } from './server/assistant-oauth.ts';
 export { authCall, standardAuthResponse } from './server/auth-errors.ts';
 export { CLIENT_ADDRESS_HEADER, SSO_PROVIDER, createAuth } from './server/auth.ts';
 export type { Auth } from './server/auth.ts';

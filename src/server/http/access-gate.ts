@@ -2,7 +2,8 @@
  * The private handbook (KNOWHOW_ACCESS=signed-in): nothing of it reaches a person who is not
  * signed in: pages, search files, search results, linked images and files alike. Only what
  * signing in needs stays open: the sign-in page, the sign-in API, who is signed in (nobody),
- * the health check and the site's own styles and scripts (which hold no handbook text).
+ * the health check and the site's own styles and scripts (which hold no handbook text), and
+ * the OAuth discovery documents an assistant reads before its person signs in.
  */
 import type { ApiKeyCaller } from '../../features/api-keys/index.ts';
 import { hasScope } from '../../features/api-keys/index.ts';
@@ -18,6 +19,7 @@ const OPEN_PATHS = [
   /^\/api\/auth\//,
   /^\/api\/health\/?$/,
   /^\/api\/me\/?$/,
+  /^\/\.well-known\/(oauth-protected-resource(\/.*)?|oauth-authorization-server|openid-configuration)$/,
   // The MCP endpoint guards itself: keys, people and, on a private handbook, the 401 that points
   // assistants to the OAuth metadata (features/mcp).
   /^\/mcp\/?$/,

@@ -37,7 +37,7 @@ export async function runPipeline(context: PipelineContext, route: () => Promise
   const { request, url, locals } = context;
   const pathname = url.pathname;
   const isApi = isApiPath(pathname);
-  if (isCrossSiteRequest(request, [url.origin, siteOrigin(locals.app.env)])) {
+  if (isCrossSiteRequest(request, [url.origin, siteOrigin(locals.app.env)], pathname)) {
     const message = 'Requests from other sites are refused here: send Content-Type: application/json, or an Origin header of this site.';
     return isApi ? errorResponse('FORBIDDEN_ORIGIN', message) : new Response(message, { status: 403 });
   }

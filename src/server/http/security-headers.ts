@@ -8,9 +8,26 @@ import type { Env } from '../../kit/server/env.ts';
 
 export function securityHeaders(env: Env): Record<string, string> {
   const https = env.baseUrl?.startsWith('https://') ?? false;
+  return {
+    'Content-Security-Policy': contentSecurityPolicy(env),
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'same-origin',
+    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=()',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    ...(https ? { 'Strict-Transport-Security': 'max-age=31536000' } : {}),
+  };
+}
+
+/**
+ * The policy; a page whose form the server answers with a redirect elsewhere names that place
+ * in `formTargets` (the consent page for an assistant: its redirect address), as browsers hold
+ * the redirects of a form post to form-action too.
+ */
+export function contentSecurityPolicy(env: Env, { formTargets: extraTargets = [] }: { formTargets?: string[] } = {}): string {
+  const https = env.baseUrl?.startsWith('https://') ?? false;
   // A sign-in through single sign-on is a form post that the server redirects to the provider.
-  const formTargets = ["'self'", ...(env.oidc ? [new URL(env.oidc.issuer).origin] : [])];
-  const csp = [
+  const formTargets = ["'self'", ...(env.oidc ? [new URL(env.oidc.issuer).origin] : []), ...extraTargets];
+  return [
     "default-src 'self'",
     "script-src 'self' 'wasm-unsafe-eval'",
     "style-src 'self'",
@@ -23,12 +40,4 @@ export function securityHeaders(env: Env): Record<string, string> {
     `frame-ancestors ${["'self'", ...env.frameAncestors.filter((origin) => origin !== "'self'")].join(' ')}`,
     ...(https ? ['upgrade-insecure-requests'] : []),
   ].join('; ');
-  return {
-    'Content-Security-Policy': csp,
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'same-origin',
-    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=()',
-    'Cross-Origin-Opener-Policy': 'same-origin',
-    ...(https ? { 'Strict-Transport-Security': 'max-age=31536000' } : {}),
-  };
 }

@@ -141,6 +141,19 @@ describe('isCrossSiteRequest', () => {
     expect(isCrossSiteRequest(post({ 'content-type': 'application/json' }), own)).toBe(false);
     expect(isCrossSiteRequest(new Request('https://handbook.kestrel.example/', { method: 'GET' }), own)).toBe(false);
   });
+
+  it('lets OAuth clients post forms without an Origin to the endpoints that authenticate the client, not a cookie', () => {
+    const form = (path: string) =>
+      new Request(`https://handbook.kestrel.example${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
+    for (const endpoint of ['token', 'revoke', 'introspect'])
+      expect(isCrossSiteRequest(form(`/api/auth/oauth2/${endpoint}`), own), endpoint).toBe(false);
+    expect(isCrossSiteRequest(form('/api/auth/oauth2/consent'), own)).toBe(true);
+    expect(isCrossSiteRequest(form('/api/auth/sign-in/email'), own)).toBe(true);
+    expect(isCrossSiteRequest(form('/connect-assistant/'), own)).toBe(true);
+  });
 });
 
 describe('securityHeaders', () => {

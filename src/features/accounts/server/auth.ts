@@ -4,11 +4,19 @@
  * It shares the server's one Kysely instance. Its own rate limiter is off: sign-in is limited
  * per client address, and failures per account and address, in the database (sign-in.ts),
  * which several servers share. Every password it sets meets Knowhow's rule (password-check.ts).
+ *
+ * It is also the OAuth authorization server for people's own AI assistants (the MCP
+ * authorization specification): better-auth's OAuth provider with dynamic client registration,
+ * authorization code with PKCE (S256) only, and access tokens signed by the JWT plugin whose
+ * audience is the /mcp resource alone (assistant-oauth.ts). The issuer is the site's origin, so
+ * the metadata lives at /.well-known/oauth-authorization-server.
  */
 import { betterAuth } from 'better-auth';
 import { createAuthMiddleware } from 'better-auth/api';
 import { admin } from 'better-auth/plugins/admin';
 import { genericOAuth } from 'better-auth/plugins/generic-oauth';
+import { jwt } from 'better-auth/plugins/jwt';
+import { oauthProvider } from '@better-auth/oauth-provider';
 import type { Kysely } from 'kysely';
 import type { AuditLog } from './audit-log.ts';
 import type { DatabaseKind } from '../../../kit/server/db/connect.ts';
@@ -17,6 +25,7 @@ import { type Env, siteOrigin } from '../../../kit/server/env.ts';
 import { accessControl, DEFAULT_ROLE, roles } from './permissions.ts';
 import { checkNewPassword } from './password-check.ts';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './passwords.ts';
+import { ASSISTANT_SCOPES, CONSENT_PAGE, mcpResource, OAUTH_TOKEN_SECONDS } from './assistant-oauth.ts';
 
 /** The header cli/serve.ts sets to the client's address (see client-address.ts); any sent by the client is dropped. */
 export const CLIENT_ADDRESS_HEADER = 'x-knowhow-client-address';
@@ -92,6 +101,27 @@ export function createAuth({ db, kind, env, secret, audit }: AuthDependencies) {
         defaultRole: DEFAULT_ROLE,
         adminRoles: ['admin'],
         bannedUserMessage: 'This account is deactivated.',
+      }),
+      jwt({
+        jwt: { issuer: origin, audience: mcpResource(env) },
+        // No JWT on session answers: the only JWTs are the assistants' access tokens.
+        disableSettingJwtHeader: true,
+      }),
+      oauthProvider({
+        loginPage: '/sign-in/',
+        consentPage: CONSENT_PAGE,
+        scopes: [...ASSISTANT_SCOPES],
+        grantTypes: ['authorization_code', 'refresh_token'],
+        allowDynamicClientRegistration: true,
+        allowUnauthenticatedClientRegistration: true,
+        // Desktop assistants and IDEs register loopback or custom-scheme callbacks without saying they are native.
+        clientRegistrationDefaultApplicationType: 'infer',
+        resources: [{ identifier: mcpResource(env), name: 'Knowhow MCP server' }],
+        resourceSeedMode: 'overwrite',
+        clientRegistrationDefaultResources: [mcpResource(env)],
+        accessTokenExpiresIn: OAUTH_TOKEN_SECONDS,
+        // Its own limits are in memory per server; Knowhow's rate limiter is off (above).
+        rateLimit: { token: false, authorize: false, introspect: false, revoke: false, register: false, userinfo: false },
       }),
       genericOAuth({
         config: env.oidc

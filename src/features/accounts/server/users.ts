@@ -7,7 +7,7 @@
 import type { Language } from '../../../kit/i18n/languages.ts';
 import { randomBytes } from 'node:crypto';
 import { generateId } from 'better-auth';
-import type { ExpressionBuilder, Transaction } from 'kysely';
+import { type ExpressionBuilder, sql, type Transaction } from 'kysely';
 import type { AppContext } from '../../../server/app.ts';
 import { type AuditEntry, writeAuditEvent } from './audit-log.ts';
 import type { PermissionRole } from './permissions.ts';
@@ -260,6 +260,9 @@ export async function deactivateUser(deps: UserDeps, actor: Actor, id: string): 
       .where('id', '=', id)
       .execute();
     await trx.deleteFrom('session').where('userId', '=', id).execute();
+    // The assistants they connected (OAuth, better-auth's tables): no refresh, no access.
+    for (const table of ['oauthRefreshToken', 'oauthAccessToken', 'oauthConsent'])
+      await sql`delete from ${sql.table(table)} where ${sql.ref('userId')} = ${id}`.execute(trx);
     await audit(trx, at, actor, { type: 'deactivated', subject: before });
   });
   return getUser(deps, id);

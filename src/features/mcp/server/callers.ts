@@ -5,10 +5,8 @@
  * rate-limited: keys per key, people per person, anonymous callers per client address.
  */
 import type { AppContext } from '../../../server/app.ts';
-import type { SessionUser } from '../../accounts/server.ts';
+import { mcpResourceMetadataUrl, type SessionUser, verifyMcpAccessToken } from '../../accounts/server.ts';
 import { type ApiKeyCaller, hasScope } from '../../api-keys/index.ts';
-import { siteOrigin } from '../../../kit/server/env.ts';
-import { personForAccessToken } from './oauth.ts';
 
 export type McpCaller =
   | { kind: 'key'; id: string; name: string }
@@ -28,11 +26,6 @@ export interface CallerContext {
 
 export type CallerDecision = { caller: McpCaller } | { refused: Response };
 
-/** The address of the protected-resource metadata of /mcp (served by the accounts feature). */
-export function resourceMetadataUrl(app: AppContext): string {
-  return `${siteOrigin(app.env)}/.well-known/oauth-protected-resource/mcp`;
-}
-
 export async function resolveCaller(context: CallerContext): Promise<CallerDecision> {
   const { app, request, apiKey, user, clientAddress } = context;
   if (apiKey) {
@@ -43,7 +36,7 @@ export async function resolveCaller(context: CallerContext): Promise<CallerDecis
   }
   const bearer = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get('authorization') ?? '')?.[1];
   if (bearer && !bearer.startsWith('khk_')) {
-    const person = await personForAccessToken(app, bearer);
+    const person = await verifyMcpAccessToken(app, bearer);
     if (!person) {
       return {
         refused: unauthorized(
@@ -98,7 +91,7 @@ export function rateLimited(app: AppContext, caller: McpCaller): Response | unde
 
 /** 401 with the challenge MCP clients follow to the OAuth metadata (RFC 9728). */
 export function unauthorized(app: AppContext, message: string, error?: 'invalid_token'): Response {
-  const challenge = `Bearer ${error ? `error="${error}", ` : ''}resource_metadata="${resourceMetadataUrl(app)}"`;
+  const challenge = `Bearer ${error ? `error="${error}", ` : ''}resource_metadata="${mcpResourceMetadataUrl(app)}"`;
   return httpError(401, 'UNAUTHORIZED', message, { 'WWW-Authenticate': challenge });
 }
 

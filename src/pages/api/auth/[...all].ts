@@ -1,7 +1,9 @@
 /**
  * better-auth's routes under /api/auth, where integrations expect them, limited to the ones
  * Knowhow uses: sign-in with a password or single sign-on, self sign-up where it is on,
- * sign-out, the session and changing one's password. Anything else better-auth could answer
+ * sign-out, the session and changing one's password; and the OAuth endpoints through which
+ * people connect their own AI assistants (oauth2/*, jwks), which answer in OAuth's own shape
+ * ({ error, error_description }, RFC 6749) for the assistants' OAuth clients. Anything else better-auth could answer
  * (its admin routes, impersonation, account deletion) is not reachable: people are managed
  * through /api/admin, which records every change in the audit log. Bodies are checked here, so
  * errors come in the one shape every route uses.
@@ -51,6 +53,40 @@ async function forward({ app, request, body }: { app: AppContext; request: Reque
   }
   return standardAuthResponse(await app.auth.handler(new Request(request.url, init)));
 }
+
+/**
+ * An OAuth endpoint: the request as it came (a form or JSON body, a Basic or Bearer
+ * Authorization), better-auth's answer as it is, in OAuth's shape, readable by assistants that
+ * run in a browser.
+ */
+async function oauthEndpoint({ app, request }: { app: AppContext; request: Request }): Promise<Response> {
+  const answer = await app.auth.handler(request);
+  const response = new Response(answer.body, answer);
+  response.headers.set('Access-Control-Allow-Origin', '*');
+  if (!response.headers.has('Cache-Control')) response.headers.set('Cache-Control', 'no-store');
+  return response;
+}
+
+const OAUTH_TAGS = ['Connecting assistants (OAuth)'];
+
+/** The CORS preflight of an assistant running in a browser, before it registers or exchanges a code. */
+const preflight = method({
+  summary: 'CORS preflight, for assistants that run in a browser',
+  tags: OAUTH_TAGS,
+  access: 'public',
+  responses: { 204: { description: 'Any origin may post here, without cookies.' } },
+  handler: () =>
+    new Response(null, {
+      status: 204,
+      headers: {
+        'Access-Control-Allow-Origin': '*',
+        'Access-Control-Allow-Methods': 'POST',
+        'Access-Control-Allow-Headers': 'Authorization, Content-Type',
+        'Access-Control-Max-Age': '600',
+      },
+    }),
+});
+const OAUTH_ERROR = { description: 'An OAuth error: { error, error_description } (RFC 6749 section 5.2).' };
 
 type Availability = (env: Env) => Response | undefined;
 const whenSignUpIsOpen: Availability = (env) =>
@@ -172,6 +208,99 @@ const routes: (RouteSpec & { available?: Availability })[] = [
         access: 'public',
         responses: { 302: { description: 'Signed in (or not, with ?error= on the sign-in page); on to the page they asked for.' } },
         handler: forward,
+      }),
+    },
+  },
+  {
+    path: '/api/auth/oauth2/register',
+    methods: {
+      OPTIONS: preflight,
+      POST: method({
+        summary: 'Register an assistant (OAuth dynamic client registration, RFC 7591)',
+        description:
+          'Open to anyone, as the MCP authorization specification expects; limited per client address. Public clients (token_endpoint_auth_method "none") get a client_id; confidential ones a client_secret too. Redirect addresses are matched exactly later.',
+        tags: OAUTH_TAGS,
+        access: 'public',
+        responses: { 201: { description: 'The registered client (RFC 7591 section 3.2.1).' }, 400: OAUTH_ERROR },
+        handler: async (context) => (await countClientAttempt(context.app, context.clientAddress)) ?? oauthEndpoint(context),
+      }),
+    },
+  },
+  {
+    path: '/api/auth/oauth2/authorize',
+    methods: {
+      GET: method({
+        summary: 'Start an authorization (authorization code with PKCE, S256)',
+        description:
+          'Sends the person to sign in if they are not, then to the consent page (/connect-assistant/), then back to the assistant’s redirect_uri with a code. `resource` should be this site’s /mcp address.',
+        tags: OAUTH_TAGS,
+        access: 'public',
+        responses: { 302: { description: 'On to sign-in, consent, or the redirect_uri.' } },
+        handler: oauthEndpoint,
+      }),
+    },
+  },
+  {
+    path: '/api/auth/oauth2/token',
+    methods: {
+      OPTIONS: preflight,
+      POST: method({
+        summary: 'Exchange a code or a refresh token for an access token',
+        description:
+          'A form (application/x-www-form-urlencoded), as OAuth clients send it, with or without an Origin header. The access token is a JWT for the resource /mcp.',
+        tags: OAUTH_TAGS,
+        access: 'public',
+        responses: { 200: { description: 'The tokens (RFC 6749 section 5.1).' }, 400: OAUTH_ERROR, 401: OAUTH_ERROR },
+        handler: oauthEndpoint,
+      }),
+    },
+  },
+  {
+    path: '/api/auth/oauth2/revoke',
+    methods: {
+      OPTIONS: preflight,
+      POST: method({
+        summary: 'Revoke a token (RFC 7009)',
+        tags: OAUTH_TAGS,
+        access: 'public',
+        responses: { 200: { description: 'Revoked, or it was not valid.' }, 400: OAUTH_ERROR, 401: OAUTH_ERROR },
+        handler: oauthEndpoint,
+      }),
+    },
+  },
+  {
+    path: '/api/auth/oauth2/introspect',
+    methods: {
+      POST: method({
+        summary: 'Introspect a token (RFC 7662), for confidential clients',
+        tags: OAUTH_TAGS,
+        access: 'public',
+        responses: { 200: { description: 'Whether the token is active, and its claims.' }, 400: OAUTH_ERROR, 401: OAUTH_ERROR },
+        handler: oauthEndpoint,
+      }),
+    },
+  },
+  {
+    path: '/api/auth/oauth2/userinfo',
+    methods: {
+      GET: method({
+        summary: 'Who the access token stands for (OpenID Connect UserInfo)',
+        tags: OAUTH_TAGS,
+        access: 'public',
+        responses: { 200: { description: 'The claims the token’s scopes allow.' }, 401: OAUTH_ERROR },
+        handler: oauthEndpoint,
+      }),
+    },
+  },
+  {
+    path: '/api/auth/jwks',
+    methods: {
+      GET: method({
+        summary: 'The public keys that sign access tokens (JWKS)',
+        tags: OAUTH_TAGS,
+        access: 'public',
+        responses: { 200: { description: 'A JSON Web Key Set.' } },
+        handler: oauthEndpoint,
       }),
     },
   },
