@@ -15,7 +15,7 @@ import { migrate } from '../kit/server/db/migrate.ts';
 import type { Database } from '../kit/server/db/schema.ts';
 import type { Env } from '../kit/server/env.ts';
 import { readBuiltContent, type ServedContent } from '../features/handbook/server.ts';
-import { closeUsage } from '../features/mcp/usage.ts';
+import { closeUsage, createUsageCounter, type UsageCounter } from '../features/mcp/usage.ts';
 import { type Pseudonymise, pseudonymiser } from '../kit/server/pseudonyms.ts';
 import { createRateLimiter, type RateLimiter } from '../kit/server/rate-limit.ts';
 import { createSharedRateLimiter, type SharedRateLimiter } from '../kit/server/rate-limit-store.ts';
@@ -36,6 +36,8 @@ export interface AppContext {
   searchLimiter: RateLimiter;
   /** Per API key, for every route a key calls: in place of the per-address limits, as a key's requests may all come through one proxy. */
   apiKeyLimiter: RateLimiter;
+  /** The MCP tools' calls counted since they were last written (features/mcp). */
+  mcpUsage: UsageCounter;
   /**
    * Per client address, in memory: search reports and page feedback. Kept out of the database
    * on purpose, so that no address is ever written next to what people searched for.
@@ -88,6 +90,7 @@ export async function startApp(env: Env, { now = () => new Date(), devSecretFile
       now,
       searchLimiter: createRateLimiter({ limit: env.searchRateLimit, windowMs: 60_000 }),
       apiKeyLimiter: createRateLimiter({ limit: env.apiKeyRateLimit, windowMs: 60_000 }),
+      mcpUsage: createUsageCounter(),
       searchReportLimiter: createRateLimiter({ limit: env.searchReportRateLimit, windowMs: 60_000 }),
       feedbackLimiter: createRateLimiter({ limit: env.feedbackRateLimit, windowMs: 60_000 }),
       pseudonym: pseudonymiser(secret),

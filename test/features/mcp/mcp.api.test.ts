@@ -11,6 +11,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createApiKey, revokeApiKey } from '../../../src/features/api-keys/server.ts';
 import { DATABASES } from '../../helpers/databases.ts';
 import { FIXTURE_DIST, SAMPLE_DIST } from '../../helpers/fixture-site.ts';
+import { assistantAccessToken } from '../../helpers/oauth-assistant.ts';
 import { PEOPLE } from '../../helpers/people.ts';
 import { useServedSite } from '../../helpers/served-site.ts';
 
@@ -401,6 +402,19 @@ describe.each(DATABASES)('the MCP server on $name', (database) => {
       expect(response.status).toBe(401);
       expect(response.headers.get('www-authenticate')).toMatch(/error="invalid_token"/);
       await client.close().catch(() => {});
+    });
+
+    it("answers a person's own assistant, connected with OAuth, as that person", async () => {
+      const token = await assistantAccessToken(site.server.url, site.cookies.member);
+      const client = await connect(site.server.url, { headers: { Authorization: `Bearer ${token}` } });
+      const { tools } = await client.listTools();
+      expect(tools.map((tool) => tool.name)).toEqual(['search', 'get_page', 'my_training', 'acknowledgements_due']);
+      const training = await client.callTool({ name: 'my_training', arguments: {} });
+      expect((training.structuredContent as { modules: { module: string }[] }).modules.map((module) => module.module)).toContain('basics');
+      await client.close();
+      // A token that is not one of this handbook's, or tampered with, is refused.
+      const tampered = await rpc(site.server.url, callTool('search', { query: 'refund' }), { Authorization: `Bearer ${token}x` });
+      expect(tampered.response.status).toBe(401);
     });
 
     it('answers a signed-in person', async () => {

@@ -19,21 +19,19 @@ interface Pending {
   calls: number;
 }
 
-interface UsageCounter {
+/**
+ * The counts not yet written, kept in the app context: the built server's routes and the
+ * process that closes the context (cli/serve.ts) load this module each their own way, so a
+ * module's own variable would be two.
+ */
+export interface UsageCounter {
   pending: Map<string, Pending>;
   timer: NodeJS.Timeout | undefined;
   flushing: Promise<void>;
 }
 
-const counters = new WeakMap<AppContext, UsageCounter>();
-
-function counterOf(app: AppContext): UsageCounter {
-  let counter = counters.get(app);
-  if (!counter) {
-    counter = { pending: new Map(), timer: undefined, flushing: Promise.resolve() };
-    counters.set(app, counter);
-  }
-  return counter;
+export function createUsageCounter(): UsageCounter {
+  return { pending: new Map(), timer: undefined, flushing: Promise.resolve() };
 }
 
 function callerOf(caller: McpCaller): { id: string; name: string } {
@@ -42,7 +40,7 @@ function callerOf(caller: McpCaller): { id: string; name: string } {
 
 /** Counts one call of `tool` by `caller`; written within FLUSH_INTERVAL_MS. */
 export function countCall(app: AppContext, caller: McpCaller, tool: string): void {
-  const counter = counterOf(app);
+  const counter = app.mcpUsage;
   const day = app.now().toISOString().slice(0, 10);
   const { id, name } = callerOf(caller);
   const key = `${day}\u0000${caller.kind}\u0000${id}\u0000${tool}`;
@@ -68,8 +66,7 @@ export function countCall(app: AppContext, caller: McpCaller, tool: string): voi
  * day. Counts that fail to be written are kept for the next flush.
  */
 export function flushUsage(app: AppContext): Promise<void> {
-  const counter = counters.get(app);
-  if (!counter) return Promise.resolve();
+  const counter = app.mcpUsage;
   counter.flushing = counter.flushing.then(async () => {
     if (counter.pending.size === 0) return;
     const batch = [...counter.pending.values()];
@@ -109,12 +106,10 @@ export function flushUsage(app: AppContext): Promise<void> {
 
 /** Writes what is counted and stops counting for `app`: its server is stopping. */
 export async function closeUsage(app: AppContext): Promise<void> {
-  const counter = counters.get(app);
-  if (!counter) return;
+  const counter = app.mcpUsage;
   if (counter.timer) clearTimeout(counter.timer);
   counter.timer = undefined;
   await flushUsage(app);
-  counters.delete(app);
 }
 
 export interface UsageRow {
