@@ -22,6 +22,7 @@ export const FEATURE_ORDER = [
   'acknowledgements',
   'feedback',
   'site',
+  'sidebar',
 ] as const;
 
 /**
