@@ -144,21 +144,11 @@ function resultItem(result: Result, index: number, t: Translate): HTMLLIElement 
     item.append(snippet);
   }
   const actions = element('p', { class: 'embed-result-actions' });
-  const copy = element('button', {
-    type: 'button',
-    class: 'button secondary',
-    'data-copy': link,
-    'aria-label': t('sidebar.copyLabel', { title: result.title }),
-  });
-  copy.textContent = t('sidebar.copy');
-  const open = element('a', {
-    class: 'button secondary',
-    href: link,
-    target: '_blank',
-    rel: 'noopener',
-    'aria-label': t('sidebar.openLabel', { title: result.title }),
-  });
-  open.textContent = t('sidebar.open');
+  // The visible word first, then, for screen readers, which result: the name says what it shows (WCAG 2.5.3).
+  const copy = element('button', { type: 'button', class: 'button secondary', 'data-copy': link, 'data-title': result.title });
+  copy.append(t('sidebar.copy'), hidden(`: ${result.title}`));
+  const open = element('a', { class: 'button secondary', href: link, target: '_blank', rel: 'noopener' });
+  open.append(t('sidebar.open'), hidden(`: ${result.title} (${t('sidebar.newTab')})`));
   actions.append(copy, ' ', open);
   item.append(actions);
   return item;
@@ -186,10 +176,7 @@ async function copyLink(button: HTMLButtonElement, status: HTMLElement, t: Trans
   const link = button.dataset.copy ?? '';
   const copied = (await writeClipboard(link)) || copyBySelection(link);
   status.textContent = copied ? t('sidebar.copied') : t('sidebar.copyFailed', { url: link });
-  if (copied) {
-    button.textContent = t('sidebar.copied');
-    button.classList.add('copied');
-  }
+  if (copied) button.replaceChildren(t('sidebar.copied'), hidden(`: ${button.dataset.title ?? ''}`));
 }
 
 /** The Clipboard API; in a frame it needs the frame's `allow="clipboard-write"`, which not every helpdesk gives. */
@@ -220,6 +207,13 @@ function copyBySelection(text: string): boolean {
   return copied;
 }
 
+/** Words for screen readers only. */
+function hidden(text: string): HTMLSpanElement {
+  const span = element('span', { class: 'sr-only' });
+  span.textContent = text;
+  return span;
+}
+
 function typeLabel(type: string, t: Translate): string {
   const key = `type.${type}`;
   const label = t(key as Parameters<Translate>[0]);
@@ -234,6 +228,8 @@ function typeLabel(type: string, t: Translate): string {
  * Chromium and Firefox grant after the person has used the handbook as a site of its own) and
  * reloads, or says what keeps the sign-in out.
  */
+const RELOADED_KEY = 'knowhow-sidebar-access-reload';
+
 function setUpSignIn(root: HTMLElement, t: Translate): void {
   const button = root.querySelector<HTMLButtonElement>('[data-embed-sign-in]') as HTMLButtonElement;
   const continueButton = root.querySelector<HTMLButtonElement>('[data-embed-continue]') as HTMLButtonElement;
@@ -243,7 +239,7 @@ function setUpSignIn(root: HTMLElement, t: Translate): void {
   const signInUrl = new URL(root.dataset.signIn ?? '/sign-in/', location.origin).href;
   let watching: number | undefined;
 
-  const signedIn = async () => {
+  const signedIn = async (): Promise<boolean> => {
     try {
       const response = await fetch('/api/me', { credentials: 'same-origin', cache: 'no-store' });
       const me = (await response.json()) as { user: unknown };
@@ -252,6 +248,23 @@ function setUpSignIn(root: HTMLElement, t: Translate): void {
       return false;
     }
   };
+
+  // Granted before (Chromium and Firefox remember it per helpdesk): ask again, which needs no click
+  // now, and reload with the cookie. A frame's first request never carries it, only what it asks after.
+  if (framed && 'requestStorageAccess' in document) {
+    void navigator.permissions
+      ?.query({ name: 'storage-access' as PermissionName })
+      .then(async (permission) => {
+        if (permission.state !== 'granted' || (await document.hasStorageAccess())) return;
+        await document.requestStorageAccess();
+        // Once a minute at most: where a reload loses the access again (Safari), the person clicks.
+        const last = Number(sessionStorage.getItem(RELOADED_KEY) ?? 0);
+        if (Date.now() - last < 60_000 || !(await signedIn())) return;
+        sessionStorage.setItem(RELOADED_KEY, String(Date.now()));
+        location.reload();
+      })
+      .catch(() => undefined);
+  }
 
   button.addEventListener('click', () => {
     const popup = window.open(signInUrl, 'knowhow-sign-in', 'popup,width=480,height=640');
