@@ -4,7 +4,8 @@
  * copies and opens them, all by keyboard too. On a private handbook without a session it signs in
  * in a window of its own (first-party, where single sign-on works and passwords are typed into
  * the handbook's own address bar), then notices the session and reloads; where the browser keeps
- * the handbook's cookies from frames of other sites it asks for them with the Storage Access API.
+ * the handbook's cookies from frames of other sites it asks for them with the Storage Access API
+ * and shows the search in place.
  */
 import { clientT } from '../../../kit/i18n/client.ts';
 import type { Translate } from '../../../kit/i18n/translate.ts';
@@ -26,6 +27,14 @@ if (root) {
   const t = clientT(root);
   if (root.dataset.state === 'sign-in') setUpSignIn(root, t);
   else setUpSearch(root, t);
+}
+
+/** Signed in after all (the Storage Access API gave the frame the session): the search, without a reload, which would come without the cookie. */
+function showSearch(root: HTMLElement, t: Translate): void {
+  root.querySelector('[data-embed-sign-in-panel]')?.remove();
+  root.querySelector<HTMLElement>('[data-embed-search-panel]')?.removeAttribute('hidden');
+  root.dataset.state = 'search';
+  setUpSearch(root, t);
 }
 
 function setUpSearch(root: HTMLElement, t: Translate): void {
@@ -228,8 +237,6 @@ function typeLabel(type: string, t: Translate): string {
  * Chromium and Firefox grant after the person has used the handbook as a site of its own) and
  * reloads, or says what keeps the sign-in out.
  */
-const RELOADED_KEY = 'knowhow-sidebar-access-reload';
-
 function setUpSignIn(root: HTMLElement, t: Translate): void {
   const button = root.querySelector<HTMLButtonElement>('[data-embed-sign-in]') as HTMLButtonElement;
   const continueButton = root.querySelector<HTMLButtonElement>('[data-embed-continue]') as HTMLButtonElement;
@@ -249,19 +256,15 @@ function setUpSignIn(root: HTMLElement, t: Translate): void {
     }
   };
 
-  // Granted before (Chromium and Firefox remember it per helpdesk): ask again, which needs no click
-  // now, and reload with the cookie. A frame's first request never carries it, only what it asks after.
+  // Granted before (browsers remember it per helpdesk): ask again, which needs no click now, and
+  // search. The request that loaded the frame never carries the cookie, only those made after.
   if (framed && 'requestStorageAccess' in document) {
     void navigator.permissions
       ?.query({ name: 'storage-access' as PermissionName })
       .then(async (permission) => {
-        if (permission.state !== 'granted' || (await document.hasStorageAccess())) return;
-        await document.requestStorageAccess();
-        // Once a minute at most: where a reload loses the access again (Safari), the person clicks.
-        const last = Number(sessionStorage.getItem(RELOADED_KEY) ?? 0);
-        if (Date.now() - last < 60_000 || !(await signedIn())) return;
-        sessionStorage.setItem(RELOADED_KEY, String(Date.now()));
-        location.reload();
+        if (permission.state !== 'granted') return;
+        if (!(await document.hasStorageAccess())) await document.requestStorageAccess();
+        if (await signedIn()) showSearch(root, t);
       })
       .catch(() => undefined);
   }
@@ -293,8 +296,10 @@ function setUpSignIn(root: HTMLElement, t: Translate): void {
         // Refused or not possible here: said below when the session is still not seen.
       }
     }
-    if (await signedIn()) location.reload();
-    else status.textContent = t('sidebar.stillSignedOut');
+    if (await signedIn()) {
+      window.clearInterval(watching);
+      showSearch(root, t);
+    } else status.textContent = t('sidebar.stillSignedOut');
   });
 }
 
