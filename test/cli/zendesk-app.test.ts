@@ -103,7 +103,7 @@ describe('the Zendesk app', () => {
         });
       const first = run(join(dir, 'app.zip'));
       expect(first.status, first.stderr).toBe(0);
-      expect(first.stdout).toMatch(/Wrote .*app\.zip: 11 files/);
+      expect(first.stdout).toMatch(/Wrote .*app\.zip: 12 files/);
       const zip = readFileSync(join(dir, 'app.zip'));
       const entries = unzipSync(new Uint8Array(zip));
       expect(Object.keys(entries).sort()).toEqual([
@@ -112,6 +112,7 @@ describe('the Zendesk app', () => {
         'assets/iframe.html',
         'assets/logo-small.png',
         'assets/logo.png',
+        'assets/screenshot-0.png',
         'manifest.json',
         'translations/de.json',
         'translations/en.json',

@@ -6,7 +6,7 @@
  * setting server-side) that asks the real Knowhow server, and records client.invoke(). What this
  * cannot show is Zendesk itself: see docs/admin/helpdesk-sidebar.md.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join } from 'node:path';
@@ -14,7 +14,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium } from '../helpers/chromium.ts';
 import { sqlite } from '../helpers/databases.ts';
-import { FIXTURE_DIST, PROJECT_ROOT } from '../helpers/fixture-site.ts';
+import { FIXTURE_DIST, FIXTURE_OUTPUT, PROJECT_ROOT } from '../helpers/fixture-site.ts';
 import { useServedSite } from '../helpers/served-site.ts';
 
 const ASSETS = join(PROJECT_ROOT, 'integrations/zendesk/assets');
@@ -60,6 +60,7 @@ describe.skipIf(!hasChromium)('the Zendesk app in Chromium, with a stand-in for 
     });
     await new Promise<void>((resolve) => appHost?.listen(0, '127.0.0.1', resolve));
     appOrigin = `http://localhost:${(appHost.address() as AddressInfo).port}`;
+    mkdirSync(`${FIXTURE_OUTPUT}screenshots/`, { recursive: true });
   });
   afterAll(() => new Promise<void>((resolve) => (appHost ? appHost.close(() => resolve()) : resolve())));
 
@@ -108,6 +109,8 @@ describe.skipIf(!hasChromium)('the Zendesk app in Chromium, with a stand-in for 
         ['ticket.editor.insert', `<a href="${site.server.url}/policies/refunds/#refund-window">Refunds</a>`],
       ]);
     expect(await page.locator('#kh-status').textContent()).toBe('Link to “Refunds” inserted');
+    await page.setViewportSize({ width: 360, height: 560 });
+    await page.screenshot({ path: `${FIXTURE_OUTPUT}screenshots/zendesk-app.png` });
 
     // The agent changes the question.
     await page.fill('#kh-query', 'process a refund');
