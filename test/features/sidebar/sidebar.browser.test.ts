@@ -128,7 +128,7 @@ describe.skipIf(!hasChromium)('the helpdesk sidebar in Chromium (public handbook
     await context.close();
   }, 60_000);
 
-  it('works by keyboard alone: type, ↓ ↑ through the results, C copies, Tab to the buttons, Enter opens a new tab', async () => {
+  it('works by keyboard alone: type and Enter, ↓ ↑ through the results, C copies, Tab to the buttons, Enter opens a new tab', async () => {
     const context = await site.browser.newContext({ viewport: { width: 320, height: 640 } });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.server.url });
     const page = await context.newPage();
@@ -136,6 +136,7 @@ describe.skipIf(!hasChromium)('the helpdesk sidebar in Chromium (public handbook
     expect(await focused(page)).toMatch(/^\|/); // the search box, which has no class
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('embed-query');
     await page.keyboard.type('refund');
+    await page.keyboard.press('Enter');
     await expect.poll(() => titles(page)).toEqual(['Refunds', 'Process a refund']);
 
     await page.keyboard.press('ArrowDown');

@@ -1,5 +1,5 @@
 /**
- * The sidebar in the browser: searches GET /api/search as the person types (the page's own
+ * The sidebar in the browser: searches GET /api/search when the person presses Enter (the page's own
  * origin, so the session cookie goes with it where the browser sends it), lists compact results,
  * copies and opens them, all by keyboard too. On a private handbook without a session it signs in
  * in a window of its own (first-party, where single sign-on works and passwords are typed into
@@ -44,7 +44,6 @@ function setUpSearch(root: HTMLElement, t: Translate): void {
   const list = root.querySelector<HTMLOListElement>('[data-embed-results]') as HTMLOListElement;
   const searchLang = root.dataset.searchLang ?? '';
   let running: AbortController | undefined;
-  let typing: number | undefined;
   let shown = '';
 
   const search = async (query: string) => {
@@ -88,13 +87,10 @@ function setUpSearch(root: HTMLElement, t: Translate): void {
     list.replaceChildren(...results.map((result, index) => resultItem(result, index, t)));
   };
 
-  input.addEventListener('input', () => {
-    window.clearTimeout(typing);
-    typing = window.setTimeout(() => void search(input.value.trim()), 250);
-  });
+  // On Enter, not as the person types: every search counts against the address's rate limit, and a
+  // question that finds nothing is a search gap, which half-typed words must not fill.
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    window.clearTimeout(typing);
     shown = '';
     void search(input.value.trim());
   });
