@@ -15,7 +15,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium } from '../helpers/chromium.ts';
 import { sqlite } from '../helpers/databases.ts';
 import { FIXTURE_DIST, FIXTURE_OUTPUT, PROJECT_ROOT } from '../helpers/fixture-site.ts';
-import { useServedSite } from '../helpers/served-site.ts';
+import { type ServedSite, useServedSite } from '../helpers/served-site.ts';
+import { createApiKey } from '../../src/features/api-keys/server.ts';
 
 const ASSETS = join(PROJECT_ROOT, 'integrations/zendesk/assets');
 const ZAF_SDK = 'https://static.zdassets.com/zendesk_app_framework_sdk/2.0/zaf_sdk.min.js';
@@ -41,8 +42,8 @@ window.ZAFClient = {
   },
 };`;
 
-describe.skipIf(!hasChromium)('the Zendesk app in Chromium, with a stand-in for Zendesk', () => {
-  const site = useServedSite(sqlite, FIXTURE_DIST, { people: false, browser: true });
+/** The app's files served from an origin of their own, as Zendesk serves an app, and a ticket page opener with the stand-in SDK. */
+function useZendesk(site: ServedSite, settings: { apiKey: () => string }) {
   let appHost: Server | undefined;
   let appOrigin = '';
   const proxied: { url: string; headers: Record<string, string>; secure: boolean }[] = [];
@@ -64,7 +65,8 @@ describe.skipIf(!hasChromium)('the Zendesk app in Chromium, with a stand-in for 
   });
   afterAll(() => new Promise<void>((resolve) => (appHost ? appHost.close(() => resolve()) : resolve())));
 
-  async function openTicket(subject: string, locale = 'en-US', apiKey = ''): Promise<Page> {
+  async function openTicket(subject: string, locale = 'en-US'): Promise<Page> {
+    const apiKey = settings.apiKey();
     const page = await site.browser.newPage();
     await page.route(ZAF_SDK, (route) => route.fulfill({ contentType: 'text/javascript', body: FAKE_ZAF }));
     // Zendesk's proxy: fills in {{setting.*}} on its server, so the key never reaches the browser.
@@ -85,6 +87,12 @@ describe.skipIf(!hasChromium)('the Zendesk app in Chromium, with a stand-in for 
     await page.goto(`${appOrigin}/iframe.html`);
     return page;
   }
+  return { openTicket, proxied };
+}
+
+describe.skipIf(!hasChromium)('the Zendesk app in Chromium, with a stand-in for Zendesk', () => {
+  const site = useServedSite(sqlite, FIXTURE_DIST, { people: false, browser: true });
+  const { openTicket, proxied } = useZendesk(site, { apiKey: () => '' });
 
   it('searches with the ticket’s subject on opening and inserts a link with the page’s title into the reply', async () => {
     const page = await openTicket('Customer wants a refund after 5 weeks');
@@ -125,5 +133,35 @@ describe.skipIf(!hasChromium)('the Zendesk app in Chromium, with a stand-in for 
     expect(await page.getAttribute('html', 'lang')).toBe('de');
     expect(await page.locator('#kh-button').textContent()).toBe('Suchen');
     await page.close();
+  });
+});
+
+describe.skipIf(!hasChromium)('the Zendesk app in Chromium, on a private handbook', () => {
+  let key = '';
+  const site = useServedSite(sqlite, FIXTURE_DIST, {
+    people: false,
+    browser: true,
+    env: { KNOWHOW_ACCESS: 'signed-in' },
+    prepare: async (app) => {
+      key = (await createApiKey(app, { name: 'Zendesk sidebar', scopes: ['read'] }, { actor: null })).key;
+    },
+  });
+  let apiKey = '';
+  const { openTicket, proxied } = useZendesk(site, { apiKey: () => apiKey });
+
+  it('searches with the read key that only the proxy adds, and says so when the key is missing', async () => {
+    apiKey = key;
+    const page = await openTicket('Customer wants a refund after 5 weeks');
+    await expect.poll(() => page.locator('.kh-title').first().textContent()).toBe('Refunds');
+    // The page asked with the placeholder; the key itself never reached the browser.
+    expect(proxied.at(-1)?.headers).toEqual({ Authorization: 'Bearer {{setting.api_key}}' });
+    expect(await page.content()).not.toContain(key);
+    await page.close();
+
+    apiKey = '';
+    const without = await openTicket('refund');
+    await expect.poll(() => without.locator('#kh-status').textContent()).toBe('Search failed (401).');
+    expect(await without.locator('.kh-result').count()).toBe(0);
+    await without.close();
   });
 });
