@@ -13,7 +13,14 @@ import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { assertContentDir, DEFAULT_CONTENT_DIR, isPageFile, formatReport, forgetContentIndex, publicUrlNotice } from '../features/content/index.ts';
+import {
+  assertContentDir,
+  DEFAULT_CONTENT_DIR,
+  isPageFile,
+  formatReport,
+  forgetContentIndex,
+  publicUrlNotice,
+} from '../features/content/index.ts';
 import { POLICY_TEXTS_FILE, policyTexts, builtSite, forgetSite } from '../features/handbook/index.ts';
 import { hasFailures, loadSite } from '../features/handbook/loader.ts';
 import { MANIFEST_FILE } from '../features/handbook/server.ts';

@@ -30,7 +30,11 @@ export function writeMachineFiles(clientDir: string, site: SiteModel): { copies:
     write(clientDir, markdownCopyPath(page.url), copy);
   }
   write(clientDir, `/${LLMS_TXT_FILE}`, llmsTxt(site));
-  write(clientDir, `/${LLMS_FULL_TXT_FILE}`, llmsFullTxt(site, (page: PageRecord) => copies.get(page.id)));
+  write(
+    clientDir,
+    `/${LLMS_FULL_TXT_FILE}`,
+    llmsFullTxt(site, (page: PageRecord) => copies.get(page.id)),
+  );
   write(clientDir, `/${OPENSEARCH_FILE}`, openSearchXml(site.settings));
   return { copies: copies.size };
 }

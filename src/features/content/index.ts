@@ -30,7 +30,15 @@ export { REVIEW_STATES, daysBetween, reviewState, reviewStateOn, todayIso } from
 export type { ReviewState } from './review.ts';
 export { listFiles } from './scan.ts';
 export { buildSections } from './sections.ts';
-export { DEFAULT_PUBLIC_URL, absoluteUrl, loadSettings, publicUrlNotice, publicUrlOf, publicUrlProblem, withPublicUrl } from './settings.ts';
+export {
+  DEFAULT_PUBLIC_URL,
+  absoluteUrl,
+  loadSettings,
+  publicUrlNotice,
+  publicUrlOf,
+  publicUrlProblem,
+  withPublicUrl,
+} from './settings.ts';
 export type { Settings } from './settings.ts';
 export { closest, quoteList } from './suggest.ts';
 export { isOriginal, linkTranslations } from './translations.ts';

@@ -70,7 +70,8 @@ export function llmsTxt(site: HandbookOutline): string {
   ];
   const list = (pages: PageRecord[]) => pages.map((page) => entry(page, publicUrl));
   for (const group of originals) lines.push('', `## ${oneLine(group.title)}`, '', ...list(group.pages));
-  for (const lang of languages) lines.push('', `## Translations: ${languageName(lang)} (${lang})`, '', ...list(translations.get(lang) ?? []));
+  for (const lang of languages)
+    lines.push('', `## Translations: ${languageName(lang)} (${lang})`, '', ...list(translations.get(lang) ?? []));
   return `${lines.join('\n')}\n`;
 }
 

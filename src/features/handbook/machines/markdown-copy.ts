@@ -147,7 +147,9 @@ class CopyWriter {
       }
       case 'definition': {
         const url = this.address(node.url);
-        return url === node.url || url === undefined ? this.slice(node) : `[${node.label ?? node.identifier}]: ${destination(url)}${title(node.title)}`;
+        return url === node.url || url === undefined
+          ? this.slice(node)
+          : `[${node.label ?? node.identifier}]: ${destination(url)}${title(node.title)}`;
       }
       case 'containerDirective': {
         const word = calloutWord(node.name, this.page.lang);
@@ -164,7 +166,8 @@ class CopyWriter {
     if (this.mdx) {
       const type = node.type as string;
       if (type === 'mdxjsEsm' || type === 'mdxFlowExpression' || type === 'mdxTextExpression') return '';
-      if (type === 'mdxJsxFlowElement' || type === 'mdxJsxTextElement') return this.component(node as unknown as Parent & { name: string | null; attributes: MdxAttribute[] });
+      if (type === 'mdxJsxFlowElement' || type === 'mdxJsxTextElement')
+        return this.component(node as unknown as Parent & { name: string | null; attributes: MdxAttribute[] });
     }
     return 'children' in node ? this.inner(node) : this.slice(node);
   }

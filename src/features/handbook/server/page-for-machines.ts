@@ -51,7 +51,10 @@ export interface MachinePage {
  * undefined when no published page is there. Reads the copy the build wrote (dist/client); the
  * dev server, which has no build, makes it from the content folder.
  */
-export async function pageForMachines(app: Pick<AppContext, 'env' | 'manifest' | 'now'>, address: string): Promise<MachinePage | undefined> {
+export async function pageForMachines(
+  app: Pick<AppContext, 'env' | 'manifest' | 'now'>,
+  address: string,
+): Promise<MachinePage | undefined> {
   const content = await app.manifest();
   const publicUrl = publicUrlOf(content.settings);
   const path = pagePathOf(address, [publicUrl, ...(app.env.baseUrl ? [new URL(app.env.baseUrl).origin] : [])]);
@@ -109,7 +112,12 @@ export function pagePathOf(address: string, origins: readonly string[]): string 
   return path.endsWith('/') ? path : `${path}/`;
 }
 
-async function copyOf(app: Pick<AppContext, 'env'>, content: ServedContent, page: PageRecord, publicUrl: string): Promise<string | undefined> {
+async function copyOf(
+  app: Pick<AppContext, 'env'>,
+  content: ServedContent,
+  page: PageRecord,
+  publicUrl: string,
+): Promise<string | undefined> {
   if (content.contentDir) {
     // The dev server: no build, the content folder itself.
     const [{ makeMarkdownCopy }] = await Promise.all([import('../machines/copy-from-folder.ts')]);
