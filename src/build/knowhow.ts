@@ -31,6 +31,7 @@ import { defaultWorkerCount } from './render-pool.ts';
 import { PAGEFIND_DIR, writePagefindIndex } from './pagefind-index.ts';
 import { type SearchBuild, startSearchBuild } from './search-build.ts';
 import { serveContentFiles } from './serve-content-files.ts';
+import { serveMachineFiles } from './serve-machine-files.ts';
 
 export default function knowhow({ contentDir, quizzesDir }: { contentDir: string; quizzesDir: string }): AstroIntegration {
   let serverDir: string | undefined;
@@ -77,6 +78,7 @@ export default function knowhow({ contentDir, quizzesDir }: { contentDir: string
         server.watcher.add([contentDir, quizzesDir]);
         server.watcher.on('add', onTreeChange).on('unlink', onTreeChange).on('change', onTreeChange);
         server.middlewares.use(serveContentFiles(contentDir));
+        server.middlewares.use(serveMachineFiles(contentDir, quizzesDir));
       },
       'astro:build:start': () => {
         // The pages are rendered by now: index them for search while Astro bundles and prerenders.

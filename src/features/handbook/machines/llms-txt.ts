@@ -61,10 +61,12 @@ export function llmsTxt(site: HandbookOutline): string {
   }
   const count = originals.reduce((total, group) => total + group.pages.length, 0);
   const languages = [...translations.keys()].sort();
+  // The languages pages are written in: the site's first.
+  const written = [...new Set([siteLang, ...originals.flatMap((group) => group.pages.map((page) => page.lang))])];
   const lines = [
     `# ${site.settings.site.name}`,
     '',
-    `> ${oneLine(site.settings.site.name)}: ${count} page${count === 1 ? '' : 's'}, each with its type, owner and review dates; in ${languageName(siteLang)}${languages.length > 0 ? `, with translations into ${languages.map(languageName).join(', ')}` : ''}.`,
+    `> ${oneLine(site.settings.site.name)}: ${count} page${count === 1 ? '' : 's'}, each with its type, owner and review dates; in ${written.map(languageName).join(', ')}${languages.length > 0 ? `, with translations into ${languages.map(languageName).join(', ')}` : ''}.`,
     '',
     `Every link below is a page's clean Markdown copy; the page itself is at the same address without \`index.html.md\` (${publicUrl}/).`,
   ];
