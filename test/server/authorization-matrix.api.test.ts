@@ -128,6 +128,11 @@ const ROWS: Row[] = [
   { files: [], method: 'GET', path: '/pagefind/pagefind.js', ...handbookFile },
   { files: [], method: 'GET', path: '/images/flow.svg', ...handbookFile },
   { files: [], method: 'GET', path: '/favicon.svg', public: everyone(200), private: everyone(200) },
+  // The handbook for machines: Markdown copies, llms.txt, the OpenSearch description (build/machine-files.ts)
+  { files: [], method: 'GET', path: '/policies/refunds/index.html.md', ...handbookFile },
+  { files: [], method: 'GET', path: '/llms.txt', ...handbookFile },
+  { files: [], method: 'GET', path: '/llms-full.txt', ...handbookFile },
+  { files: [], method: 'GET', path: '/opensearch.xml', ...handbookFile },
   // Signing in and out
   {
     files: ['sign-in.astro'],
