@@ -4,7 +4,7 @@
  * with --strict or `strict: true` in knowhow.yaml, warnings).
  */
 import { resolve } from 'node:path';
-import { assertContentDir, ContentDirError, resolveContentDir, formatReport } from '../src/features/content/index.ts';
+import { assertContentDir, ContentDirError, resolveContentDir, formatReport, publicUrlNotice } from '../src/features/content/index.ts';
 import { hasFailures, loadSite } from '../src/features/handbook/loader.ts';
 import { resolveQuizzesDir } from '../src/features/training/index.ts';
 
@@ -36,5 +36,7 @@ if (args.has('--json')) {
   const quizzes = site.quizzes.length === 1 ? '1 quiz' : `${site.quizzes.length} quizzes`;
   console.log(`Checked ${site.pages.length} pages in ${contentDir} and ${quizzes} in ${quizzesDir}\n`);
   console.log(formatReport(site.problems, { strict }));
+  const notice = publicUrlNotice(contentDir, site.settings);
+  if (notice) console.log(`\nNote: ${notice}`);
 }
 process.exit(hasFailures(site, { strict }) ? 1 : 0);

@@ -38,18 +38,20 @@ if (!webhook && !dryRun) fail(`Say where to post: --webhook <url> (or KNOWHOW_RE
 if (webhook && !URL.canParse(webhook)) fail(`--webhook ${webhook} is not an address: write the webhook's full URL, https://...`);
 const format = values.format as DigestFormat;
 if (!DIGEST_FORMATS.includes(format)) fail(`--format ${values.format}: write ${DIGEST_FORMATS.join(' or ')}.`);
-// Links in a chat message must be absolute: the handbook's public address.
-const siteUrl = values['site-url'] ?? process.env.BETTER_AUTH_URL;
-if (!siteUrl || !URL.canParse(siteUrl)) {
-  fail(`Say where the handbook is, so the messages can link its pages: --site-url https://handbook.example.com (or BETTER_AUTH_URL).`);
-}
-
-const { items, today } = contentReview({
+const { items, today, publicUrl } = contentReview({
   owner: values.owner,
   section: values.section,
   today: checkDate(values.today, '--today'),
   status: ['overdue', 'due-soon'],
 });
+// Links in a chat message must be absolute: the handbook's public address (site.url in
+// knowhow.yaml, else BETTER_AUTH_URL), unless --site-url says otherwise.
+const siteUrl = values['site-url'] ?? publicUrl;
+if (!siteUrl || !URL.canParse(siteUrl)) {
+  fail(
+    'Say where the handbook is, so the messages can link its pages: site.url in knowhow.yaml, or --site-url https://handbook.example.com (or BETTER_AUTH_URL).',
+  );
+}
 const digests = digestsByOwner(items);
 if (digests.length === 0) {
   console.log(`Nothing is overdue or due soon on ${today}: no messages.`);

@@ -16,6 +16,7 @@ import { type AstroApp, astroRenderer } from '../src/server/http/astro-bridge.ts
 import { gracefulStop } from '../src/server/http/graceful-stop.ts';
 import { createSiteHandler } from '../src/server/http/site-handler.ts';
 import { ensureDemoPeople } from '../src/features/accounts/server.ts';
+import { publicUrlOf } from '../src/features/content/index.ts';
 
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 
@@ -42,6 +43,14 @@ const app = await startApp(env, { devSecretFile: join(projectRoot, DEV_SECRET_FI
 const manifest = await app.manifest();
 // Each version's text is kept, so people who signed it long ago can see what changed since.
 await storePolicyVersions({ ...app, catalog: acknowledgementCatalog(manifest) });
+// The build wrote the handbook's public address (site.url) into every link that leaves the site.
+const publicUrl = publicUrlOf(manifest.settings);
+if (env.baseUrl && new URL(env.baseUrl).origin !== publicUrl) {
+  console.warn(
+    `Warning: BETTER_AUTH_URL (${new URL(env.baseUrl).origin}) is not the handbook's public address the build used (${publicUrl}): ` +
+      'the Markdown copies, llms.txt, hreflang links and the MCP tools point there. Set site.url in knowhow.yaml to the address people open and build again.',
+  );
+}
 if (!env.production && manifest.sampleContent === true) await ensureDemoPeople(app, manifest.settings.roles, console.log);
 
 const clientDir = join(env.outDir, 'client');

@@ -23,6 +23,7 @@ export const FEATURE_ORDER = [
   'feedback',
   'mcp',
   'site',
+  'sidebar',
 ] as const;
 
 /**

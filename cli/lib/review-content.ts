@@ -21,6 +21,8 @@ export interface ContentReview {
   today: string;
   timeZone: string;
   items: ReviewItem[];
+  /** The handbook's public address: site.url in knowhow.yaml, else BETTER_AUTH_URL's origin; none without either. */
+  publicUrl?: string;
 }
 
 /** Exits 2 with the reason when the options or the content folder are unusable. */
@@ -53,5 +55,5 @@ export function contentReview(options: ReviewOptions, now = new Date()): Content
     ...(options.section ? { section: options.section } : {}),
     ...(options.status ? { status: options.status } : {}),
   });
-  return { contentDir, today, timeZone, items };
+  return { contentDir, today, timeZone, items, ...(site.settings.site.url ? { publicUrl: site.settings.site.url } : {}) };
 }

@@ -13,16 +13,25 @@ import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { assertContentDir, DEFAULT_CONTENT_DIR, isPageFile, formatReport, forgetContentIndex } from '../features/content/index.ts';
+import {
+  assertContentDir,
+  DEFAULT_CONTENT_DIR,
+  isPageFile,
+  formatReport,
+  forgetContentIndex,
+  publicUrlNotice,
+} from '../features/content/index.ts';
 import { POLICY_TEXTS_FILE, policyTexts, builtSite, forgetSite } from '../features/handbook/index.ts';
 import { hasFailures, loadSite } from '../features/handbook/loader.ts';
 import { MANIFEST_FILE } from '../features/handbook/server.ts';
 import { QUIZZES_FILE } from '../features/training/index.ts';
+import { writeMachineFiles } from './machine-files.ts';
 import { startRenderingEarly } from './render-cache.ts';
 import { defaultWorkerCount } from './render-pool.ts';
 import { PAGEFIND_DIR, writePagefindIndex } from './pagefind-index.ts';
 import { type SearchBuild, startSearchBuild } from './search-build.ts';
 import { serveContentFiles } from './serve-content-files.ts';
+import { serveMachineFiles } from './serve-machine-files.ts';
 
 export default function knowhow({ contentDir, quizzesDir }: { contentDir: string; quizzesDir: string }): AstroIntegration {
   let serverDir: string | undefined;
@@ -50,6 +59,8 @@ export default function knowhow({ contentDir, quizzesDir }: { contentDir: string
           process.exit(1);
         }
         if (site.problems.length > 0) logger.warn(`Content check of ${contentDir}:\n${report}`);
+        const notice = publicUrlNotice(contentDir, site.settings);
+        if (notice) logger.warn(notice);
         // Rendering is most of a build: start it now, while Astro starts; the loader picks it up.
         if (command === 'build')
           startRenderingEarly(fileURLToPath(config.root).replace(/\/$/, ''), contentDir, fileURLToPath(config.cacheDir));
@@ -67,6 +78,7 @@ export default function knowhow({ contentDir, quizzesDir }: { contentDir: string
         server.watcher.add([contentDir, quizzesDir]);
         server.watcher.on('add', onTreeChange).on('unlink', onTreeChange).on('change', onTreeChange);
         server.middlewares.use(serveContentFiles(contentDir));
+        server.middlewares.use(serveMachineFiles(contentDir, quizzesDir));
       },
       'astro:build:start': () => {
         // The pages are rendered by now: index them for search while Astro bundles and prerenders.
@@ -86,6 +98,8 @@ export default function knowhow({ contentDir, quizzesDir }: { contentDir: string
           mkdirSync(dirname(target), { recursive: true });
           copyFileSync(join(contentDir, file), target);
         }
+        // Before Pagefind indexes the folder: it reads only .html files, so the copies stay out of it.
+        const machines = writeMachineFiles(clientDir, site);
         if (serverDir) {
           const { pages, sections, settings, builtAt, quizTranslations } = site;
           const sampleContent = resolve(contentDir) === resolve(projectRoot as string, DEFAULT_CONTENT_DIR);
@@ -108,7 +122,9 @@ export default function knowhow({ contentDir, quizzesDir }: { contentDir: string
         }
         written.add(site);
         const quizzes = `${site.quizzes.length} quiz${site.quizzes.length === 1 ? '' : 'zes'}`;
-        logger.info(`${site.pages.length} pages, ${quizzes}, ${site.assets.length} linked files copied, manifest written.`);
+        logger.info(
+          `${site.pages.length} pages, ${quizzes}, ${site.assets.length} linked files copied, ${machines.copies} Markdown copies with llms.txt, manifest written.`,
+        );
       },
     },
   };

@@ -214,6 +214,11 @@ describe('review from Git', () => {
       const dry = await cli('review-notify', ['--dry-run', '--site-url', 'https://h.example', '--today', '2026-11-27']);
       expect(received).toEqual([]);
       expect(JSON.parse(dry.stdout)).toMatchObject({ text: expect.stringContaining('<https://h.example/policies/refunds/|Refunds>') });
+      // Without --site-url: the handbook's public address, site.url in knowhow.yaml.
+      const own = await cli('review-notify', ['--dry-run', '--today', '2026-11-27']);
+      expect(JSON.parse(own.stdout)).toMatchObject({
+        text: expect.stringContaining('<https://handbook.fixture.example/policies/refunds/|Refunds>'),
+      });
     });
 
     it('says which owners were not reached and exits 1, and refuses to run without a site address', async () => {
@@ -224,9 +229,17 @@ describe('review from Git', () => {
         'Billing Operations: not posted (500 channel archived).\n1 of 2 messages were not posted; run again to retry.\n',
       );
       expect(result.stdout).toBe('Policy Team: posted 1 page.\n');
-      const noSite = await cli('review-notify', ['--webhook', url]);
-      expect(noSite.code).toBe(2);
-      expect(noSite.stderr).toContain('Say where the handbook is');
+      // A content folder without site.url, and no BETTER_AUTH_URL.
+      const settings = join(content, 'knowhow.yaml');
+      const withUrl = readFileSync(settings, 'utf8');
+      writeFileSync(settings, withUrl.replace(/^ {2}url: .*\n/m, ''));
+      try {
+        const noSite = await cli('review-notify', ['--webhook', url], { BETTER_AUTH_URL: '' });
+        expect(noSite.code).toBe(2);
+        expect(noSite.stderr).toContain('Say where the handbook is');
+      } finally {
+        writeFileSync(settings, withUrl);
+      }
     });
   });
 });

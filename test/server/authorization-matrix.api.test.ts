@@ -114,10 +114,25 @@ const ROWS: Row[] = [
   { files: ['search.astro'], method: 'GET', path: '/search/?q=refund', ...handbookPage },
   { files: ['api-docs.astro'], method: 'GET', path: '/api-docs/', ...handbookPage },
   { files: ['feedback.astro'], method: 'GET', path: '/feedback/?page=/policies/refunds/', ...handbookPage },
+  // The helpdesk sidebar: served to everyone, as a frame must not be sent to sign in; on a private
+  // handbook it explains signing in and searches nothing until there is a session.
+  { files: ['embed/index.astro'], method: 'GET', path: '/embed/?q=refund', public: everyone(200), private: everyone(200) },
+  {
+    files: ['embed/signed-in.astro'],
+    method: 'GET',
+    path: '/embed/signed-in/',
+    public: signedIn(200, 'sign-in'),
+    private: signedIn(200, 'sign-in'),
+  },
   { files: ['language-notices/[lang].json.ts'], method: 'GET', path: '/language-notices/de.json', ...handbookFile },
   { files: [], method: 'GET', path: '/pagefind/pagefind.js', ...handbookFile },
   { files: [], method: 'GET', path: '/images/flow.svg', ...handbookFile },
   { files: [], method: 'GET', path: '/favicon.svg', public: everyone(200), private: everyone(200) },
+  // The handbook for machines: Markdown copies, llms.txt, the OpenSearch description (build/machine-files.ts)
+  { files: [], method: 'GET', path: '/policies/refunds/index.html.md', ...handbookFile },
+  { files: [], method: 'GET', path: '/llms.txt', ...handbookFile },
+  { files: [], method: 'GET', path: '/llms-full.txt', ...handbookFile },
+  { files: [], method: 'GET', path: '/opensearch.xml', ...handbookFile },
   // Signing in and out
   {
     files: ['sign-in.astro'],

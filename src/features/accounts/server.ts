@@ -24,7 +24,7 @@ export {
 } from './server/assistant-oauth.ts';
 export type { ConnectedAssistant, ConsentRequest } from './server/assistant-oauth.ts';
 export { authCall, standardAuthResponse } from './server/auth-errors.ts';
-export { CLIENT_ADDRESS_HEADER, SSO_PROVIDER, createAuth } from './server/auth.ts';
+export { CLIENT_ADDRESS_HEADER, SSO_PROVIDER, createAuth, crossSiteCookies } from './server/auth.ts';
 export type { Auth } from './server/auth.ts';
 export { planImport, runImport } from './server/csv-import.ts';
 export { ensureDemoPeople } from './server/demo-people.ts';

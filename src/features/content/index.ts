@@ -18,6 +18,7 @@ export { pageInLanguage } from './in-language.ts';
 export { buildContentIndex, resolveLink } from './links.ts';
 export type { ContentIndex } from './links.ts';
 export { YamlMarkError, setYamlField } from './mark-yaml.ts';
+export { isCalloutKind } from './markdown/callout-kinds.ts';
 export { translateCalloutTitles } from './markdown/callout-titles.ts';
 export type { Outline } from './outline.ts';
 export { HOME_ID, idForUrl, isPageFile, joinPath, translationOf, urlForFile } from './paths.ts';
@@ -29,7 +30,15 @@ export { REVIEW_STATES, daysBetween, reviewState, reviewStateOn, todayIso } from
 export type { ReviewState } from './review.ts';
 export { listFiles } from './scan.ts';
 export { buildSections } from './sections.ts';
-export { loadSettings } from './settings.ts';
+export {
+  DEFAULT_PUBLIC_URL,
+  absoluteUrl,
+  loadSettings,
+  publicUrlNotice,
+  publicUrlOf,
+  publicUrlProblem,
+  withPublicUrl,
+} from './settings.ts';
 export type { Settings } from './settings.ts';
 export { closest, quoteList } from './suggest.ts';
 export { isOriginal, linkTranslations } from './translations.ts';

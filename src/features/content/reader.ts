@@ -7,3 +7,4 @@
  */
 export { loadPage } from './page.ts';
 export type { PageContext } from './page.ts';
+export { parseMarkdown } from './outline.ts';

@@ -18,6 +18,13 @@ export const SETTINGS_FILE = 'knowhow.yaml';
 export interface Settings {
   site: {
     name: string;
+    /**
+     * The handbook's public address, an origin such as https://handbook.example.com: every
+     * address that leaves the site (hreflang and canonical links, the Markdown copies, llms.txt,
+     * OpenSearch, the MCP tools) starts with it. Unset in knowhow.yaml, the build fills it from
+     * BETTER_AUTH_URL, else http://localhost:4321 (publicUrlOf).
+     */
+    url?: string;
     /** Base URL of the Git host's editor; the page's path in the content folder is appended. */
     editUrl?: string;
     lang: string;
@@ -69,6 +76,7 @@ const settingsSchema = z.strictObject({
   site: z
     .strictObject({
       name: z.string().min(1).optional(),
+      url: z.string().transform(publicOrigin).optional(),
       editUrl: z.url({ error: 'write the full address, e.g. https://github.com/acme/handbook/edit/main/' }).optional(),
       lang: z
         .string()
@@ -102,9 +110,80 @@ const settingsSchema = z.strictObject({
 /** The keys each part of the settings may have, for "did you mean" hints. */
 const KNOWN_KEYS: Record<string, string[]> = {
   '': Object.keys(settingsSchema.shape),
-  site: ['name', 'editUrl', 'lang', 'timeZone'],
+  site: ['name', 'url', 'editUrl', 'lang', 'timeZone'],
   review: [...PAGE_TYPES, 'dueSoon'],
 };
+
+/** The public address when neither knowhow.yaml nor BETTER_AUTH_URL gives one: `npm start` on this machine. */
+export const DEFAULT_PUBLIC_URL = 'http://localhost:4321';
+
+const URL_HINT = 'write the address people open, e.g. https://handbook.example.com';
+
+/**
+ * site.url as an origin: an absolute http(s) address with no path (the site is served at the
+ * root of its host; there is no path prefix), no query, no fragment and no user name.
+ */
+function publicOrigin(value: string, context: z.RefinementCtx): string {
+  const problem = publicUrlProblem(value);
+  if (problem) {
+    context.addIssue({ code: 'custom', message: problem });
+    return z.NEVER;
+  }
+  return new URL(value).origin;
+}
+
+/** What is wrong with `value` as the handbook's public address, or undefined when it is one. */
+export function publicUrlProblem(value: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return `"${value}" is not an address: ${URL_HINT}`;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return `the address must start with https:// or http://: ${URL_HINT}`;
+  if (url.username || url.password) return 'the address must not hold a user name or password';
+  if (url.search || value.includes('?')) return 'the address must not have a query (?...): write the origin only';
+  if (url.hash || value.includes('#')) return 'the address must not have a fragment (#...): write the origin only';
+  if (url.pathname !== '/')
+    return `Knowhow is served at the root of its host, not under a path (${url.pathname}): write the origin only, e.g. ${url.origin}`;
+  return undefined;
+}
+
+/**
+ * The handbook's public address (an origin, no trailing slash) for settings a build loaded:
+ * site.url, which loadSite fills from BETTER_AUTH_URL when knowhow.yaml has none, else
+ * http://localhost:4321.
+ */
+export function publicUrlOf(settings: Pick<Settings, 'site'>): string {
+  return settings.site.url ?? DEFAULT_PUBLIC_URL;
+}
+
+/** site.url from knowhow.yaml, else the origin of `fallback` (BETTER_AUTH_URL at build time) when it is a valid one. */
+export function withPublicUrl(settings: Settings, fallback: string | undefined): Settings {
+  if (settings.site.url || !fallback || !URL.canParse(fallback)) return settings;
+  const origin = new URL(fallback).origin;
+  return publicUrlProblem(origin) ? settings : { ...settings, site: { ...settings.site, url: origin } };
+}
+
+/**
+ * The warning the content check and the build give when knowhow.yaml has no site.url (and
+ * none when it has one or its settings have errors): `settings` are the loaded ones, with the
+ * fallback already filled in.
+ */
+export function publicUrlNotice(contentDir: string, settings: Pick<Settings, 'site'>): string | undefined {
+  const own = loadSettings(contentDir);
+  if (own.settings.site.url || own.problems.length > 0) return undefined;
+  const from = settings.site.url ? 'BETTER_AUTH_URL' : 'the default';
+  return (
+    `site.url is not set in ${SETTINGS_FILE}: links that leave the site (hreflang, canonical, the Markdown copies, ` +
+    `llms.txt, OpenSearch) use ${publicUrlOf(settings)} (${from}). Set site.url to the address people open, e.g. url: https://handbook.example.com`
+  );
+}
+
+/** An absolute address on the handbook for a site path (/policies/refunds/). */
+export function absoluteUrl(publicUrl: string, path: string): string {
+  return new URL(path, `${publicUrl}/`).href;
+}
 
 export interface LoadedSettings {
   settings: Settings;

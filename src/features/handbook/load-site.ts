@@ -16,6 +16,7 @@ import {
   listFiles,
   buildSections,
   loadSettings,
+  withPublicUrl,
 } from '../content/index.ts';
 import { loadPage, type PageContext } from '../content/reader.ts';
 import type { Problem, LoadedPage } from '../content/index.ts';
@@ -42,7 +43,10 @@ const NO_OUTLINE = (file: string) => (file.toLowerCase().endsWith('.mdx') ? unde
 
 export function loadSite(contentDir: string, { now = new Date(), outlineFor, checkLinks = true, quizzesDir }: LoadOptions = {}): SiteModel {
   const files = listFiles(contentDir);
-  const { settings, problems: settingsProblems } = loadSettings(contentDir);
+  const loadedSettings = loadSettings(contentDir);
+  const settingsProblems = loadedSettings.problems;
+  // Without site.url, the address the server is told it is reached at, when the build is given it.
+  const settings = withPublicUrl(loadedSettings.settings, process.env.BETTER_AUTH_URL);
   const owners = loadOwners(contentDir, files);
   const context: PageContext = {
     settings,

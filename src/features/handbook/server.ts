@@ -6,3 +6,5 @@
  */
 export { MANIFEST_FILE, builtServerDir, readBuiltContent } from './server/manifest.ts';
 export type { Manifest, ServedContent } from './server/manifest.ts';
+export { pageForMachines, pagePathOf } from './server/page-for-machines.ts';
+export type { MachinePage } from './server/page-for-machines.ts';

@@ -48,27 +48,3 @@ export function pageFacts(page: PageRecord, index: PageIndex, settings: Settings
     staleTranslation: page.translationOf !== undefined && page.translationStale === true,
   };
 }
-
-/**
- * The page an assistant means by `address`: a whole address of this handbook or a path, with or
- * without its trailing slash, index.html or a Markdown copy's index.html.md; undefined when the
- * handbook has no such page.
- */
-export function findPage(address: string, index: PageIndex, origins: readonly string[]): PageRecord | undefined {
-  let url: URL;
-  try {
-    url = new URL(address, origins[0]);
-  } catch {
-    return undefined;
-  }
-  if (!origins.includes(url.origin)) return undefined;
-  let path: string;
-  try {
-    path = decodeURIComponent(url.pathname);
-  } catch {
-    return undefined;
-  }
-  path = path.replace(/\/index\.html(\.md)?$/, '/').replace(/\.md$/, '/');
-  if (!path.endsWith('/')) path += '/';
-  return index.byUrl.get(path);
-}

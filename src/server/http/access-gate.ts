@@ -2,8 +2,10 @@
  * The private handbook (KNOWHOW_ACCESS=signed-in): nothing of it reaches a person who is not
  * signed in: pages, search files, search results, linked images and files alike. Only what
  * signing in needs stays open: the sign-in page, the sign-in API, who is signed in (nobody),
- * the health check and the site's own styles and scripts (which hold no handbook text), and
- * the OAuth discovery documents an assistant reads before its person signs in.
+ * the health check and the site's own styles and scripts (which hold no handbook text), the
+ * OAuth discovery documents an assistant reads before its person signs in, and the helpdesk
+ * sidebar's page (/embed/), which holds no handbook text either and, in a frame, explains signing
+ * in rather than being sent to the sign-in page (its searches need a session like any other).
  */
 import type { ApiKeyCaller } from '../../features/api-keys/index.ts';
 import { hasScope } from '../../features/api-keys/index.ts';
@@ -25,6 +27,7 @@ const OPEN_PATHS = [
   /^\/mcp\/?$/,
   /^\/_astro\/[\w.-]+\.(css|js)$/,
   /^\/favicon\.svg$/,
+  /^\/embed\/?$/,
 ];
 
 /**

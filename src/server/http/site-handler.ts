@@ -26,6 +26,7 @@ import { allowedHostsOf, type RequestProblem, requestProblem, SUPPORTED_METHODS 
 import { searchFileServer } from './search-files.ts';
 import { securityHeaders } from './security-headers.ts';
 import { sendStaticFile } from './static-files.ts';
+import { isEmbedPath } from '../../features/sidebar/index.ts';
 
 /** Pages a person with a one-time password may still open: where they change it, and sign-out. */
 const PASSWORD_CHANGE_PATHS = /^\/(account|sign-out|sign-in)\/?$/;
@@ -42,6 +43,7 @@ export function createSiteHandler({
   api: ApiRouter;
 }) {
   const headers = Object.entries(securityHeaders(app.env));
+  const embedHeaders = Object.entries(securityHeaders(app.env, { framable: true }));
   const clientAddressOf = clientAddressResolver(app.env.trustedProxies);
   const searchFiles = searchFileServer(clientDir);
   const scope = app.env.access === 'signed-in' ? 'private' : 'public';
@@ -60,6 +62,10 @@ export function createSiteHandler({
     const target = request.url as string;
     // Dot segments resolved first: /_astro/.. must not pass the gate as a bundle and be served as /.
     const pathname = posix.normalize(decodeURIComponent(target.split('?')[0] as string));
+    if (isEmbedPath(pathname)) {
+      response.removeHeader('X-Frame-Options');
+      for (const [name, value] of embedHeaders) response.setHeader(name, value);
+    }
 
     let user: SessionUser | null | undefined;
     let apiKey: ApiKeyCaller | null | undefined;

@@ -11,6 +11,14 @@ import send from 'send';
 
 export type CacheScope = 'public' | 'private';
 
+/**
+ * Types `send` would get wrong by the file's extension alone: the OpenSearch description is XML
+ * of its own type. (.md copies are text/markdown; charset=utf-8, .txt text/plain, by extension.)
+ */
+const CONTENT_TYPES: Record<string, string> = {
+  '/opensearch.xml': 'application/opensearchdescription+xml; charset=utf-8',
+};
+
 /** Cache-Control for a file: hashed names may be kept for good; a private handbook stays out of shared caches. */
 export function cacheControlFor(scope: CacheScope, immutable: boolean): string {
   return immutable ? `${scope}, max-age=31536000, immutable` : scope === 'private' ? 'private, no-cache' : 'public, max-age=0';
@@ -48,7 +56,11 @@ export function sendStaticFile(
   // send decodes the path it is given, so it gets the file's path percent-encoded again.
   const encoded = file.split('/').map(encodeURIComponent).join('/');
   send(request, encoded, { root: clientDir, dotfiles: 'deny', index: false, cacheControl: false })
-    .on('headers', (outgoing: ServerResponse) => outgoing.setHeader('Cache-Control', cacheControlFor(scope, immutable)))
+    .on('headers', (outgoing: ServerResponse) => {
+      outgoing.setHeader('Cache-Control', cacheControlFor(scope, immutable));
+      const type = CONTENT_TYPES[file];
+      if (type) outgoing.setHeader('Content-Type', type);
+    })
     .on('error', (error: { status?: number }) => {
       response.statusCode = error.status ?? 500;
       response.end();

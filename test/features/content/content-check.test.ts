@@ -3,6 +3,9 @@
  * The whole report is pinned: these messages are what a policy owner reads.
  */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatReport } from '../../../src/features/content/problems.ts';
@@ -112,6 +115,32 @@ describe('npm run check:content', () => {
   it('exits 0 on warnings, and 1 with --strict', () => {
     expect(run(fixture('owners')).status).toBe(0);
     expect(run(fixture('owners'), '--strict').status).toBe(1);
+  });
+
+  it('refuses a public address that is not an origin, at its line, and says where links go without one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'knowhow-public-url-'));
+    try {
+      writeFileSync(join(dir, 'index.md'), '---\ntitle: Home\nowner: Support\n---\n\nHello.\n');
+      writeFileSync(join(dir, 'knowhow.yaml'), 'site:\n  name: Acme\n  url: https://acme.example/handbook/\n');
+      const refused = run(dir);
+      expect(refused.status).toBe(1);
+      expect(refused.stdout).toContain(
+        'knowhow.yaml:3 error site.url: Knowhow is served at the root of its host, not under a path (/handbook/)',
+      );
+      writeFileSync(join(dir, 'knowhow.yaml'), 'site:\n  name: Acme\n');
+      const unset = spawnSync(process.execPath, ['cli/check-content.ts'], {
+        cwd: PROJECT_ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, KNOWHOW_CONTENT_DIR: dir, BETTER_AUTH_URL: 'https://kb.acme.example' },
+      });
+      expect(unset.status).toBe(0);
+      expect(unset.stdout).toContain('Note: site.url is not set in knowhow.yaml');
+      expect(unset.stdout).toContain('use https://kb.acme.example (BETTER_AUTH_URL)');
+      writeFileSync(join(dir, 'knowhow.yaml'), 'site:\n  name: Acme\n  url: https://kb.acme.example\n');
+      expect(run(dir).stdout).not.toContain('site.url');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('prints the problems as JSON', () => {

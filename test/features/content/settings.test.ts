@@ -3,7 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../../src/features/content/problems.ts';
-import { DEFAULT_SETTINGS, loadSettings, parseSettings, SETTINGS_FILE } from '../../../src/features/content/settings.ts';
+import {
+  DEFAULT_PUBLIC_URL,
+  DEFAULT_SETTINGS,
+  loadSettings,
+  parseSettings,
+  publicUrlOf,
+  SETTINGS_FILE,
+  withPublicUrl,
+} from '../../../src/features/content/settings.ts';
 
 const messages = (yaml: string) => parseSettings(yaml).problems.map(formatProblem).join('\n');
 const lines = (yaml: string) => parseSettings(yaml).problems.map((problem) => problem.line);
@@ -104,9 +112,47 @@ describe('parseSettings', () => {
     const yaml = 'strict: true\nsite:\n  name: Acme\n  lang: en\n  titel: Support\n';
     expect(messages(yaml)).toMatchInlineSnapshot(`
       "knowhow.yaml:5 error site: unknown setting titel
-          the settings here are name, editUrl, lang and timeZone"
+          the settings here are name, url, editUrl, lang and timeZone"
     `);
     expect(lines(yaml)).toEqual([5]);
+  });
+
+  it('takes the public address as its origin', () => {
+    expect(parseSettings('site:\n  url: https://Handbook.Example.com/\n').settings.site.url).toBe('https://handbook.example.com');
+    expect(parseSettings('site:\n  url: http://localhost:8080\n').settings.site.url).toBe('http://localhost:8080');
+    expect(parseSettings('site:\n  name: Acme\n').settings.site.url).toBeUndefined();
+  });
+
+  it('refuses a public address that is not an http(s) origin, at its line', () => {
+    const yaml = (url: string) => `strict: true\nsite:\n  name: Acme\n  url: ${url}\n`;
+    expect(messages(yaml('handbook.example.com'))).toMatchInlineSnapshot(
+      `"knowhow.yaml:4 error site.url: "handbook.example.com" is not an address: write the address people open, e.g. https://handbook.example.com"`,
+    );
+    expect(messages(yaml('ftp://handbook.example.com'))).toMatchInlineSnapshot(
+      `"knowhow.yaml:4 error site.url: the address must start with https:// or http://: write the address people open, e.g. https://handbook.example.com"`,
+    );
+    expect(messages(yaml('https://example.com/handbook/'))).toMatchInlineSnapshot(
+      `"knowhow.yaml:4 error site.url: Knowhow is served at the root of its host, not under a path (/handbook/): write the origin only, e.g. https://example.com"`,
+    );
+    expect(messages(yaml('https://example.com/?lang=de'))).toMatchInlineSnapshot(
+      `"knowhow.yaml:4 error site.url: the address must not have a query (?...): write the origin only"`,
+    );
+    expect(messages(yaml('https://example.com/#top'))).toMatchInlineSnapshot(
+      `"knowhow.yaml:4 error site.url: the address must not have a fragment (#...): write the origin only"`,
+    );
+    expect(messages(yaml('https://ann:secret@example.com'))).toMatchInlineSnapshot(
+      `"knowhow.yaml:4 error site.url: the address must not hold a user name or password"`,
+    );
+    expect(lines(yaml('https://example.com/handbook/'))).toEqual([4]);
+  });
+
+  it('falls back to the origin of BETTER_AUTH_URL, else the default, when site.url is unset', () => {
+    const unset = parseSettings('site:\n  name: Acme\n').settings;
+    expect(publicUrlOf(withPublicUrl(unset, 'https://kb.acme.example/some/path'))).toBe('https://kb.acme.example');
+    expect(publicUrlOf(withPublicUrl(unset, undefined))).toBe(DEFAULT_PUBLIC_URL);
+    expect(publicUrlOf(withPublicUrl(unset, 'not an address'))).toBe(DEFAULT_PUBLIC_URL);
+    const set = parseSettings('site:\n  url: https://handbook.acme.example\n').settings;
+    expect(publicUrlOf(withPublicUrl(set, 'https://kb.acme.example'))).toBe('https://handbook.acme.example');
   });
 
   it('asks for a full address when editUrl is not one', () => {

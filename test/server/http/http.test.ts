@@ -158,10 +158,15 @@ describe('isCrossSiteRequest', () => {
 
 describe('securityHeaders', () => {
   it('allows only the site’s own scripts, and the configured frames', () => {
-    const headers = securityHeaders(loadEnv({ KNOWHOW_FRAME_ANCESTORS: 'https://helpdesk.example.com' }, '/'));
+    const env = loadEnv({ KNOWHOW_FRAME_ANCESTORS: 'https://helpdesk.example.com' }, '/');
+    const headers = securityHeaders(env, { framable: true });
     expect(headers['Content-Security-Policy']).toBe(
       "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self' https://helpdesk.example.com",
     );
+    expect(headers['X-Frame-Options']).toBeUndefined();
+    // Only the helpdesk sidebar (/embed/) is framable by other sites.
+    expect(securityHeaders(env)['Content-Security-Policy']).toMatch(/frame-ancestors 'self'$/);
+    expect(securityHeaders(env)['X-Frame-Options']).toBe('SAMEORIGIN');
     expect(headers).toMatchObject({ 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'same-origin' });
     const https = securityHeaders(
       loadEnv(

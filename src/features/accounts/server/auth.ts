@@ -43,6 +43,19 @@ export interface AuthDependencies {
   audit: AuditLog;
 }
 
+/**
+ * Whether the session cookie must also reach the helpdesk sidebar (/embed/) in a frame of the
+ * sites in KNOWHOW_FRAME_ANCESTORS: SameSite=Lax is never sent there, so it is SameSite=None,
+ * which browsers take only with Secure, so only over https (or on this machine's loopback
+ * address, which browsers treat as secure). Cross-site form posts stay refused by the origin
+ * check (server/http/origin-check.ts) and better-auth's own, JSON calls by CORS.
+ */
+export function crossSiteCookies(env: Env): boolean {
+  if (!env.frameAncestors.some((origin) => origin !== "'self'")) return false;
+  const { protocol, hostname } = new URL(siteOrigin(env));
+  return protocol === 'https:' || hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]';
+}
+
 export function createAuth({ db, kind, env, secret, audit }: AuthDependencies) {
   const origin = siteOrigin(env);
   return betterAuth({
@@ -92,6 +105,7 @@ export function createAuth({ db, kind, env, secret, audit }: AuthDependencies) {
     advanced: {
       ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
       useSecureCookies: origin.startsWith('https://'),
+      ...(crossSiteCookies(env) ? { defaultCookieAttributes: { sameSite: 'none', secure: true } } : {}),
     },
     onAPIError: { errorURL: '/sign-in/' },
     plugins: [

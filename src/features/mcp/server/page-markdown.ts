@@ -1,18 +1,13 @@
 /**
- * A page's clean Markdown (front matter removed, links made whole addresses), as the build's
- * Markdown copy of the page (`<page>/index.html.md` beside its HTML) has it. Undefined when the
- * build wrote no copy of the page.
+ * A page's clean Markdown (front matter removed, links made whole addresses on the handbook's
+ * public address): the build's Markdown copy of the page, or, in the dev server, one made from
+ * the content folder (the handbook feature's pageForMachines, which the copies and llms.txt
+ * share). Undefined when there is none.
  */
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import type { AppContext } from '../../../server/app.ts';
 import type { PageRecord } from '../../content/index.ts';
-import { builtServerDir } from '../../handbook/server.ts';
+import { pageForMachines } from '../../handbook/server.ts';
 
-export async function pageMarkdown(page: PageRecord): Promise<string | undefined> {
-  const serverDir = builtServerDir();
-  if (!serverDir) return undefined;
-  const file = join(dirname(serverDir), 'client', ...page.url.split('/').filter(Boolean), 'index.html.md');
-  if (!existsSync(file)) return undefined;
-  return readFile(file, 'utf8');
+export async function pageMarkdown(app: AppContext, page: PageRecord): Promise<string | undefined> {
+  return (await pageForMachines(app, page.url))?.markdown;
 }

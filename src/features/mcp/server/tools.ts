@@ -5,15 +5,15 @@
  * assistant can act on it; nothing here throws to the caller.
  */
 import type { CallToolResult } from '@modelcontextprotocol/server';
-import { type PageType, todayIso } from '../../content/index.ts';
+import { type PageType, publicUrlOf, todayIso } from '../../content/index.ts';
 import type { AppContext } from '../../../server/app.ts';
 import { siteOrigin } from '../../../kit/server/env.ts';
 import { acknowledgementDeps, myAcknowledgements } from '../../acknowledgements/server.ts';
 import { countUnanswered, searchGapDeps } from '../../feedback/server.ts';
-import type { ServedContent } from '../../handbook/server.ts';
+import { pagePathOf, type ServedContent } from '../../handbook/server.ts';
 import { searchAllLanguages, searcherFor } from '../../search/server.ts';
 import { learnerProgress, trainingDeps } from '../../training/server.ts';
-import { absoluteUrl, findPage, pageFacts, pageIndex } from '../page-facts.ts';
+import { absoluteUrl, type PageIndex, pageFacts, pageIndex } from '../page-facts.ts';
 import type { PageAnswer, SearchResult } from '../schemas.ts';
 import type { McpCaller } from './callers.ts';
 import { pageMarkdown } from './page-markdown.ts';
@@ -33,9 +33,23 @@ export function toolError(message: string): CallToolResult {
   return { content: [{ type: 'text', text: message }], isError: true };
 }
 
-/** The handbook's public origin, where every address an assistant is given points. */
-export function publicOrigin(app: AppContext): string {
-  return siteOrigin(app.env);
+/** The handbook's public address (knowhow.yaml site.url), where every address an assistant is given points. */
+export function publicOrigin(manifest: ServedContent): string {
+  return publicUrlOf(manifest.settings);
+}
+
+/**
+ * The page an assistant means by `address`: a whole address on one of `origins` or a path, with
+ * or without its trailing slash, index.html or its Markdown copy's name (as the copies are found).
+ */
+function findPage(address: string, index: PageIndex, origins: readonly string[]) {
+  const path = pagePathOf(address, origins);
+  return path === undefined ? undefined : index.byUrl.get(path);
+}
+
+/** The origins whose addresses are this handbook's: its public address, the server's own and the one asked. */
+function ownOrigins(app: AppContext, manifest: ServedContent, requestOrigin: string): string[] {
+  return [publicOrigin(manifest), siteOrigin(app.env), requestOrigin];
 }
 
 function today(app: AppContext, manifest: ServedContent): string {
@@ -68,7 +82,7 @@ export async function searchTool(
       clientAddress: caller.kind === 'anonymous' ? caller.address : `mcp:${caller.kind}:${caller.id}`,
     });
   }
-  const origin = publicOrigin(app);
+  const origin = publicOrigin(manifest);
   const index = pageIndex(manifest.pages);
   const day = today(app, manifest);
   const results: SearchResult[] = hits.flatMap((hit) => {
@@ -90,15 +104,15 @@ export async function searchTool(
 
 export async function getPageTool({ app, requestOrigin }: ToolContext, input: { url: string }): Promise<CallToolResult> {
   const manifest = await app.manifest();
-  const origin = publicOrigin(app);
+  const origin = publicOrigin(manifest);
   const index = pageIndex(manifest.pages);
-  const page = findPage(input.url, index, [origin, requestOrigin]);
+  const page = findPage(input.url, index, ownOrigins(app, manifest, requestOrigin));
   if (!page) {
     return toolError(
       `There is no page at ${input.url} in this handbook. Find pages with the search tool and pass one of its result urls (e.g. ${absoluteUrl('/', origin)}...).`,
     );
   }
-  const markdown = await pageMarkdown(page);
+  const markdown = await pageMarkdown(app, page);
   if (markdown === undefined) {
     return toolError(
       `The Markdown copy of ${absoluteUrl(page.url, origin)} is missing from this server's build; open the page's address instead, or ask the handbook's admins to rebuild it.`,
@@ -124,7 +138,7 @@ export async function getPageTool({ app, requestOrigin }: ToolContext, input: { 
 
 export async function myTrainingTool({ app, caller }: ToolContext): Promise<CallToolResult> {
   if (caller.kind !== 'person') return toolError('my_training is for a person signed in as themselves.');
-  const origin = publicOrigin(app);
+  const origin = publicOrigin(await app.manifest());
   const modules = await learnerProgress(await trainingDeps(app), caller.user);
   return answer({
     modules: modules.map((module) => ({
@@ -146,7 +160,7 @@ export async function myTrainingTool({ app, caller }: ToolContext): Promise<Call
 
 export async function acknowledgementsDueTool({ app, caller }: ToolContext): Promise<CallToolResult> {
   if (caller.kind !== 'person') return toolError('acknowledgements_due is for a person signed in as themselves.');
-  const origin = publicOrigin(app);
+  const origin = publicOrigin(await app.manifest());
   const { due } = await myAcknowledgements(await acknowledgementDeps(app), caller.user);
   return answer({
     due: due.map((item) => ({
@@ -164,7 +178,7 @@ export const RESOURCES_PAGE_SIZE = 100;
 /** The handbook's pages as MCP resources (their whole addresses, as Markdown), a page of them at a time, in address order. */
 export async function listPageResources(app: AppContext, cursor: string | undefined) {
   const manifest = await app.manifest();
-  const origin = publicOrigin(app);
+  const origin = publicOrigin(manifest);
   const pages = [...pageIndex(manifest.pages).byUrl.values()].sort((a, b) => a.url.localeCompare(b.url));
   const start = cursor === undefined ? 0 : Number.parseInt(cursor, 10);
   if (!Number.isInteger(start) || start < 0 || String(start) !== (cursor ?? '0')) return undefined;
@@ -184,9 +198,9 @@ export async function listPageResources(app: AppContext, cursor: string | undefi
 /** One page resource's Markdown; undefined when the handbook has no page there or no copy of it. */
 export async function readPageResource({ app, requestOrigin }: Pick<ToolContext, 'app' | 'requestOrigin'>, uri: string) {
   const manifest = await app.manifest();
-  const origin = publicOrigin(app);
-  const page = findPage(uri, pageIndex(manifest.pages), [origin, requestOrigin]);
-  const markdown = page ? await pageMarkdown(page) : undefined;
+  const origin = publicOrigin(manifest);
+  const page = findPage(uri, pageIndex(manifest.pages), ownOrigins(app, manifest, requestOrigin));
+  const markdown = page ? await pageMarkdown(app, page) : undefined;
   if (!page || markdown === undefined) return undefined;
   return { contents: [{ uri: absoluteUrl(page.url, origin), mimeType: 'text/markdown', text: markdown }] };
 }

@@ -749,6 +749,32 @@ export const de: Catalogue = {
   'userForm.invalid.team': 'Geben Sie den Namen des Teams ein, höchstens 80 Zeichen.',
   'userForm.invalid.ownerHandles': 'Geben Sie ein Kürzel pro Zeile ein, höchstens 50, z. B. @kestrel/billing-ops.',
 
+  // Die Helpdesk-Seitenleiste (/embed/)
+  'sidebar.title': 'Handbuch-Seitenleiste',
+  'sidebar.placeholder': 'Ticketbetreff oder Frage',
+  'sidebar.searching': 'Suche läuft…',
+  'sidebar.count': { one: '{count} Seite zu „{query}“', other: '{count} Seiten zu „{query}“' },
+  'sidebar.results': 'Gefundene Seiten',
+  'sidebar.keys': '{up} {down} zum Auswählen, {enter} zum Öffnen, {c} zum Kopieren des Links',
+  'sidebar.open': 'Öffnen',
+  'sidebar.newTab': 'neuer Tab',
+  'sidebar.copy': 'Link kopieren',
+  'sidebar.copied': 'Link kopiert',
+  'sidebar.copyFailed': 'Kopieren nicht möglich. Der Link: {url}',
+  'sidebar.inSection': 'Öffnet bei „{heading}“',
+  'sidebar.failed': 'Die Suche ist fehlgeschlagen: {message}',
+  'sidebar.private': 'Dieses Handbuch ist privat: Melden Sie sich an, um hier darin zu suchen.',
+  'sidebar.notShared': 'Vielleicht sind Sie schon angemeldet, aber Ihr Browser teilt die Anmeldung nicht mit dieser Seitenleiste.',
+  'sidebar.signIn': 'Anmelden',
+  'sidebar.waiting': 'Melden Sie sich im geöffneten Fenster an; die Seitenleiste folgt, sobald Sie fertig sind.',
+  'sidebar.continue': 'Ich habe mich angemeldet',
+  'sidebar.popupBlocked':
+    'Das Anmeldefenster wurde blockiert. Erlauben Sie Pop-ups für diese Seite oder melden Sie sich in einem neuen Tab an: {link}',
+  'sidebar.stillSignedOut':
+    'Die Seitenleiste sieht Ihre Anmeldung noch nicht: Ihr Browser hält Cookies aus Frames fremder Websites fern. Erlauben Sie Cookies für dieses Handbuch oder nutzen Sie das Handbuch in einem eigenen Tab.',
+  'sidebar.signedInTitle': 'Angemeldet',
+  'sidebar.signedInText':
+    'Sie sind angemeldet. Dieses Fenster schließt sich von selbst; falls nicht, schließen Sie es und kehren Sie zur Seitenleiste zurück.',
   'apiDocs.title': 'API',
   'apiDocs.heading': 'Knowhow-API',
   'apiDocs.document': 'Das maschinenlesbare Dokument: {link} (OpenAPI {version}).',
