@@ -1,14 +1,17 @@
 /**
- * The official MCP SDK's OAuth client (`auth()` of @modelcontextprotocol/client) against
- * Knowhow's authorization server, as an assistant uses it: from the MCP server's address alone
- * it finds the protected-resource metadata and the authorization server, registers itself,
- * sends the person's browser (Chromium) to sign in and allow it, and exchanges the code, with
- * PKCE and the /mcp resource. The token it gets is one the MCP server accepts
- * (verifyMcpAccessToken). Calling the MCP tools with it is the MCP server's own end-to-end test.
+ * The official MCP SDK's client with its OAuth support (@modelcontextprotocol/client) against
+ * a private handbook, as a person's own assistant connects: its first request to /mcp gets 401
+ * with the protected-resource metadata's address; from there it finds the authorization
+ * server, registers itself, sends the person's browser (Chromium) to sign in and allow it, and
+ * exchanges the code, with PKCE and the /mcp resource; then it connects again and calls the
+ * tools as that person. The token is one the MCP server accepts (verifyMcpAccessToken).
  */
 import { createServer, type Server } from 'node:http';
 import {
   auth,
+  Client,
+  StreamableHTTPClientTransport,
+  UnauthorizedError,
   type OAuthClientMetadata,
   type OAuthClientProvider,
   type StoredOAuthClientInformation,
@@ -120,5 +123,49 @@ describe.skipIf(!hasChromium)('the MCP SDK’s OAuth client connecting to Knowho
     expect(authorization.searchParams.get('scope')?.split(' ')).toContain('offline_access');
     expect(tokens.refresh_token).toEqual(expect.any(String));
     expect((await verifyMcpAccessToken(verifier, tokens.access_token))?.email).toBe(PEOPLE.member.email);
+  });
+
+  it('connects an assistant end to end: 401, sign-in in the browser, then the tools as the person', async () => {
+    const serverUrl = new URL(`${site.server.url}/mcp`);
+    const provider = new AssistantProvider(callbackUrl);
+    const client = () => new Client({ name: 'Desk assistant', version: '1.0.0' });
+    // Nothing but the MCP address: the 401 says where to go, and the SDK goes.
+    const first = new StreamableHTTPClientTransport(serverUrl, { authProvider: provider });
+    const refused = await client()
+      .connect(first)
+      .then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+    expect(refused).toBeInstanceOf(UnauthorizedError);
+    const authorization = provider.authorizationUrl as URL;
+    expect(authorization.searchParams.get('resource')).toBe(serverUrl.href);
+
+    const context = await site.browser.newContext();
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    await page.goto(authorization.toString());
+    await page.fill('#email', PEOPLE.manager.email);
+    await page.fill('#password', PASSWORD);
+    await Promise.all([page.waitForURL(/\/connect-assistant\/\?/), page.getByRole('button', { name: 'Sign in', exact: true }).click()]);
+    await Promise.all([page.waitForURL(`${callbackUrl}?**`), page.getByRole('button', { name: 'Allow' }).click()]);
+    const back = new URL(page.url());
+    await context.close();
+    await first.finishAuth(back.searchParams);
+
+    const connected = client();
+    await connected.connect(new StreamableHTTPClientTransport(serverUrl, { authProvider: provider }));
+    try {
+      const { tools } = await connected.listTools();
+      expect(tools.map((tool) => tool.name).sort()).toEqual(['acknowledgements_due', 'get_page', 'my_training', 'search']);
+      const training = await connected.callTool({ name: 'my_training', arguments: {} });
+      expect(training.isError).toBeFalsy();
+      expect(JSON.stringify(training.structuredContent)).toContain('basics');
+      const found = await connected.callTool({ name: 'search', arguments: { query: 'refund' } });
+      const results = (found.structuredContent as { results: { url: string; owner: string | null }[] }).results;
+      expect(results[0]?.url).toBe(`${new URL('/policies/refunds/', results[0]?.url).origin}/policies/refunds/`);
+    } finally {
+      await connected.close();
+    }
   });
 });
