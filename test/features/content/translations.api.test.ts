@@ -28,7 +28,8 @@ describe('the sample handbook in five languages', () => {
       ['pl', '/pl/policies/refunds-and-returns/'],
       ['sv', '/sv/policies/refunds-and-returns/'],
     ])
-      expect(german).toContain(`<link rel="alternate" hreflang="${lang}" href="${path}">`);
+      // Absolute, on the handbook's public address (site.url): search engines take no other.
+      expect(german).toContain(`<link rel="alternate" hreflang="${lang}" href="https://kb.kestrel-connect.example${path}">`);
     expect(german).toMatch(
       /<nav class="language-switcher"[^>]*>.*<span class="language-current" lang="de" aria-current="page">Deutsch<\/span>/s,
     );
