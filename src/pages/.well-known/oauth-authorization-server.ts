@@ -4,8 +4,9 @@
  * and exchange the code for a token.
  */
 import type { APIRoute } from 'astro';
-import { metadataDocument } from '../../server/http/well-known.ts';
+import { metadataDocument, servedOnly } from '../../server/http/well-known.ts';
 
 export const prerender = false;
 
-export const GET: APIRoute = async ({ locals }) => metadataDocument(await locals.app.auth.api.getOAuthServerConfig());
+export const GET: APIRoute = async ({ locals }) =>
+  metadataDocument(servedOnly((await locals.app.auth.api.getOAuthServerConfig()) as Record<string, unknown>));

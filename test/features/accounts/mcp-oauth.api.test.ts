@@ -174,6 +174,12 @@ describe.each(DATABASES)('connecting an assistant with OAuth on $name', (kind) =
           expect(String(metadata[endpoint]), endpoint).toMatch(new RegExp(`^${site.server.url}/api/auth/`));
         expect(metadata.code_challenge_methods_supported).toEqual(['S256']);
         expect(metadata.response_types_supported).toEqual(['code']);
+        // Only endpoints Knowhow serves: a client is never sent to an address that answers 404.
+        for (const [name, value] of Object.entries(metadata)) {
+          if (!name.endsWith('_endpoint') && name !== 'jwks_uri') continue;
+          const answer = await fetch(String(value), { redirect: 'manual' });
+          expect(answer.status, `${path} ${name}: ${String(value)}`).not.toBe(404);
+        }
         expect(metadata.grant_types_supported).toEqual(['authorization_code', 'refresh_token']);
         expect(metadata.token_endpoint_auth_methods_supported).toContain('none');
       }

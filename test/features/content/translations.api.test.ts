@@ -22,13 +22,13 @@ describe('the sample handbook in five languages', () => {
     const german = await html('/de/policies/refunds-and-returns/');
     expect(german).toMatch(/^<!doctype html>\s*<html lang="de">/i);
     expect(german).toContain('<h1 data-pagefind-weight');
+    // Absolute, on the handbook's public address (site.url): search engines take no other.
     for (const [lang, path] of [
       ['en', '/policies/refunds-and-returns/'],
       ['fi', '/fi/policies/refunds-and-returns/'],
       ['pl', '/pl/policies/refunds-and-returns/'],
       ['sv', '/sv/policies/refunds-and-returns/'],
     ])
-      // Absolute, on the handbook's public address (site.url): search engines take no other.
       expect(german).toContain(`<link rel="alternate" hreflang="${lang}" href="https://kb.kestrel-connect.example${path}">`);
     expect(german).toMatch(
       /<nav class="language-switcher"[^>]*>.*<span class="language-current" lang="de" aria-current="page">Deutsch<\/span>/s,
