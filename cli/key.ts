@@ -1,15 +1,13 @@
 // `npm run key -- <command>`: API keys for services (a helpdesk sidebar, a chat bot, an HR
 // system), against the same database as the server (DATABASE_URL, or data/knowhow.db). Every
 // key made or revoked here is in the audit log, as "command line". `npm run key -- help`.
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { API_KEY_SCOPES, type ApiKeyRecord, NewApiKey, SCOPE_DESCRIPTIONS } from '../src/features/api-keys/index.ts';
 import { createApiKey, listApiKeys, revokeApiKey } from '../src/features/api-keys/server.ts';
-import { type AppContext, startApp } from '../src/server/app.ts';
-import { DEV_SECRET_FILE } from '../src/server/dev-app.ts';
-import { EnvError, loadEnv } from '../src/kit/server/env.ts';
+import type { AppContext } from '../src/server/app.ts';
 import { ApiError, fieldMessages } from '../src/kit/server/errors.ts';
+import { runAppCommand, UsageError } from './lib/app-command.ts';
 
 const HELP = `Manage the API keys that services use to call Knowhow.
 
@@ -24,8 +22,6 @@ ${API_KEY_SCOPES.map((scope) => `  ${scope.padEnd(8)} ${SCOPE_DESCRIPTIONS[scope
 A key never reaches the admin, people or write routes.`;
 
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
-
-class UsageError extends Error {}
 
 function describe(key: ApiKeyRecord): string {
   const dates = [
@@ -84,30 +80,4 @@ async function run(app: AppContext, command: string, args: string[]): Promise<nu
   }
 }
 
-const [command, ...args] = process.argv.slice(2);
-if (!command || command === 'help' || command === '--help') {
-  console.log(HELP);
-  process.exit(command ? 0 : 1);
-}
-let app: AppContext | undefined;
-let status = 1;
-try {
-  app = await startApp(loadEnv(process.env, projectRoot), { devSecretFile: join(projectRoot, DEV_SECRET_FILE) });
-  status = await run(app, command, args);
-} catch (error) {
-  if (error instanceof ApiError) {
-    console.error(error.message);
-    for (const [field, message] of Object.entries(error.options.fields ?? {})) console.error(`  --${field.split('.')[0]}: ${message}`);
-  } else if (
-    error instanceof UsageError ||
-    error instanceof EnvError ||
-    (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
-  ) {
-    console.error(`${(error as Error).message}\n\n${HELP}`);
-  } else {
-    throw error;
-  }
-} finally {
-  await app?.close();
-}
-process.exit(status);
+await runAppCommand({ help: HELP, projectRoot, flagOf: (field) => `--${field.split('.')[0]}`, run });

@@ -2,15 +2,14 @@
 // as the server (DATABASE_URL, or data/knowhow.db). The first admin is made this way. Every
 // change is in the audit log, as "command line". Run `npm run user -- help` for the commands.
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { resolveContentDir, loadSettings } from '../src/features/content/index.ts';
-import { type AppContext, startApp } from '../src/server/app.ts';
+import type { AppContext } from '../src/server/app.ts';
 import { toCsv } from '../src/kit/server/csv.ts';
-import { DEV_SECRET_FILE } from '../src/server/dev-app.ts';
-import { EnvError, loadEnv } from '../src/kit/server/env.ts';
 import { ApiError, fieldMessages } from '../src/kit/server/errors.ts';
+import { runAppCommand, UsageError } from './lib/app-command.ts';
 import {
   planImport,
   runImport,
@@ -48,8 +47,6 @@ Job roles must be listed under roles: in the content folder's knowhow.yaml.`;
 
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 const CLI: Actor = { user: null, via: 'command line' };
-
-class UsageError extends Error {}
 
 function need(value: string | undefined, flag: string): string {
   if (value === undefined || value === '') throw new UsageError(`${flag} is required`);
@@ -199,34 +196,9 @@ async function importFile(
   return result.problems.length > 0 ? 1 : 0;
 }
 
-const [command, ...args] = process.argv.slice(2);
-if (!command || command === 'help' || command === '--help') {
-  console.log(HELP);
-  process.exit(command ? 0 : 1);
-}
-let app: AppContext | undefined;
-let status = 1;
-try {
-  const env = loadEnv(process.env, projectRoot);
-  const contentDir = resolveContentDir(projectRoot);
-  app = await startApp(env, { devSecretFile: join(projectRoot, DEV_SECRET_FILE) });
-  status = await run(app, command, args, loadSettings(contentDir).settings.roles);
-} catch (error) {
-  if (error instanceof ApiError) {
-    console.error(error.message);
-    for (const [field, message] of Object.entries(error.options.fields ?? {})) {
-      if (message !== error.message) console.error(`  --${field.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}: ${message}`);
-    }
-  } else if (
-    error instanceof UsageError ||
-    error instanceof EnvError ||
-    (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
-  ) {
-    console.error(`${(error as Error).message}\n\n${HELP}`);
-  } else {
-    throw error;
-  }
-} finally {
-  await app?.close();
-}
-process.exit(status);
+await runAppCommand({
+  help: HELP,
+  projectRoot,
+  flagOf: (field) => `--${field.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`,
+  run: (app, command, args) => run(app, command, args, loadSettings(resolveContentDir(projectRoot)).settings.roles),
+});
